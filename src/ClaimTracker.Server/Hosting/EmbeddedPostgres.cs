@@ -83,17 +83,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public async Task StartAsync(CancellationToken ct = default)
     {
         if (IsRunning) return;
-        Binaries = PostgresBinaries.Locate(_options.SearchPath ?? PostgresBinaries.DefaultSearchPath());
-
-        PrepareFolders();
-        await HandOverFoldersAsync(ct);
-
-        if (!File.Exists(Path.Combine(ClusterFolder, "PG_VERSION")))
-        {
-            await InitDbAsync(ct);
-            Created = true;
-        }
-        else if (await TryAdoptRunningClusterAsync(ct))
+        if (!await CreateAsync(ct) && await TryAdoptRunningClusterAsync(ct))
         {
             Adopted = IsRunning = true;
             return;
@@ -101,6 +91,18 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
         await StartClusterAsync(ct);
         IsRunning = true;
+    }
+
+    /// <summary>Finds the binaries and creates the cluster (initdb) unless it exists; does not start it.</summary>
+    /// <returns>true when the cluster was created by this call.</returns>
+    public async Task<bool> CreateAsync(CancellationToken ct = default)
+    {
+        Binaries ??= PostgresBinaries.Locate(_options.SearchPath ?? PostgresBinaries.DefaultSearchPath());
+        PrepareFolders();
+        await HandOverFoldersAsync(ct);
+        if (File.Exists(Path.Combine(ClusterFolder, "PG_VERSION"))) return false;
+        await InitDbAsync(ct);
+        return Created = true;
     }
 
     public async Task StopAsync(CancellationToken ct = default)
