@@ -12,7 +12,7 @@ public static class ClusterTemplate
     static readonly Lazy<Task<string>> Template = new(async () =>
     {
         var folder = Path.Combine(Path.GetTempPath(), "ct-tpl-" + Guid.NewGuid().ToString("N")[..8]);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(folder, true); } catch (IOException) { } };
+        Reaper.CleanUpAfterThisProcess(folder);
         await new EmbeddedPostgres(new EmbeddedPostgresOptions { DataFolder = folder, FastInit = true }).CreateAsync();
         return Path.Combine(folder, "pgdata");
     });

@@ -12,7 +12,7 @@ public sealed class TestPostgres
 {
     static readonly Lazy<Task<TestPostgres>> Instance = new(StartAsync);
 
-    /// <summary>Started on first use, stopped (and its folder deleted) when the test process exits.</summary>
+    /// <summary>Started on first use, stopped (and its folder deleted) after the test process exits.</summary>
     public static Task<TestPostgres> Shared => Instance.Value;
 
     public string AdminConnectionString { get; }
@@ -37,12 +37,8 @@ public sealed class TestPostgres
 
         var folder = Path.Combine(Path.GetTempPath(), "ct-test-" + Guid.NewGuid().ToString("N")[..8]);
         var cluster = new EmbeddedPostgres(new EmbeddedPostgresOptions { DataFolder = folder, FastInit = true, Settings = FastSettings });
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            cluster.StopAsync().GetAwaiter().GetResult();
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-        };
         await cluster.StartAsync();
+        Reaper.CleanUpAfterThisProcess(folder, cluster);
         return new TestPostgres(cluster.ConnectionString(), cluster);
     }
 
