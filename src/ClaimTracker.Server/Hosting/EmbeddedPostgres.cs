@@ -137,7 +137,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             throw new EmbeddedPostgresException(
                 $"Running as root, ClaimTracker runs PostgreSQL as the OS account '{account}', which does not exist. " +
                 "Create it (`useradd --system postgres`), run ClaimTracker as a normal user, or set CLAIMTRACKER_POSTGRES.");
-        var chown = await RunRawAsync("chown", ["-R", $"{account}:", ClusterFolder, SocketFolder, Path.GetDirectoryName(LogFile)!], ct);
+        // The data folder itself too (not recursively): it may have been made private, e.g. by mktemp -d.
+        var chown = await RunRawAsync("chown", [$"{account}:", DataFolder], ct);
+        if (chown.ExitCode == 0)
+            chown = await RunRawAsync("chown", ["-R", $"{account}:", ClusterFolder, SocketFolder, Path.GetDirectoryName(LogFile)!], ct);
         if (chown.ExitCode != 0) throw new EmbeddedPostgresException($"chown of {DataFolder} failed: {chown.Output.Trim()}");
         var reach = await RunAsync("test", ["-w", ClusterFolder], ct);
         if (reach.ExitCode != 0)

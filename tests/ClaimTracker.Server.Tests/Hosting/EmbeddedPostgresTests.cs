@@ -42,6 +42,19 @@ public sealed class EmbeddedPostgresTests : IDisposable
     }
 
     [Fact]
+    public async Task A_private_data_folder_works_too()
+    {
+        // e.g. CLAIMTRACKER_DATA=$(mktemp -d): mode 0700, owned by whoever runs the server (root on CI)
+        Directory.CreateDirectory(_folder.Path);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_folder.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await ClusterTemplate.CopyIntoAsync(_folder.Path);
+
+        await using var pg = NewCluster();
+        await pg.StartAsync();
+        Assert.Equal(1, await QueryAsync<int>(pg, "select 1"));
+    }
+
+    [Fact]
     public async Task Restart_on_existing_data_keeps_the_data_and_does_not_initdb_again()
     {
         await ClusterTemplate.CopyIntoAsync(_folder.Path);
