@@ -15,16 +15,15 @@ public sealed class PostgresServer : IAsyncDisposable
     public const string DatabaseName = "claimtracker";
 
     readonly string? _external;
-    readonly SemaphoreSlim _gate = new(1, 1);
-    readonly ILogger _log;
-    string? _connectionString;
+    readonly Lazy<Task<string>> _connection;
 
-    public PostgresServer(string? externalConnectionString, EmbeddedPostgres? embedded, ILogger log)
+    public PostgresServer(string? externalConnectionString, EmbeddedPostgres? embedded)
     {
         _external = string.IsNullOrWhiteSpace(externalConnectionString) ? null : externalConnectionString;
         Embedded = _external is null ? embedded : null;
-        _log = log;
         if (_external is null && Embedded is null) throw new ArgumentException("Need an external connection string or an embedded cluster");
+        // one attempt per process, shared by everyone who asks (host start, Marten, /health)
+        _connection = new(() => _external is not null ? Task.FromResult(_external) : Task.Run(StartEmbeddedAsync));
     }
 
     /// <summary>Reads ConnectionStrings:Postgres, then CLAIMTRACKER_POSTGRES; with neither, plans an embedded cluster.</summary>
@@ -43,7 +42,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 SearchPath = string.IsNullOrWhiteSpace(bin) ? null : bin.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries),
             }, loggers.CreateLogger<EmbeddedPostgres>());
         }
-        return new PostgresServer(external, embedded, loggers.CreateLogger<PostgresServer>());
+        return new PostgresServer(external, embedded);
     }
 
     public EmbeddedPostgres? Embedded { get; }
@@ -51,20 +50,18 @@ public sealed class PostgresServer : IAsyncDisposable
     public string Mode => IsEmbedded ? "embedded" : "external";
 
     /// <summary>Starts the embedded cluster on first call (and creates the ClaimTracker database in it).</summary>
-    public async Task<string> GetConnectionStringAsync(CancellationToken ct = default)
-    {
-        if (_connectionString is not null) return _connectionString;
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_connectionString is not null) return _connectionString;
-            if (_external is not null) return _connectionString = _external;
+    public Task<string> GetConnectionStringAsync(CancellationToken ct = default) => _connection.Value.WaitAsync(ct);
 
-            await Embedded!.StartAsync(ct);
-            await CreateDatabaseIfMissingAsync(Embedded, ct);
-            return _connectionString = Embedded.ConnectionString(DatabaseName);
-        }
-        finally { _gate.Release(); }
+    /// <summary>Starts the embedded cluster in the background now, so it overlaps with the rest of start-up.</summary>
+    public void BeginStarting() => _ = _connection.Value;
+
+    async Task<string> StartEmbeddedAsync()
+    {
+        await Embedded!.StartAsync();
+        // safety net: stop it even if the host never gets to stop it (e.g. a command failed before host start)
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Embedded.StopAsync().GetAwaiter().GetResult();
+        await CreateDatabaseIfMissingAsync(Embedded, CancellationToken.None);
+        return Embedded.ConnectionString(DatabaseName);
     }
 
     /// <summary>Blocking form for Marten's store factory (runs once, at start-up, off any synchronization context).</summary>
@@ -112,8 +109,9 @@ public sealed class PostgresLifecycle(PostgresServer postgres, IServer server, I
 {
     public async Task StartingAsync(CancellationToken ct)
     {
+        var clock = global::System.Diagnostics.Stopwatch.StartNew();
         await postgres.GetConnectionStringAsync(ct);
-        log.LogInformation("Using {Postgres}", postgres.Describe());
+        log.LogInformation("Using {Postgres} (waited {Waited} ms)", postgres.Describe(), clock.ElapsedMilliseconds);
     }
 
     public Task StartedAsync(CancellationToken ct)
@@ -140,5 +138,15 @@ public static class PostgresHostingExtensions
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<PostgresLifecycle>();
         return services;
+    }
+
+    /// <summary>
+    /// When this invocation will need the database (the server, db-* commands, ingest), begin starting the
+    /// embedded cluster now: initdb/pg_ctl run in other processes while .NET builds the rest of the host.
+    /// Commands that do not need it (help, extract) never start it.
+    /// </summary>
+    public static void BeginStartingPostgres(this IHost app, string[] args)
+    {
+        if (PostgresPreflight.NeedsDatabase(args)) app.Services.GetRequiredService<PostgresServer>().BeginStarting();
     }
 }

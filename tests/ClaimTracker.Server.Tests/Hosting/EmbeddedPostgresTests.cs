@@ -27,10 +27,12 @@ public sealed class EmbeddedPostgresTests : IDisposable
     [Fact]
     public async Task First_start_on_an_empty_folder_creates_a_cluster_on_loopback_with_its_socket_inside()
     {
-        await using var pg = NewCluster();
+        await using var pg = new EmbeddedPostgres(new EmbeddedPostgresOptions { DataFolder = _folder.Path });  // product settings
         await pg.StartAsync();
 
         Assert.True(pg.Created);
+        Assert.NotNull(pg.DurableAfterInit);    // initdb ran without fsync; the flush follows in the background
+        await pg.DurableAfterInit;
         Assert.True(File.Exists(Path.Combine(pg.ClusterFolder, "PG_VERSION")));
         Assert.Equal("127.0.0.1", await QueryAsync<string>(pg, "show listen_addresses"));
         Assert.Equal(pg.SocketFolder, await QueryAsync<string>(pg, "show unix_socket_directories"));
