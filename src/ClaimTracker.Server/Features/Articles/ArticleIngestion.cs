@@ -12,6 +12,8 @@ public interface IArticleReader
     IReadOnlyList<IngestArticle> ReadText(string text, string? sourceFile, string by, DateTimeOffset at);
     /// <summary>One article given as headline and body.</summary>
     IngestArticle ReadOne(string headline, string body, string? dateline, DateTimeOffset? date, string? source, string by, DateTimeOffset at);
+    /// <summary>Every article of a file or archive (seed text, .jsonl, .csv, optionally gzipped), streamed.</summary>
+    IEnumerable<IngestArticle> ReadFile(string path, string by, Action<string>? onBadRecord = null);
 }
 
 public sealed record IngestedArticle(Guid Id, string Headline, int Statements, bool Duplicate);
