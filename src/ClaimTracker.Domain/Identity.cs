@@ -103,3 +103,9 @@ public static class ActorIds
         return sb.ToString();
     }
 }
+
+/// <summary>Event timestamps as PostgreSQL stores them (microseconds), so an inline document equals its rebuild.</summary>
+public static class EventTime
+{
+    public static DateTimeOffset Of(JasperFx.Events.IEvent e) => new(e.Timestamp.Ticks - e.Timestamp.Ticks % 10, e.Timestamp.Offset);
+}

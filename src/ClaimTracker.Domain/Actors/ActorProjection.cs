@@ -200,7 +200,7 @@ public partial class ActorProjection : MultiStreamProjection<ActorView, string>
     private static ActorView Touch(ActorView view, IEvent e)
     {
         view.LastSequence = Math.Max(view.LastSequence, e.Sequence);
-        view.LastUpdated = e.Timestamp;
+        view.LastUpdated = EventTime.Of(e);
         return view;
     }
 }

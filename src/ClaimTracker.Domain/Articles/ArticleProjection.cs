@@ -58,7 +58,7 @@ public partial class ArticleProjection : SingleStreamProjection<ArticleView, Gui
         view.Report = AttributionReport.From(view.Statements);
         view.Version = e.Version;
         view.LastSequence = Math.Max(view.LastSequence, e.Sequence);
-        view.LastUpdated = e.Timestamp;
+        view.LastUpdated = EventTime.Of(e);
         return view;
     }
 }

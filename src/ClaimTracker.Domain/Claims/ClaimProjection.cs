@@ -114,7 +114,7 @@ public partial class ClaimProjection : SingleStreamProjection<ClaimView, Guid>
         view.Recompute();
         view.Version = e.Version;
         view.LastSequence = Math.Max(view.LastSequence, e.Sequence);
-        view.LastUpdated = e.Timestamp;
+        view.LastUpdated = EventTime.Of(e);
         return view;
     }
 }

@@ -172,7 +172,7 @@ public partial class StatementProjection : MultiStreamProjection<StatementView, 
     private static StatementView Touch(StatementView view, IEvent e)
     {
         view.LastSequence = Math.Max(view.LastSequence, e.Sequence);
-        view.LastUpdated = e.Timestamp;
+        view.LastUpdated = EventTime.Of(e);
         return view;
     }
 }
