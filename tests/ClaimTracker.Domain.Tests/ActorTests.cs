@@ -1,4 +1,5 @@
 using ClaimTracker.Extraction;
+using System.Text.Json;
 using JasperFx.Events;
 
 namespace ClaimTracker.Domain.Tests;
@@ -11,32 +12,20 @@ public class ActorTests
     private readonly Dictionary<Guid, StatementView> _statements = new();
     private static readonly DateTimeOffset Now = EventLog.T0.AddDays(5);
 
-    /// <summary>The same routing as the Identity/Identities registrations of ActorProjection, for tests without Marten.</summary>
-    private static IEnumerable<string> ActorsOf(object e) => e switch
-    {
-        StatementRecorded r => [r.ActorId],
-        StatementCorrected c => new[] { c.PreviousActorId, c.ActorId }.Distinct(),
-        StatementRetracted r => [r.ActorId],
-        StatementLinkedToClaim l => [l.Statement.ActorId],
-        StatementUnlinkedFromClaim u => [u.ActorId],
-        LinkedStatementRevised v => [v.Statement.ActorId],
-        ClaimsMerged m => m.MovedLinks.Select(l => l.Statement.ActorId).Distinct(),
-        ActorAliasAdded a => [a.ActorId],
-        ActorsMerged m => [m.SurvivingActorId, m.AbsorbedActorId],
-        _ => [],
-    };
-
     private void Project(IEnumerable<IEvent> events)
     {
         foreach (var e in events)
         {
-            foreach (var id in ActorsOf(e.Data))
+            _all.Add(e);
+            foreach (var id in ActorProjection.ActorsOf(e.Data))
                 _actors[id] = Fold.One(new ActorProjection(), _actors.GetValueOrDefault(id), e)!;
             var aliasKey = e.Data switch { ActorAliasAdded a => a.AliasActorId, ActorsMerged m => m.AbsorbedActorId, _ => null };
             if (aliasKey is not null) _aliases[aliasKey] = Fold.One(new ActorAliasProjection(), _aliases.GetValueOrDefault(aliasKey), e)!;
             if (e.Data is StatementRecorded r) _statements[r.StatementId] = Fold.One<StatementView>(new StatementProjection(), null, e)!;
         }
     }
+
+    private readonly List<IEvent> _all = new();
 
     private string Resolve(string id) => ActorDirectory.Resolve(id, x => _aliases.GetValueOrDefault(x)?.ActorId);
 
@@ -184,5 +173,21 @@ public class ActorTests
         var diplomat = _actors.Values.Single(a => a.Anonymous);
         Assert.Equal("anonymous-actor", ActorDecisions.AddAlias(diplomat, null, null, alias with { ActorId = diplomat.Id }).Error?.Code);
         Assert.Equal("merge-into-itself", ActorDecisions.Merge(peskov, peskov, new MergeActors(peskov.Id, peskov.Id, null, "e", Now)).Error?.Code);
+    }
+
+    [Fact]
+    public void Replaying_the_events_up_to_a_sequence_gives_the_actor_as_it_was_then()
+    {
+        Ingest("Kerry one", EventLog.T0, Sample.Statement("John Kerry", "one"));
+        var afterFirst = _all[^1].Sequence;
+        Ingest("Kerry two", EventLog.T0.AddDays(1), Sample.Statement("John Kerry", "two"), Sample.Statement("Someone Else", "three", paragraph: 2));
+
+        var then = new ActorProjection().Replay("person-john-kerry", _all.Where(e => e.Sequence <= afterFirst))!;
+        Assert.Equal(1, then.StatementCount);
+        Assert.Equal(afterFirst, then.LastSequence);
+        var now = new ActorProjection().Replay("person-john-kerry", _all)!;
+        Assert.Equal(2, now.StatementCount);
+        Assert.Equal(JsonSerializer.Serialize(_actors["person-john-kerry"]), JsonSerializer.Serialize(now));
+        Assert.Null(new ActorProjection().Replay("person-nobody", _all));
     }
 }

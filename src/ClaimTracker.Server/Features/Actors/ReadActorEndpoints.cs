@@ -38,11 +38,19 @@ public static class ReadActorEndpoints
         return Results.Ok(new ActorPage(items.Select(a => new ActorSummary(a.Id, a.Name, a.Type, a.Anonymous, a.StatementCount)).ToList(), p, size, total));
     }
 
-    /// <summary>GET /api/actors/{id}: a merged actor answers with the actor it was merged into.</summary>
+    /// <summary>
+    /// GET /api/actors/{id}: a merged actor answers with the actor it was merged into. <c>?version=</c> (a global
+    /// event sequence, as in <c>lastSequence</c>) or <c>?asOf=</c> reads the actor as it was, from the events.
+    /// </summary>
     [WolverineGet("/api/actors/{id}", OperationId = "GetActor")]
     [Tags("Actors")]
-    public static async Task<IResult> Get(string id, int? pageSize, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(string id, int? pageSize, long? version, DateTimeOffset? asOf, IQuerySession session, CancellationToken ct)
     {
+        if (version is not null || asOf is not null)
+        {
+            var past = await ActorTimeTravel.ReadAsync(session, id, version, asOf, ct);
+            return past is null ? Problems.NotFound("actor", id) : Results.Ok(new ActorDetail(past, []));
+        }
         var actor = await session.LoadAsync<ActorView>(id, ct);
         if (actor?.MergedInto is { } into) actor = await session.LoadAsync<ActorView>(into, ct) ?? actor;
         if (actor is null) return Problems.NotFound("actor", id);
