@@ -1,6 +1,40 @@
+using ClaimTracker.Server.Hosting;
+using ClaimTracker.Server.Infrastructure;
+using ClaimTracker.Server.Status;
+using JasperFx;
+using Wolverine;
+using Wolverine.Http;
+
 var builder = WebApplication.CreateBuilder(args);
+if (PostgresPreflight.Problem(args, builder.Configuration) is { } problem)
+{
+    Console.Error.WriteLine(problem);            // one line, no stack trace: see Hosting/PostgresPreflight.cs
+    return 2;
+}
+
+builder.Services.AddClaimTrackerPostgres();      // external if configured, else our own cluster, started lazily
+builder.Services.AddClaimTrackerEventStore();    // Marten: see Infrastructure/EventStoreSetup.cs
+builder.Host.UseWolverine(opts =>
+{
+    // test hosts and benchmarks load us from another entry assembly: scan this one for handlers/endpoints
+    opts.ApplicationAssembly = typeof(Program).Assembly;
+    opts.Policies.AutoApplyTransactions();
+    // one server process per database: no node registry, leader election or agent polling (saves ~1-2 s at start)
+    opts.Durability.Mode = DurabilityMode.Solo;
+});
+builder.Services.AddWolverineHttp();
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok());
-app.Run();
+app.BeginStartingPostgres(args);                 // overlap the cluster's start with the rest of start-up
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();                                // /openapi/v1.json
+app.MapHealth();                                 // /health
+app.MapWolverineEndpoints();
+
+return await app.RunJasperFxCommands(args);
 
 public partial class Program;

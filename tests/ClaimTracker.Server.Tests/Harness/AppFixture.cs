@@ -1,0 +1,38 @@
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+
+namespace ClaimTracker.Server.Tests.Harness;
+
+/// <summary>
+/// The real application (Program) hosted by Alba on its own, empty database of the run's shared PostgreSQL.
+/// One per test class: derive from <see cref="IntegrationTest"/> and use <c>Host</c>.
+/// </summary>
+public class AppFixture : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = null!;
+
+    /// <summary>Override to change configuration or services of the hosted app (call base).</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder builder) =>
+        builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+
+    public async Task InitializeAsync()
+    {
+        var postgres = await TestPostgres.Shared;
+        ConnectionString = await postgres.CreateDatabaseAsync(GetType().Name);
+        Host = await AlbaHost.For<Program>(ConfigureHost);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
+        if (ConnectionString is not null) await (await TestPostgres.Shared).DropDatabaseAsync(ConnectionString);
+    }
+}
+
+/// <summary>Base class for tests that talk to the running application through HTTP (and later SignalR).</summary>
+public abstract class IntegrationTest(AppFixture app) : IClassFixture<AppFixture>
+{
+    protected AppFixture App { get; } = app;
+    protected IAlbaHost Host => App.Host;
+}

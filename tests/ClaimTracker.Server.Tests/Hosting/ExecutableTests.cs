@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using ClaimTracker.Server.Tests.Harness;
+
+namespace ClaimTracker.Server.Tests.Hosting;
+
+/// <summary>The built server program itself, run as a user would run it.</summary>
+public sealed class ExecutableTests : IDisposable
+{
+    readonly TempFolder _data = new();
+
+    static string ServerDll => Path.Combine(AppContext.BaseDirectory, "ClaimTracker.Server.dll");
+
+    async Task<(int ExitCode, string Stdout, string Stderr)> RunServerAsync(string args, Dictionary<string, string?> env)
+    {
+        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", $"\"{ServerDll}\" {args}")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        // whatever the test run was given must not leak into the program under test
+        foreach (var v in new[] { "CLAIMTRACKER_POSTGRES", "ConnectionStrings__Postgres", "CLAIMTRACKER_POSTGRES_BIN" }) psi.Environment.Remove(v);
+        psi.Environment["CLAIMTRACKER_DATA"] = _data.Path;
+        foreach (var (k, v) in env) psi.Environment[k] = v;
+
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await p.WaitForExitAsync(timeout.Token);
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task Without_PostgreSQL_binaries_the_server_prints_one_line_and_exits_non_zero()
+    {
+        var nowhere = Path.Combine(_data.Path, "no-binaries-here");
+        var (code, stdout, stderr) = await RunServerAsync("", new() { ["PATH"] = "", ["CLAIMTRACKER_POSTGRES_BIN"] = nowhere });
+
+        Assert.NotEqual(0, code);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains("CLAIMTRACKER_POSTGRES", lines[0]);
+        Assert.Contains("docker compose up", lines[0]);
+        Assert.DoesNotContain("   at ", stdout + stderr);   // no stack trace anywhere
+        Assert.False(Directory.Exists(_data.Path));          // nothing was created
+    }
+
+    [Fact]
+    public async Task Help_lists_the_commands_without_starting_PostgreSQL()
+    {
+        var (code, stdout, _) = await RunServerAsync("help", new());
+
+        Assert.Equal(0, code);
+        Assert.Contains("db-apply", stdout);
+        Assert.Contains("run", stdout);
+        Assert.False(Directory.Exists(_data.Path));          // the embedded cluster was never touched
+    }
+
+    public void Dispose() => _data.Dispose();
+}
