@@ -61,7 +61,7 @@ public sealed class ApiKeyRing
     }
 
     public static string DataFolder(IConfiguration config) =>
-        config["CLAIMTRACKER_DATA"] is { Length: > 0 } data ? data : Path.Combine(Directory.GetCurrentDirectory(), ".claimtracker");
+        config["CLAIMTRACKER_DATA"] is { Length: > 0 } data ? data : Hosting.EmbeddedPostgresOptions.DefaultDataFolder();
 
     private static ApiKey GeneratedAdminKey(string folder, ILogger log)
     {
