@@ -92,6 +92,8 @@ public sealed class ClaimEndpointTests(SeededApiFixture app) : ApiTest<SeededApi
         (await Host.Send("POST", $"/api/claims/{id}/statements", "{\"statementId\": ", key: Key)).AssertProblem(400);
         (await Host.PostJson("/api/claims", new { text = " " }, Key)).AssertProblem(400, "text-missing");
         (await Host.Get($"/api/claims/{Guid.NewGuid()}", expect: null)).AssertProblem(404, "claim-not-found");
+        (await Host.Get("/api/claims/not-a-claim-id", expect: null)).AssertProblem(404);
+        (await Host.Get($"/api/claims/{id}?version=abc", expect: null)).AssertProblem(400);
         Assert.Equal(before, await Host.EventCount());
     }
 

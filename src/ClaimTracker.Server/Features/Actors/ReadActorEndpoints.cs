@@ -26,8 +26,9 @@ public static class ReadActorEndpoints
     /// <summary>GET /api/actors?search=&amp;type=&amp;anonymous=&amp;page=: most quoted first; merged actors are left out.</summary>
     [WolverineGet("/api/actors", OperationId = "ListActors")]
     [Tags("Actors")]
-    public static async Task<IResult> List(string? search, string? type, bool? anonymous, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> List(string? search, string? type, bool? anonymous, int? page, int? pageSize, IQuerySession session, HttpRequest request, CancellationToken ct)
     {
+        if (QueryChecks.Invalid(request) is { } invalid) return invalid;
         var (p, size) = Paging.Normalize(page, pageSize);
         IQueryable<ActorView> query = session.Query<ActorView>().Where(a => a.MergedInto == null);
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(a => a.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
@@ -44,8 +45,9 @@ public static class ReadActorEndpoints
     /// </summary>
     [WolverineGet("/api/actors/{id}", OperationId = "GetActor")]
     [Tags("Actors")]
-    public static async Task<IResult> Get(string id, int? pageSize, long? version, DateTimeOffset? asOf, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(string id, int? pageSize, long? version, DateTimeOffset? asOf, IQuerySession session, HttpRequest request, CancellationToken ct)
     {
+        if (QueryChecks.Invalid(request) is { } invalid) return invalid;
         if (version is not null || asOf is not null)
         {
             var past = await ActorTimeTravel.ReadAsync(session, id, version, asOf, ct);

@@ -13,8 +13,9 @@ public static class GetArticleEndpoints
     /// <c>?version=</c> or <c>?asOf=</c> reads it as it was, from the event store.</summary>
     [WolverineGet("/api/articles/{id}", OperationId = "GetArticle")]
     [Tags("Articles")]
-    public static async Task<IResult> Get(Guid id, long? version, DateTimeOffset? asOf, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, long? version, DateTimeOffset? asOf, IQuerySession session, HttpRequest request, CancellationToken ct)
     {
+        if (QueryChecks.Invalid(request) is { } invalid) return invalid;
         var article = await TimeTravel.ReadAsync<ArticleView>(session, id, version, asOf, ct);
         return article is null ? Problems.NotFound("article", id) : Results.Ok(article);
     }
@@ -22,8 +23,9 @@ public static class GetArticleEndpoints
     /// <summary>GET /api/articles/{id}/attribution: the editor's attribution report.</summary>
     [WolverineGet("/api/articles/{id}/attribution", OperationId = "GetAttributionReport")]
     [Tags("Articles")]
-    public static async Task<IResult> GetAttribution(Guid id, long? version, DateTimeOffset? asOf, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> GetAttribution(Guid id, long? version, DateTimeOffset? asOf, IQuerySession session, HttpRequest request, CancellationToken ct)
     {
+        if (QueryChecks.Invalid(request) is { } invalid) return invalid;
         var article = await TimeTravel.ReadAsync<ArticleView>(session, id, version, asOf, ct);
         return article is null
             ? Problems.NotFound("article", id)
