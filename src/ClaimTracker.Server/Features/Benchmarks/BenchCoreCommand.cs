@@ -37,7 +37,7 @@ public class BenchCoreInput : NetCoreInput
 /// 3. GET latency of actor and claim documents over real HTTP (Kestrel) with 8 concurrent clients.
 /// Run against an empty database (CLAIMTRACKER_POSTGRES) in Release.
 /// </summary>
-[Description("Benchmark the core: raw insert ceiling, end-to-end ingest rate, GET latency at 8 clients")]
+[Description("Benchmark the core: raw insert ceiling, end-to-end ingest rate, GET latency at 8 clients", Name = "bench-core")]
 public class BenchCoreCommand : JasperFxAsyncCommand<BenchCoreInput>
 {
     public BenchCoreCommand() => Usage("Benchmark with a corpus file").Arguments(x => x.Path);
