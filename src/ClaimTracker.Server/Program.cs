@@ -1,3 +1,4 @@
+using ClaimTracker.Server.Features.Api;
 using ClaimTracker.Server.Hosting;
 using ClaimTracker.Server.Infrastructure;
 using ClaimTracker.Server.Status;
@@ -25,6 +26,7 @@ builder.Host.UseWolverine(opts =>
 builder.Services.AddWolverineHttp();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
+builder.Services.AddClaimTrackerApi(builder.Configuration);   // API keys, body limit, ingestion: Features/Api/ApiSetup.cs
 
 var app = builder.Build();
 app.BeginStartingPostgres(args);                 // overlap the cluster's start with the rest of start-up
@@ -33,6 +35,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();                                // /openapi/v1.json
 app.MapHealth();                                 // /health
+app.UseClaimTrackerApi();                        // /api/*: 413, 401/403, 409 as problem details
 app.MapWolverineEndpoints();
 
 return await app.RunJasperFxCommands(args);

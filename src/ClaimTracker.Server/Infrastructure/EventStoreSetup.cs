@@ -1,3 +1,4 @@
+using ClaimTracker.Domain;
 using ClaimTracker.Server.Hosting;
 using JasperFx;
 using JasperFx.Events.Daemon;
@@ -41,5 +42,6 @@ public static class EventStoreSetup
     // ================================================================================================
     public static void ConfigureEventStore(StoreOptions opts)
     {
+        opts.AddClaimTrackerDomain();            // events, projections, indexes: ClaimTracker.Domain/EventStoreRegistration.cs
     }
 }

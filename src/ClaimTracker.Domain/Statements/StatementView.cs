@@ -1,0 +1,178 @@
+using JasperFx.Events;
+using Marten.Events.Projections;
+
+namespace ClaimTracker.Domain;
+
+/// <summary>One statement: as the extractor found it, as it reads now, the claims it is linked to, and its history.</summary>
+public sealed class StatementView
+{
+    public Guid Id { get; set; }
+    public Guid ArticleId { get; set; }
+    public int Ordinal { get; set; }
+    public string ExtractorStatementId { get; set; } = "";
+    public string ExtractorVersion { get; set; } = "";
+    public string ActorId { get; set; } = "";
+    public string ArticleHeadline { get; set; } = "";
+    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+    /// <summary>As the extractor produced it.</summary>
+    public StatementAttribution Original { get; set; } = new();
+    /// <summary>After all corrections.</summary>
+    public StatementAttribution Current { get; set; } = new();
+    public bool Retracted { get; set; }
+    public List<StatementClaim> Claims { get; set; } = [];
+    public List<StatementHistoryEntry> History { get; set; } = [];
+    public long LastSequence { get; set; }
+    public DateTimeOffset LastUpdated { get; set; }
+}
+
+public sealed class StatementClaim
+{
+    public Guid ClaimId { get; set; }
+    public string Stance { get; set; } = "";
+    public bool Automatic { get; set; }
+}
+
+public sealed class StatementHistoryEntry
+{
+    /// <summary>recorded, corrected, retracted, linked, unlinked, claim-merged, actor-merged.</summary>
+    public string Kind { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string By { get; set; } = "";
+    public string? Reason { get; set; }
+    public List<FieldChange> Changes { get; set; } = [];
+    public Guid? ClaimId { get; set; }
+    public string? ActorId { get; set; }
+    public long Sequence { get; set; }
+}
+
+public static class HistoryKinds
+{
+    public const string Recorded = "recorded";
+    public const string Corrected = "corrected";
+    public const string Retracted = "retracted";
+    public const string Linked = "linked";
+    public const string Unlinked = "unlinked";
+    public const string ClaimMerged = "claim-merged";
+    public const string ActorMerged = "actor-merged";
+}
+
+/// <summary>
+/// Inline: corrections, retractions and links are decided against this view (and it tells which article stream a
+/// statement lives in), so it must be current the moment the ingest commits. Each event touches one or a few
+/// statements, so it is cheap.
+/// </summary>
+public partial class StatementProjection : MultiStreamProjection<StatementView, Guid>
+{
+    public StatementProjection()
+    {
+        Identity<StatementRecorded>(e => e.StatementId);
+        Identity<StatementCorrected>(e => e.StatementId);
+        Identity<StatementRetracted>(e => e.StatementId);
+        Identity<StatementLinkedToClaim>(e => e.Statement.StatementId);
+        Identity<StatementUnlinkedFromClaim>(e => e.StatementId);
+        Identities<ClaimsMerged>(e => e.MovedLinks.Select(l => l.Statement.StatementId).Distinct().ToList());
+        Identities<ActorsMerged>(e => e.Moved.StatementIds.Distinct().ToList());
+    }
+
+    public StatementView Create(IEvent<StatementRecorded> e)
+    {
+        var d = e.Data;
+        var view = new StatementView
+        {
+            Id = d.StatementId, ArticleId = d.ArticleId, Ordinal = d.Ordinal,
+            ExtractorStatementId = d.ExtractorStatementId, ExtractorVersion = d.ExtractorVersion, ActorId = d.ActorId,
+            ArticleHeadline = d.ArticleHeadline, PublishedAt = d.PublishedAt, RecordedAt = d.RecordedAt,
+            Original = d.Attribution, Current = d.Attribution,
+        };
+        view.History.Add(new StatementHistoryEntry
+        {
+            Kind = HistoryKinds.Recorded, At = d.RecordedAt, By = $"extractor {d.ExtractorVersion}", ActorId = d.ActorId,
+            Sequence = e.Sequence,
+        });
+        return Touch(view, e);
+    }
+
+    public StatementView Apply(IEvent<StatementCorrected> e, StatementView view)
+    {
+        var d = e.Data;
+        view.Current = d.After;
+        view.ActorId = d.ActorId;
+        view.History.Add(new StatementHistoryEntry
+        {
+            Kind = HistoryKinds.Corrected, At = d.CorrectedAt, By = d.CorrectedBy, Reason = d.Reason,
+            Changes = [.. d.Changes], ActorId = d.ActorId, Sequence = e.Sequence,
+        });
+        return Touch(view, e);
+    }
+
+    public StatementView Apply(IEvent<StatementRetracted> e, StatementView view)
+    {
+        var d = e.Data;
+        view.Retracted = true;
+        view.History.Add(new StatementHistoryEntry
+        {
+            Kind = HistoryKinds.Retracted, At = d.RetractedAt, By = d.RetractedBy, Reason = d.Reason, Sequence = e.Sequence,
+        });
+        return Touch(view, e);
+    }
+
+    public StatementView Apply(IEvent<StatementLinkedToClaim> e, StatementView view)
+    {
+        var d = e.Data;
+        view.Claims.RemoveAll(c => c.ClaimId == d.ClaimId);
+        view.Claims.Add(new StatementClaim { ClaimId = d.ClaimId, Stance = d.Stance, Automatic = d.Automatic });
+        view.History.Add(new StatementHistoryEntry
+        {
+            Kind = HistoryKinds.Linked, At = d.LinkedAt, By = d.LinkedBy, ClaimId = d.ClaimId,
+            Reason = d.Automatic ? $"automatic ({d.Score:0.###}): {d.Explanation}" : d.Stance, Sequence = e.Sequence,
+        });
+        return Touch(view, e);
+    }
+
+    public StatementView Apply(IEvent<StatementUnlinkedFromClaim> e, StatementView view)
+    {
+        var d = e.Data;
+        view.Claims.RemoveAll(c => c.ClaimId == d.ClaimId);
+        view.History.Add(new StatementHistoryEntry
+        {
+            Kind = HistoryKinds.Unlinked, At = d.UnlinkedAt, By = d.UnlinkedBy, Reason = d.Reason, ClaimId = d.ClaimId,
+            Sequence = e.Sequence,
+        });
+        return Touch(view, e);
+    }
+
+    public StatementView Apply(IEvent<ClaimsMerged> e, StatementView view)
+    {
+        var d = e.Data;
+        var moved = d.MovedLinks.FirstOrDefault(l => l.Statement.StatementId == view.Id);
+        view.Claims.RemoveAll(c => c.ClaimId == d.AbsorbedClaimId || c.ClaimId == d.SurvivingClaimId);
+        if (moved is not null)
+            view.Claims.Add(new StatementClaim { ClaimId = d.SurvivingClaimId, Stance = moved.Stance, Automatic = moved.Automatic });
+        view.History.Add(new StatementHistoryEntry
+        {
+            Kind = HistoryKinds.ClaimMerged, At = d.MergedAt, By = d.MergedBy, Reason = d.Reason,
+            ClaimId = d.SurvivingClaimId, Sequence = e.Sequence,
+        });
+        return Touch(view, e);
+    }
+
+    public StatementView Apply(IEvent<ActorsMerged> e, StatementView view)
+    {
+        var d = e.Data;
+        view.ActorId = d.SurvivingActorId;
+        view.History.Add(new StatementHistoryEntry
+        {
+            Kind = HistoryKinds.ActorMerged, At = d.MergedAt, By = d.MergedBy, Reason = d.Reason,
+            ActorId = d.SurvivingActorId, Sequence = e.Sequence,
+        });
+        return Touch(view, e);
+    }
+
+    private static StatementView Touch(StatementView view, IEvent e)
+    {
+        view.LastSequence = Math.Max(view.LastSequence, e.Sequence);
+        view.LastUpdated = EventTime.Of(e);
+        return view;
+    }
+}

@@ -1,0 +1,65 @@
+using ClaimTracker.Domain;
+using ClaimTracker.Server.Features.Api;
+using Marten;
+using Marten.Linq;
+using Wolverine.Http;
+
+namespace ClaimTracker.Server.Features.Actors;
+
+public sealed record ActorSummary(string Id, string Name, string Type, bool Anonymous, int StatementCount);
+
+public sealed record ActorPage(IReadOnlyList<ActorSummary> Items, int Page, int PageSize, long Total);
+
+public sealed record ActorStatementItem(Guid Id, Guid ArticleId, string ArticleHeadline, DateTimeOffset? PublishedAt, string Cue, string Mode,
+    string Content, string? Role, string? Affiliation, string? Medium, bool Retracted, IReadOnlyList<StatementClaim> Claims);
+
+/// <summary>The actor document plus their statements (all of them, newest first, up to the page size).</summary>
+public sealed record ActorDetail(ActorView Actor, IReadOnlyList<ActorStatementItem> Statements)
+{
+    public string Id => Actor.Id;
+    public string Name => Actor.Name;
+    public int StatementCount => Actor.StatementCount;
+}
+
+public static class ReadActorEndpoints
+{
+    /// <summary>GET /api/actors?search=&amp;type=&amp;anonymous=&amp;page=: most quoted first; merged actors are left out.</summary>
+    [WolverineGet("/api/actors", OperationId = "ListActors")]
+    [Tags("Actors")]
+    public static async Task<IResult> List(string? search, string? type, bool? anonymous, int? page, int? pageSize, IQuerySession session, HttpRequest request, CancellationToken ct)
+    {
+        if (QueryChecks.Invalid(request) is { } invalid) return invalid;
+        var (p, size) = Paging.Normalize(page, pageSize);
+        IQueryable<ActorView> query = session.Query<ActorView>().Where(a => a.MergedInto == null);
+        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(a => a.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
+        if (!string.IsNullOrWhiteSpace(type)) query = query.Where(a => a.Type == type);
+        if (anonymous is { } anon) query = query.Where(a => a.Anonymous == anon);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.StatementCount).ThenBy(a => a.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return Results.Ok(new ActorPage(items.Select(a => new ActorSummary(a.Id, a.Name, a.Type, a.Anonymous, a.StatementCount)).ToList(), p, size, total));
+    }
+
+    /// <summary>
+    /// GET /api/actors/{id}: a merged actor answers with the actor it was merged into. <c>?version=</c> (a global
+    /// event sequence, as in <c>lastSequence</c>) or <c>?asOf=</c> reads the actor as it was, from the events.
+    /// </summary>
+    [WolverineGet("/api/actors/{id}", OperationId = "GetActor")]
+    [Tags("Actors")]
+    public static async Task<IResult> Get(string id, int? pageSize, long? version, DateTimeOffset? asOf, IQuerySession session, HttpRequest request, CancellationToken ct)
+    {
+        if (QueryChecks.Invalid(request) is { } invalid) return invalid;
+        if (version is not null || asOf is not null)
+        {
+            var past = await ActorTimeTravel.ReadAsync(session, id, version, asOf, ct);
+            return past is null ? Problems.NotFound("actor", id) : Results.Ok(new ActorDetail(past, []));
+        }
+        var actor = await session.LoadAsync<ActorView>(id, ct);
+        if (actor?.MergedInto is { } into) actor = await session.LoadAsync<ActorView>(into, ct) ?? actor;
+        if (actor is null) return Problems.NotFound("actor", id);
+        var (_, size) = Paging.Normalize(1, pageSize ?? Paging.MaxPageSize);
+        var statements = await session.Query<StatementView>().Where(s => s.ActorId == actor.Id)
+            .OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Ordinal).Take(size).ToListAsync(ct);
+        return Results.Ok(new ActorDetail(actor, statements.Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
+            s.Current.Cue, s.Current.Mode, s.Current.Content, s.Current.Role, s.Current.Affiliation, s.Current.Medium, s.Retracted, s.Claims)).ToList()));
+    }
+}

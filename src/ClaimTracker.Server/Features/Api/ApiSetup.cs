@@ -1,0 +1,39 @@
+namespace ClaimTracker.Server.Features.Api;
+
+/// <summary>The API's wiring: two calls from Program.cs.</summary>
+public static class ApiSetup
+{
+    public static IServiceCollection AddClaimTrackerApi(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(sp => ApiKeyRing.FromConfiguration(config, sp.GetRequiredService<ILoggerFactory>().CreateLogger("ClaimTracker.ApiKeys")));
+        services.AddSingleton(sp => new ApiGuard(sp.GetRequiredService<ApiKeyRing>(),
+            config.GetValue<long?>("ClaimTracker:MaxBodyBytes") ?? ApiGuard.DefaultMaxBodyBytes));
+        services.AddHostedService<ApiKeysAtStart>();
+        services.AddSingleton<Articles.ArticleIngestion>();
+        // The extraction library's parser and extractor once it is merged; until then text ingestion answers 503.
+        services.AddSingleton<Articles.IArticleReader, Articles.UnavailableArticleReader>();
+        services.AddHostedService<Articles.SeedOnFirstStart>();
+        return services;
+    }
+
+    public static IApplicationBuilder UseClaimTrackerApi(this IApplicationBuilder app)
+    {
+        var services = app.ApplicationServices;
+        return app.Use((context, next) => services.GetRequiredService<ApiGuard>().InvokeAsync(context, next));
+    }
+}
+
+/// <summary>
+/// Reads the keys (generating and printing one if none is configured) when the server starts, not when a CLI
+/// command such as <c>help</c> merely builds the app: that must not create the data folder.
+/// </summary>
+public sealed class ApiKeysAtStart(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<ApiKeyRing>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace ClaimTracker.Server.Features.Api;
+
+/// <summary>
+/// Wolverine binds a query value it cannot parse as null; a reader who typed <c>?version=abc</c> must hear about it
+/// instead of silently getting the current document.
+/// </summary>
+public static class QueryChecks
+{
+    public static IResult? Invalid(HttpRequest request)
+    {
+        foreach (var name in new[] { "version", "expectedVersion", "page", "pageSize" })
+            if (request.Query.TryGetValue(name, out var v) && !long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                return Problems.BadRequest("query-invalid", $"'{name}' must be a whole number, not '{v}'.");
+        if (request.Query.TryGetValue("asOf", out var asOf) &&
+            !DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+            return Problems.BadRequest("query-invalid", $"'asOf' must be a date and time such as 2016-02-15T10:00:00Z, not '{asOf}'.");
+        if (request.Query.TryGetValue("anonymous", out var anonymous) && !bool.TryParse(anonymous, out _))
+            return Problems.BadRequest("query-invalid", $"'anonymous' must be true or false, not '{anonymous}'.");
+        return null;
+    }
+}

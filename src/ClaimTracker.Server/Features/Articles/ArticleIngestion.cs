@@ -1,0 +1,59 @@
+using ClaimTracker.Domain;
+using JasperFx.Events;
+using Marten;
+
+namespace ClaimTracker.Server.Features.Articles;
+
+/// <summary>Turns wire copy into commands: parsing and extraction (the extraction library) behind one seam.</summary>
+public interface IArticleReader
+{
+    string ExtractorVersion { get; }
+    /// <summary>One or more articles in the seed layout (headline, blank line, dateline paragraph, body, credits).</summary>
+    IReadOnlyList<IngestArticle> ReadText(string text, string? sourceFile, string by, DateTimeOffset at);
+    /// <summary>One article given as headline and body.</summary>
+    IngestArticle ReadOne(string headline, string body, string? dateline, DateTimeOffset? date, string? source, string by, DateTimeOffset at);
+    /// <summary>Every article of a file or archive (seed text, .jsonl, .csv, optionally gzipped), streamed.</summary>
+    IEnumerable<IngestArticle> ReadFile(string path, string by, Action<string>? onBadRecord = null);
+}
+
+public sealed record IngestedArticle(Guid Id, string Headline, int Statements, bool Duplicate);
+
+/// <summary>
+/// Records articles: computes each content id, asks the pure decision whether anything is new, credits statements
+/// to curated actors and starts the article stream. Shared by the HTTP endpoint, seeding and the ingest command.
+/// </summary>
+public sealed class ArticleIngestion
+{
+    public async Task<IReadOnlyList<IngestedArticle>> IngestAsync(IDocumentSession session, IReadOnlyList<IngestArticle> articles, CancellationToken ct)
+    {
+        var aliases = (await session.Query<ActorAlias>().ToListAsync(ct)).ToDictionary(a => a.Id, a => a.ActorId);
+        string Resolve(string id) => ActorDirectory.Resolve(id, aliases.GetValueOrDefault);
+
+        var ids = articles.Select(a => a.ArticleId).Distinct().ToArray();
+        var existing = (await session.LoadManyAsync<ArticleView>(ct, ids)).ToDictionary(a => a.Id);
+        var results = new List<IngestedArticle>(articles.Count);
+        var startedHere = new HashSet<Guid>();
+        foreach (var article in articles)
+        {
+            var id = article.ArticleId;
+            if (existing.TryGetValue(id, out var stored) || startedHere.Contains(id))
+            {
+                results.Add(new IngestedArticle(id, stored?.Headline ?? article.Headline.Trim(),
+                    stored?.Statements.Count(s => !s.Retracted) ?? article.Statements.Count, Duplicate: true));
+                continue;
+            }
+            var decision = ArticleDecisions.Ingest(null, article, Resolve);
+            if (!decision.Succeeded) throw new InvalidArticleException(decision.Error!, article.Headline);
+            session.Events.StartStream<ArticleView>(id, decision.Events.ToArray());
+            startedHere.Add(id);
+            results.Add(new IngestedArticle(id, article.Headline.Trim(), decision.Events.Count - 1, Duplicate: false));
+        }
+        return results;
+    }
+}
+
+public sealed class InvalidArticleException(DomainError error, string headline) : Exception(error.Message)
+{
+    public DomainError Error { get; } = error;
+    public string Headline { get; } = headline;
+}

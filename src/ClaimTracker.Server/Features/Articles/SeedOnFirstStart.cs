@@ -1,0 +1,43 @@
+using ClaimTracker.Domain;
+using Marten;
+
+namespace ClaimTracker.Server.Features.Articles;
+
+/// <summary>
+/// When the store has no article yet, ingests the files of the seeds folder once the server has started, so the
+/// first run shows real data. Off with <c>ClaimTracker:SeedOnStart=false</c>; folder from <c>ClaimTracker:SeedsFolder</c>
+/// (default <c>seeds</c> in the current directory). Runs in the background: the server answers meanwhile.
+/// </summary>
+public sealed class SeedOnFirstStart(IConfiguration config, IDocumentStore store, ArticleIngestion ingestion, IArticleReader reader,
+    IHostApplicationLifetime lifetime, ILogger<SeedOnFirstStart> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (string.Equals(config["ClaimTracker:SeedOnStart"], "false", StringComparison.OrdinalIgnoreCase)) return;
+        var folder = Path.GetFullPath(config["ClaimTracker:SeedsFolder"] is { Length: > 0 } f ? f : "seeds");
+        if (!Directory.Exists(folder)) return;
+        try
+        {
+            var started = new TaskCompletionSource();
+            await using var _ = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+            await started.Task.WaitAsync(stoppingToken);
+
+            await using (var query = store.QuerySession())
+                if (await query.Query<ArticleView>().AnyAsync(stoppingToken)) return;
+
+            var total = 0;
+            foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+            {
+                var articles = reader.ReadFile(file, "seed").ToList();
+                await using var session = store.LightweightSession();
+                var results = await ingestion.IngestAsync(session, articles, stoppingToken);
+                await session.SaveChangesAsync(stoppingToken);
+                total += results.Count(r => !r.Duplicate);
+            }
+            log.LogInformation("Seeded {Count} articles from {Folder}", total, folder);
+        }
+        catch (OperationCanceledException) { }
+        catch (NotSupportedException e) { log.LogWarning("Not seeding from {Folder}: {Reason}", folder, e.Message); }
+        catch (Exception e) { log.LogError(e, "Seeding from {Folder} failed; the store is unchanged for the failed file", folder); }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ClaimTracker.Domain;
+using ClaimTracker.Extraction;
+using ClaimTracker.Server.Features.Articles;
+using JasperFx.CommandLine;
+using Marten;
+using Marten.Events;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Npgsql;
+
+namespace ClaimTracker.Server.Features.Benchmarks;
+
+public class BenchCoreInput : NetCoreInput
+{
+    [Description("Corpus file (seed text, .jsonl or .csv, optionally .gz)")]
+    public string Path { get; set; } = "";
+
+    [Description("Articles to ingest (default: all)")]
+    [FlagAlias("articles", 'n')]
+    public int ArticlesFlag { get; set; } = int.MaxValue;
+
+    [Description("Articles per transaction (default 200)")]
+    [FlagAlias("batch", 'b')]
+    public int BatchFlag { get; set; } = 200;
+
+    [Description("GET requests per document kind for the latency run (default 4000)")]
+    [FlagAlias("requests", 'r')]
+    public int RequestsFlag { get; set; } = 4000;
+}
+
+/// <summary>
+/// <c>bench-core PATH</c>: the speed of the event-sourced core on this machine, printed, not asserted.
+/// 1. the raw ceiling: batched multi-row INSERTs of statement-sized JSON rows into a scratch table of the same PostgreSQL;
+/// 2. end to end: parse, extract, append, inline projections, statements per second;
+/// 3. GET latency of actor and claim documents over real HTTP (Kestrel) with 8 concurrent clients.
+/// Run against an empty database (CLAIMTRACKER_POSTGRES) in Release.
+/// </summary>
+[Description("Benchmark the core: raw insert ceiling, end-to-end ingest rate, GET latency at 8 clients", Name = "bench-core")]
+public class BenchCoreCommand : JasperFxAsyncCommand<BenchCoreInput>
+{
+    public BenchCoreCommand() => Usage("Benchmark with a corpus file").Arguments(x => x.Path);
+
+    public override async Task<bool> Execute(BenchCoreInput input)
+    {
+        using var host = input.BuildHost();
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var reader = host.Services.GetRequiredService<IArticleReader>();
+        var ingestion = host.Services.GetRequiredService<ArticleIngestion>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+        // Extraction first, outside the clock of the store, so both numbers can be told apart.
+        var clock = Stopwatch.StartNew();
+        var articles = reader.ReadFile(input.Path, "bench").Take(input.ArticlesFlag).ToList();
+        var extractSeconds = clock.Elapsed.TotalSeconds;
+        var statements = articles.Sum(a => a.Statements.Count);
+        Console.WriteLine($"parse+extract: {articles.Count} articles, {statements} statements in {extractSeconds:0.00} s ({statements / extractSeconds:0} statements/s)");
+
+        var ceiling = await RawCeilingAsync(store, articles, input.BatchFlag * 4);
+        Console.WriteLine($"raw ceiling (multi-row INSERT of statement JSON rows, {input.BatchFlag * 4} rows per statement): {ceiling:0} rows/s");
+
+        clock.Restart();
+        long stored = 0;
+        foreach (var batch in articles.Chunk(Math.Max(1, input.BatchFlag)))
+        {
+            await using var session = store.LightweightSession();
+            var results = await ingestion.IngestAsync(session, batch, CancellationToken.None);
+            await session.SaveChangesAsync();
+            stored += results.Where(r => !r.Duplicate).Sum(r => r.Statements);
+        }
+        var appendSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"append + inline projections: {stored} statements in {appendSeconds:0.00} s = {stored / appendSeconds:0} statements/s " +
+                          $"({100 * stored / appendSeconds / ceiling:0.0}% of the raw ceiling)");
+        var total = extractSeconds + appendSeconds;
+        Console.WriteLine($"end to end (parse, extract, append, inline projections): {stored / total:0} statements/s");
+
+        await host.StartAsync();
+        try
+        {
+            await host.ForceAllMartenDaemonActivityToCatchUpAsync(CancellationToken.None);
+            var claimIds = await OpenClaimsAsync(store, 200);
+            await using var query = store.QuerySession();
+            var actorIds = (await query.Query<ActorView>().OrderByDescending(a => a.StatementCount).Take(200).ToListAsync()).Select(a => a.Id).ToList();
+            var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1")) };
+            await LatencyAsync(http, "actor", actorIds.Select(id => $"/api/actors/{Uri.EscapeDataString(id)}").ToList(), input.RequestsFlag);
+            await LatencyAsync(http, "claim", claimIds.Select(id => $"/api/claims/{id}").ToList(), input.RequestsFlag);
+        }
+        finally { await host.StopAsync(); }
+        return true;
+    }
+
+    private static async Task<double> RawCeilingAsync(IDocumentStore store, IReadOnlyList<IngestArticle> articles, int rowsPerInsert)
+    {
+        var rows = articles.SelectMany(a => a.Statements).Select(s => JsonSerializer.Serialize(StatementAttribution.From(s))).ToList();
+        await using var conn = new NpgsqlConnection(store.Options.Tenancy.Default.Database.CreateConnection().ConnectionString);
+        await conn.OpenAsync();
+        await using (var create = new NpgsqlCommand("drop table if exists bench_raw; create table bench_raw (id uuid primary key, article uuid, seq bigserial, data jsonb)", conn))
+            await create.ExecuteNonQueryAsync();
+        var clock = Stopwatch.StartNew();
+        foreach (var chunk in rows.Chunk(rowsPerInsert))
+        {
+            await using var cmd = new NpgsqlCommand { Connection = conn };
+            var values = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                values.Add($"(@i{i}, @a{i}, @d{i}::jsonb)");
+                cmd.Parameters.AddWithValue($"i{i}", Guid.NewGuid());
+                cmd.Parameters.AddWithValue($"a{i}", Guid.NewGuid());
+                cmd.Parameters.AddWithValue($"d{i}", chunk[i]);
+            }
+            cmd.CommandText = "insert into bench_raw (id, article, data) values " + string.Join(",", values);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var rate = rows.Count / clock.Elapsed.TotalSeconds;
+        await using (var drop = new NpgsqlCommand("drop table bench_raw", conn)) await drop.ExecuteNonQueryAsync();
+        return rate;
+    }
+
+    private static async Task<List<Guid>> OpenClaimsAsync(IDocumentStore store, int count)
+    {
+        await using var session = store.LightweightSession();
+        var statements = await session.Query<StatementView>().Take(count * 3).ToListAsync();
+        var ids = new List<Guid>();
+        for (var i = 0; i + 2 < statements.Count && ids.Count < count; i += 3)
+        {
+            var id = Guid.NewGuid();
+            var events = new List<object>(ClaimDecisions.Open(null, new OpenClaim(id, "bench claim " + i, null, false, "bench", DateTimeOffset.UtcNow)).Events);
+            var claim = new ClaimView { Id = id };
+            foreach (var (s, stance) in new[] { (statements[i], Stances.Supports), (statements[i + 1], Stances.Supports), (statements[i + 2], Stances.Disputes) })
+            {
+                var link = ClaimDecisions.Link(claim, s, new LinkStatement(id, s.Id, stance, false, null, null, "bench", DateTimeOffset.UtcNow));
+                events.AddRange(link.Events);
+                claim.Links.Add(new ClaimLinkView { Statement = StatementDecisions.LinkedStatementOf(s), Stance = stance });
+            }
+            session.Events.StartStream<ClaimView>(id, events.ToArray());
+            ids.Add(id);
+        }
+        await session.SaveChangesAsync();
+        return ids;
+    }
+
+    private static async Task LatencyAsync(HttpClient http, string kind, IReadOnlyList<string> urls, int requests)
+    {
+        for (var i = 0; i < Math.Min(200, requests); i++) (await http.GetAsync(urls[i % urls.Count])).EnsureSuccessStatusCode(); // warm-up
+        var times = new double[requests];
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < requests)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync(urls[n % urls.Count]);
+                await response.Content.ReadAsByteArrayAsync();
+                response.EnsureSuccessStatusCode();
+                times[n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }));
+        Array.Sort(times);
+        Console.WriteLine($"GET {kind}: {requests} requests, 8 clients, {requests / clock.Elapsed.TotalSeconds:0} req/s, " +
+                          $"p50 {times[requests / 2]:0.00} ms, p99 {times[(int)(requests * 0.99)]:0.00} ms, max {times[^1]:0.00} ms");
+    }
+}

@@ -1,0 +1,25 @@
+using ClaimTracker.Domain;
+using ClaimTracker.Server.Features.Api;
+using Marten;
+using Wolverine.Http;
+
+namespace ClaimTracker.Server.Features.Statements;
+
+public sealed record StatementHistoryResponse(Guid Id, Guid ArticleId, string ActorId, bool Retracted,
+    StatementAttribution Original, StatementAttribution Current, IReadOnlyList<StatementHistoryEntry> History, long LastSequence);
+
+public static class ReadStatementEndpoints
+{
+    [WolverineGet("/api/statements/{id}", OperationId = "GetStatement")]
+    [Tags("Statements")]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<StatementView>(id, ct) is { } s ? Results.Ok(s) : Problems.NotFound("statement", id);
+
+    /// <summary>GET /api/statements/{id}/history: as extracted, as it reads now, and every change in between.</summary>
+    [WolverineGet("/api/statements/{id}/history", OperationId = "GetStatementHistory")]
+    [Tags("Statements")]
+    public static async Task<IResult> History(Guid id, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<StatementView>(id, ct) is { } s
+            ? Results.Ok(new StatementHistoryResponse(s.Id, s.ArticleId, s.ActorId, s.Retracted, s.Original, s.Current, s.History, s.LastSequence))
+            : Problems.NotFound("statement", id);
+}

@@ -1,0 +1,18 @@
+using ClaimTracker.Domain;
+using ClaimTracker.Server.Features.Api;
+using Marten;
+using Wolverine.Http;
+
+namespace ClaimTracker.Server.Features.Statements;
+
+public sealed record RetractStatementRequest(string? Reason);
+
+public static class RetractStatementEndpoint
+{
+    /// <summary>POST /api/statements/{id}/retraction: withdraw a statement; it stays in history, out of counts.</summary>
+    [WolverinePost("/api/statements/{id}/retraction", OperationId = "RetractStatement")]
+    [Tags("Statements")]
+    public static Task<IResult> Post(Guid id, RetractStatementRequest request, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        StatementWrites.WriteAsync(session, id, statement => Task.FromResult(StatementDecisions.Retract(statement,
+            new RetractStatement(id, request.Reason ?? "", Who.Is(http), DateTimeOffset.UtcNow))), ct);
+}

@@ -1,0 +1,97 @@
+namespace ClaimTracker.Server.Tests.Features;
+
+public sealed class ActorEndpointTests(SeededApiFixture app) : ApiTest<SeededApiFixture>(app)
+{
+    [Fact]
+    public async Task John_Kerry_is_an_actor_with_his_statements()
+    {
+        var list = (await Host.Get("/api/actors?search=kerry")).Body;
+        var kerry = Assert.Single(list.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == "person-john-kerry");
+        Assert.Equal("John Kerry", kerry.GetProperty("name").GetString());
+        Assert.Equal("person", kerry.GetProperty("type").GetString());
+        Assert.False(kerry.GetProperty("anonymous").GetBoolean());
+        var count = kerry.GetProperty("statementCount").GetInt32();
+        Assert.True(count >= 5, $"Kerry has {count} statements");
+
+        var detail = (await Host.Get("/api/actors/person-john-kerry")).Body;
+        Assert.Equal("John Kerry", detail.GetProperty("name").GetString());
+        Assert.Equal(count, detail.GetProperty("statementCount").GetInt32());
+        Assert.Equal(count, detail.GetProperty("statements").GetArrayLength());
+        Assert.All(detail.GetProperty("statements").EnumerateArray(), s => Assert.False(string.IsNullOrEmpty(s.GetProperty("content").GetString())));
+        Assert.All(detail.GetProperty("statements").EnumerateArray(), s => Assert.False(string.IsNullOrEmpty(s.GetProperty("articleHeadline").GetString())));
+        Assert.True(detail.GetProperty("actor").GetProperty("articles").GetArrayLength() >= 1);
+    }
+
+    [Fact]
+    public async Task The_actor_list_filters_by_type_and_anonymity_and_pages()
+    {
+        var anonymous = (await Host.Get("/api/actors?anonymous=true&pageSize=500")).Body;
+        Assert.NotEmpty(anonymous.GetProperty("items").EnumerateArray());
+        Assert.All(anonymous.GetProperty("items").EnumerateArray(), a => Assert.True(a.GetProperty("anonymous").GetBoolean()));
+        var governments = (await Host.Get("/api/actors?type=government&pageSize=500")).Body;
+        Assert.All(governments.GetProperty("items").EnumerateArray(), a => Assert.Equal("government", a.GetProperty("type").GetString()));
+
+        var page1 = (await Host.Get("/api/actors?page=1&pageSize=5")).Body;
+        var page2 = (await Host.Get("/api/actors?page=2&pageSize=5")).Body;
+        Assert.Equal(5, page1.GetProperty("items").GetArrayLength());
+        Assert.Equal(1, page1.GetProperty("page").GetInt32());
+        Assert.Equal(5, page1.GetProperty("pageSize").GetInt32());
+        Assert.True(page1.GetProperty("total").GetInt64() > 10);
+        Assert.Empty(page1.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString())
+            .Intersect(page2.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString())));
+        var counts = page1.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("statementCount").GetInt32()).ToList();
+        Assert.Equal(counts.OrderByDescending(c => c), counts);
+    }
+
+    [Fact]
+    public async Task Unknown_actors_are_404_problems()
+    {
+        (await Host.Get("/api/actors/person-nobody-at-all", expect: null)).AssertProblem(404, "actor-not-found");
+    }
+
+    [Fact]
+    public async Task An_alias_and_a_merge_are_curated_by_an_admin()
+    {
+        (await Host.PostJson("/api/actors/person-john-kerry/aliases", new { alias = "J. Kerry" }, ApiFixture.FactCheckKey)).AssertProblem(403);
+        var alias = await Host.PostJson("/api/actors/person-john-kerry/aliases", new { alias = "Johnny Kerry" }, ApiFixture.AdminKey, expect: 200);
+        Assert.Equal("person-johnny-kerry", alias.Body.GetProperty("aliasActorId").GetString());
+        (await Host.PostJson("/api/actors/person-john-kerry/aliases", new { alias = "Johnny Kerry" }, ApiFixture.AdminKey)).AssertProblem(409);
+
+        // A later article quoting the alias is credited to Kerry.
+        var before = (await Host.Get("/api/actors/person-john-kerry")).Body.GetProperty("statementCount").GetInt32();
+        await Host.PostJson("/api/articles", new
+        {
+            headline = "Kerry alias test",
+            body = "WASHINGTON (Reuters) - Johnny Kerry, the U.S. Secretary of State, said on Tuesday that the talks would resume next week.",
+        }, ApiFixture.IngestKey, expect: 201);
+        await Host.CatchUp();
+        var after = (await Host.Get("/api/actors/person-john-kerry")).Body;
+        Assert.Equal(before + 1, after.GetProperty("statementCount").GetInt32());
+        Assert.Contains("Johnny Kerry", after.GetProperty("actor").GetProperty("names").EnumerateArray().Select(n => n.GetString()));
+    }
+
+    [Fact]
+    public async Task An_actor_can_be_read_as_of_an_earlier_global_sequence_or_moment()
+    {
+        var before = (await Host.Get("/api/actors/person-john-kerry")).Body.GetProperty("actor");
+        var sequence = before.GetProperty("lastSequence").GetInt64();
+        var count = before.GetProperty("statementCount").GetInt32();
+        await Task.Delay(50);
+        var moment = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+        await Host.PostJson("/api/articles", new
+        {
+            headline = "Kerry time travel " + Guid.NewGuid().ToString("N")[..6],
+            body = "GENEVA (Reuters) - John Kerry, the U.S. Secretary of State, said on Friday that a deal was within reach.",
+        }, ApiFixture.IngestKey, expect: 201);
+        await Host.CatchUp();
+
+        Assert.Equal(count + 1, (await Host.Get("/api/actors/person-john-kerry")).Body.GetProperty("statementCount").GetInt32());
+        var then = (await Host.Get($"/api/actors/person-john-kerry?version={sequence}")).Body.GetProperty("actor");
+        Assert.Equal(count, then.GetProperty("statementCount").GetInt32());
+        Assert.Equal(sequence, then.GetProperty("lastSequence").GetInt64());
+        var asOf = (await Host.Get($"/api/actors/person-john-kerry?asOf={Uri.EscapeDataString(moment.ToString("O"))}")).Body.GetProperty("actor");
+        Assert.Equal(count, asOf.GetProperty("statementCount").GetInt32());
+        (await Host.Get("/api/actors/person-nobody?version=5", expect: null)).AssertProblem(404);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace ClaimTracker.Server.Tests.Features;
+
+public sealed class OpenApiTests(ApiFixture app) : ApiTest<ApiFixture>(app)
+{
+    [Fact]
+    public async Task Every_api_route_is_in_the_OpenAPI_document()
+    {
+        var doc = (await Host.Get("/openapi/v1.json")).Body.GetProperty("paths");
+        string[] paths =
+        [
+            "/api/articles", "/api/articles/{id}", "/api/articles/{id}/attribution", "/api/actors", "/api/actors/{id}",
+            "/api/actors/{id}/aliases", "/api/actors/{id}/merge", "/api/claims", "/api/claims/{id}", "/api/claims/{id}/statements",
+            "/api/claims/{id}/statements/{statementId}", "/api/claims/{id}/verdict", "/api/claims/{id}/merge",
+            "/api/statements/{id}", "/api/statements/{id}/corrections", "/api/statements/{id}/retraction", "/api/statements/{id}/history",
+        ];
+        foreach (var path in paths) Assert.True(doc.TryGetProperty(path, out _), $"{path} is missing from /openapi/v1.json");
+        Assert.True(doc.GetProperty("/api/claims/{id}/statements").TryGetProperty("post", out var link));
+        Assert.Equal("LinkStatement", link.GetProperty("operationId").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_routes_and_methods_are_problem_details_too()
+    {
+        (await Host.Get("/api/nothing-here", expect: null)).AssertProblem(404);
+        (await Host.Send("PUT", "/api/claims", "{}", key: ApiFixture.AdminKey)).AssertProblem(405);
+    }
+}
