@@ -110,6 +110,13 @@ internal sealed class ArticleRun
     string Text(int from, int to) => from < to ? _t[_toks[from].S.._toks[to - 1].E] : "";
     bool EndsPossessive(int i) => IsWord(i) && (W(i).EndsWith("’s") || W(i).EndsWith("'s") || W(i).EndsWith("s’"));
 
+    static bool IsMonthWord(ReadOnlySpan<char> w)
+    {
+        foreach (var m in new[] { "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December" })
+            if (w.Equals(m, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     static bool IsTimeWord(ReadOnlySpan<char> w) =>
         Lexicon.Weekdays.Contains(w.ToString()) || w.Equals("today", StringComparison.OrdinalIgnoreCase) || w.Equals("yesterday", StringComparison.OrdinalIgnoreCase)
         || w.Equals("tonight", StringComparison.OrdinalIgnoreCase);
@@ -162,8 +169,11 @@ internal sealed class ArticleRun
             var s = sites[k];
             if (s.Kind is "forward" or "relative" && !BoundaryBefore(s.RegionStart))
             {
-                var prev = sites[k - 1];
-                if (prev.Valid && prev.Kind is "forward" or "quoted" or "according" && prev.Cue < s.RegionStart) s.Valid = false;
+                for (int m = k - 1; m >= 0; m--)
+                {
+                    var prev = sites[m];
+                    if (prev.Valid && prev.Kind is not "inversion" and not "relative" && prev.Cue < s.RegionStart) { s.Valid = false; break; }
+                }
             }
         }
         var valid = sites.Where(s => s.Valid).ToList();
@@ -173,9 +183,14 @@ internal sealed class ArticleRun
         {
             var s = valid[k];
             int cutoff = k + 1 < valid.Count ? valid[k + 1].RegionStart : _sb;
+            if (cutoff <= s.Cue) cutoff = valid[k + 1].CueFirst;
+            _lastEmitEnd = -1;
             int made = Build(s, prevEnd, cutoff, k > 0 ? valid[k - 1] : null);
             if (made > 0) any = true;
-            prevEnd = Math.Max(prevEnd, s.Kind is "trailing" or "inversion" ? s.CueLast + 1 : cutoff);
+            int end = s.Cue + 1;
+            if (made > 0 && _lastEmitEnd > end) end = _lastEmitEnd;
+            if (s.SubjE > end && s.Kind == "inversion") end = s.SubjE;
+            prevEnd = Math.Max(prevEnd, end);
         }
         if (!any) Continuation();
     }
@@ -186,7 +201,9 @@ internal sealed class ArticleRun
         if (j < _sa) return true;
         var k = _toks[j].Kind;
         if (k is TokKind.Comma or TokKind.Semi or TokKind.Colon or TokKind.Dash or TokKind.CloseQ or TokKind.CloseParen) return true;
-        if (Is(j, "but") || Is(j, "and") || Is(j, "while") || Is(j, "whereas") || Is(j, "as") || Is(j, "although")) return true;
+        if (Is(j, "but") || Is(j, "and") || Is(j, "while") || Is(j, "whereas") || Is(j, "as") || Is(j, "although") || Is(j, "after")
+            || Is(j, "before") || Is(j, "since") || Is(j, "because") || Is(j, "until") || Is(j, "unless") || Is(j, "when") || Is(j, "what")
+            || Is(j, "though")) return true;
         if (Is(j, "which") || Is(j, "who")) return BoundaryBefore(j);
         return false;
     }
@@ -258,6 +275,7 @@ internal sealed class ArticleRun
         }
 
         // Participles: ", saying ...", ", adding ...", "with X saying ..."
+        if (cue.Participle && In(prev, Lexicon.BeForms) && !Is(prev, "being")) cue = cue with { Participle = false };
         if (cue.Participle)
         {
             if (Is(prev, "as")) return null;
@@ -312,9 +330,9 @@ internal sealed class ArticleRun
         }
 
         // Inversion: "“...,” said Jan Egeland" / "..., said the spokesman."
-        if (j < _sa || IsK(j, TokKind.Comma) || IsK(j, TokKind.CloseQ))
+        if ((j < _sa || IsK(j, TokKind.Comma) || IsK(j, TokKind.CloseQ)) && !(IsK(j, TokKind.Comma) && SubjectBefore(i, out _, cueFirst - 1).S >= 0))
         {
-            if (cue.Kind is CueKind.Say or CueKind.Tell && (lw is "said" or "says" or "added" or "told" or "adds" or "warned" or "asked"))
+            if (cue.Kind is CueKind.Say && (lw is "said" or "says" or "added" or "adds" or "warned" or "asked"))
             {
                 int k = next;
                 int e = InvertedSubject(k);
@@ -380,7 +398,11 @@ internal sealed class ArticleRun
         if (!(Cap(k) || In(k, Lexicon.Determiners) || In(k, Lexicon.Pronouns) || char.IsLower(_t[_toks[k].S]))) return k;
         if (Is(k, "that") || Is(k, "it")) return k;
         int e = k;
-        while (e < _sb && _toks[e].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && e - k < 14) e++;
+        while (e < _sb && _toks[e].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && e - k < 14)
+        {
+            if (IsWord(e) && e > k && (Lexicon.Lookup.ContainsKey(W(e)) || In(e, Lexicon.BeForms) || Is(e, "has") || Is(e, "had") || Is(e, "have") || Is(e, "will") || Is(e, "would"))) return k;
+            e++;
+        }
         if (e < _sb && _toks[e].Kind is not (TokKind.Comma or TokKind.Stop or TokKind.Semi or TokKind.Dash)) return k;
         // "said on Friday" is not an inversion
         if (IsTimeWord(W(k)) || Is(k, "on") || Is(k, "in") || Is(k, "at") || Is(k, "last") || Is(k, "this") || Is(k, "after")) return k;
@@ -417,7 +439,7 @@ internal sealed class ArticleRun
             {
                 bool appositive = In(c2 + 1, Lexicon.Determiners) || Is(c2 + 1, "who") || Is(c2 + 1, "which") || Is(c2 + 1, "speaking")
                                   || Is(c2 + 1, "whose") || Is(c2 + 1, "noting") || Is(c2 + 1, "facing") || Is(c2 + 1, "faced")
-                                  || IsWord(c2 + 1) && char.IsDigit(_t[_toks[c2 + 1].S]);
+                                  || IsWord(c2 + 1) && (char.IsDigit(_t[_toks[c2 + 1].S]) || char.IsLower(_t[_toks[c2 + 1].S]));
                 bool nameApp = !appositive && Cap(c2 + 1);
                 if (appositive)
                 {
@@ -436,6 +458,17 @@ internal sealed class ArticleRun
             return (-1, -1);
         }
         var (ns, ne) = NounPhraseBefore(j + 1);
+        // restrictive relative inside the subject: "a Russian diplomat who declined to be identified said"
+        for (int w = j; w >= _sa && w > j - 12; w--)
+        {
+            if (!IsWord(w) || _in[w]) break;
+            if (Is(w, "who") && !IsK(w - 1, TokKind.Comma))
+            {
+                var (rs, _) = NounPhraseBefore(w);
+                if (rs >= 0 && ContainsPersonNoun(rs, w)) return (rs, j + 1);
+                break;
+            }
+        }
         if (ns >= 0 && IsK(ns - 1, TokKind.Comma))
         {
             // "Syria’s national reconciliation minister, Ali Haidar, suggested" is handled above; here
@@ -533,7 +566,8 @@ internal sealed class ArticleRun
                     }
                     else
                     {
-                        var (ms, me) = MainSubject();
+                        var (ms, me) = ClauseSubject(s.Cue);
+                        if (ms < 0) (ms, me) = MainSubject();
                         if (ms < 0) return 0;
                         s.SubjS = ms; s.SubjE = me;
                     }
@@ -605,7 +639,8 @@ internal sealed class ArticleRun
         }
         k = SkipAdjuncts(k, d, ref cueText, s);
         if (s.Kind == "inversion") k = Math.Max(k, s.SubjE);
-        if (Is(k, "that") && s.Kind != "inversion") k++;
+        bool skippedThat = false;
+        if (Is(k, "that") && s.Kind != "inversion") { k++; skippedThat = true; }
         if (s.Kind == "according")
         {
             k = s.SubjE;
@@ -622,14 +657,23 @@ internal sealed class ArticleRun
         d.Cue = cueText;
 
         // content: forward (after the cue) or trailing (before the speaker)
-        bool forwardContent = k < cutoff && !(IsK(k, TokKind.Stop) && k + 1 >= _sb) && !IsK(k, TokKind.Comma) && !StartsAdjunct(k)
+        bool hasPrefix = s.SubjS > _sa && s.SubjS - 1 >= prevEnd && (IsK(s.SubjS - 1, TokKind.Comma) || IsK(s.SubjS - 1, TokKind.CloseQ))
+                         && s.Kind is "forward" && !LeadingAdjunctOnly(prevEnd, s.SubjS - 1);
+        bool forwardContent = k < cutoff && !(IsK(k, TokKind.Stop) && k + 1 >= _sb) && !IsK(k, TokKind.Comma)
+                              && !(hasPrefix && !skippedThat && StartsAdjunct(k))
                               && s.Kind is not "inversion";
+        if (!forwardContent && s.Kind is "participle" or "participle-with" or "shared" or "relative" or "quoted") return 0;
         if (s.Kind == "according" && s.Cue > _sa && s.Cue - 1 >= prevEnd && IsK(s.Cue - 1, TokKind.Comma))
             forwardContent = false;
         if (forwardContent && IsK(k, TokKind.Colon))
         {
             // "X said: “...”" -> one direct statement; "X said Y: “...”" handled by colon cut below
             k++;
+            if (hasPrefix)
+            {
+                var d0 = Clone(d);
+                made += Emit(d0, Math.Max(prevEnd, _sa), s.SubjS, s);
+            }
             if (k >= cutoff)
             {
                 // "Asked about ..., he said:" -> the quote in the next paragraph is the statement
@@ -677,6 +721,16 @@ internal sealed class ArticleRun
         return made;
     }
 
+    /// <summary>"In a speech," / "On Tuesday evening," / "Asked about ...," before the subject: not content.</summary>
+    bool LeadingAdjunctOnly(int from, int comma)
+    {
+        if (comma - from > 12 || comma <= from) return comma <= from;
+        if (!IsWord(from)) return false;
+        for (int m = from; m < comma; m++) if (_toks[m].Kind is TokKind.OpenQ or TokKind.CloseQ) return false;
+        var w = W(from).ToString();
+        return Lexicon.Prepositions.Contains(w) || w is "Asked" or "Speaking" or "Separately" or "Earlier" or "Later" or "However" or "Meanwhile" or "Compounding" or "Last" or "Since";
+    }
+
     bool IsDocOrSourceNoun(int i) => IsWord(i) && (Lexicon.DocumentNouns.Contains(W(i).ToString()) || Is(i, "sources") || Is(i, "officials"));
 
     string? AppositionAfterSubject(Site s)
@@ -696,6 +750,7 @@ internal sealed class ArticleRun
             var w = W(k).ToString();
             if (Lexicon.PersonNouns.Contains(w) || Lexicon.CollectiveNouns.Contains(w) || Lexicon.DocumentNouns.Contains(w)) return true;
             if (w.EndsWith('s') && Lexicon.PersonNouns.Contains(w[..^1])) return true;
+            if (Lexicon.OrgNouns.Contains(w)) return true;
         }
         return false;
     }
@@ -723,6 +778,27 @@ internal sealed class ArticleRun
         return e > s && LooksLikeSpeaker(s, e) ? (s, e) : (-1, -1);
     }
 
+    /// <summary>The subject of the nearest finite clause before a participle: a capitalised phrase (or pronoun)
+    /// right before a past-tense or present verb ("France delivered a rebuke ..., demanding").</summary>
+    (int, int) ClauseSubject(int participle)
+    {
+        for (int v = participle - 2; v > _sa; v--)
+        {
+            if (!IsWord(v) || _in[v]) continue;
+            var w = W(v).ToString();
+            if (!char.IsLower(w[0])) continue;
+            bool verb = (w.EndsWith("ed") && w.Length > 4 && !Lexicon.PersonNouns.Contains(w)) || Lexicon.Lookup.ContainsKey(w);
+            if (!verb) continue;
+            int b = v - 1;
+            while (b >= _sa && In(b, Lexicon.AuxAdverbs)) b--;
+            if (IsK(b, TokKind.Comma)) { b--; while (b >= _sa && In(b, Lexicon.AuxAdverbs)) b--; }
+            if (!(Cap(b) || In(b, Lexicon.Pronouns))) continue;
+            var (s, e) = NounPhraseBefore(b + 1);
+            if (s >= 0 && LooksLikeSpeaker(s, e)) return (s, e);
+        }
+        return (-1, -1);
+    }
+
     int Recipient(int k)
     {
         if (!IsWord(k) || Is(k, "that") || In(k, Lexicon.Pronouns) && !Is(k, "him") && !Is(k, "her")) return k;
@@ -747,7 +823,12 @@ internal sealed class ArticleRun
             if (Is(m, "traveling") || Is(m, "travelling")) { m++; while (m < _sb && IsWord(m) && (Is(m, "with") || In(m, Lexicon.Pronouns) || Is(m, "him") || Is(m, "her") || Is(m, "them"))) m++; }
             return m;
         }
-        if (In(m, Lexicon.MediumNouns)) return m + 1;
+        if (In(m, Lexicon.MediumNouns))
+        {
+            m++;
+            if (Is(m, "traveling") || Is(m, "travelling")) { m++; while (m < _sb && IsWord(m) && (Is(m, "with") || Is(m, "him") || Is(m, "her") || Is(m, "them"))) m++; }
+            return m;
+        }
         return k;
     }
 
@@ -759,6 +840,7 @@ internal sealed class ArticleRun
             if (Is(k, "on") && IsWord(k + 1) && IsTimeWord(W(k + 1))) { k += 2; if (Is(k, "evening") || Is(k, "morning") || Is(k, "night")) k++; continue; }
             if ((Is(k, "this") || Is(k, "last") || Is(k, "next")) && (Is(k + 1, "week") || Is(k + 1, "month") || Is(k + 1, "year") || Is(k + 1, "weekend"))) { k += 2; continue; }
             if (IsWord(k) && IsTimeWord(W(k))) { k++; continue; }
+            if (Is(k, "in") && IsWord(k + 1) && (IsMonthWord(W(k + 1)) || char.IsDigit(_t[_toks[k + 1].S]) && W(k + 1).Length == 4)) { k += 2; continue; }
             if (Is(k, "late") || Is(k, "earlier") || Is(k, "again") || Is(k, "also") || Is(k, "publicly") || Is(k, "repeatedly") || Is(k, "here")) { k++; continue; }
             if (Is(k, "in") && (Is(k + 1, "a") || Is(k + 1, "an")) && IsWord(k + 2))
             {
@@ -797,8 +879,11 @@ internal sealed class ArticleRun
     };
 
     /// <summary>Sets content span and mode from tokens [from, to) and records the draft.</summary>
+    int _lastEmitEnd;
+
     int Emit(Draft d, int from, int to, Site? s)
     {
+        _lastEmitEnd = to;
         // trim punctuation at both ends, keep . ? ! inside closing quotes
         while (from < to && _toks[from].Kind is TokKind.Comma or TokKind.Colon or TokKind.Semi or TokKind.Dash) from++;
         while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi or TokKind.Dash or TokKind.Colon) to--;

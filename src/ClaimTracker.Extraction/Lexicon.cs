@@ -185,7 +185,15 @@ internal static class Lexicon
         "industries", "holdings", "airlines", "airways", "petroleum", "oil", "motors", "trust", "society", "mission",
         "brigade", "brigades", "coalition", "administration", "cabinet", "government", "military", "service",
         "services", "club", "panel", "team", "unit", "directorate", "bureau", "chamber", "institution", "partners",
-        "securities", "capital", "investments", "energy", "telecom", "communications", "systems", "technologies");
+        "securities", "capital", "inquiry", "investments", "energy", "telecom", "communications", "systems", "technologies");
+
+    /// <summary>Singular nouns for bodies that speak ("the army said", "a monitoring group said").</summary>
+    internal static readonly FrozenSet<string> OrgNouns = Set(
+        "government", "army", "military", "ministry", "group", "body", "agency", "organization", "organisation", "company",
+        "firm", "union", "newspaper", "paper", "bank", "committee", "council", "commission", "panel", "court", "police",
+        "administration", "opposition", "alliance", "coalition", "federation", "association", "party", "board", "embassy",
+        "regime", "cabinet", "parliament", "department", "office", "observatory", "movement", "network", "channel",
+        "broadcaster", "daily", "website", "exchange", "authority", "navy", "institute", "centre", "center", "fund");
 
     /// <summary>Title words that precede a person's name ("U.S. Secretary of State John Kerry").</summary>
     internal static readonly FrozenSet<string> TitleWords = Set(

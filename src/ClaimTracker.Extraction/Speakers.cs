@@ -186,6 +186,7 @@ internal sealed class Speakers
         // 2. governments: country, capital, seat of government, "the Syrian government", "Britain and France"
         if (GovernmentOf(bare) is { } gov) return Note(Gov(gov));
         if (AllConjunctsCountries(bare)) return Note(Other(bare, SpeakerTypes.Government, false));
+        bare = bare.Replace(" and the ", " and ", StringComparison.Ordinal);
 
         var bw = bare.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (bw.Length == 0) return Note(Other(p, SpeakerTypes.Organization, false));
@@ -207,8 +208,33 @@ internal sealed class Speakers
             return Note(e);
         }
 
-        // 3. unnamed groups and plural sources
         bool headCapital = char.IsUpper(bw[headIdx][0]);
+        // investigators, experts, a panel or its report: the inquiry body named in the article
+        if (head is "investigators" or "experts" or "inspectors" or "panel" or "commission" or "report" or "investigation" or "inquiry"
+            && InquiryBody() is { } body && (det.Equals("the", StringComparison.OrdinalIgnoreCase) || bw.Length > 1 || bareLower.Contains("commission")))
+            return Note(Other(body, SpeakerTypes.Organization, false));
+
+        // a body described by a common noun: "a monitoring group" (unnamed), "the union", "the newspaper" (named before)
+        if (!headCapital && Lexicon.OrgNouns.Contains(head) && headIdx == bw.Length - 1)
+        {
+            bool indefinite = det is "a" or "an" or "A" or "An" or "one" or "One";
+            if (!indefinite)
+            {
+                if (LastThing?.Final is { } lt && lt.Type == SpeakerTypes.Organization && lt.Name.Contains(head, StringComparison.OrdinalIgnoreCase)) return Note(lt);
+                foreach (var n in _orgNames)
+                    if (n.Contains(bw[headIdx], StringComparison.OrdinalIgnoreCase)) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
+                if (CountryIn(bw) is { } cty && head is "ministry" or "government" or "army" or "military") 
+                {
+                    var sub = Other(bare.Replace('’', '\''), SpeakerTypes.Government, false);
+                    sub.Affiliation = cty;
+                    return Note(sub);
+                }
+            }
+            var unnamed = Other((indefinite ? "a " : "") + bare, SpeakerTypes.Organization, indefinite);
+            return Note(unnamed);
+        }
+
+        // 3. unnamed groups and plural sources
         if (!headCapital && Lexicon.CollectiveNouns.Contains(head))
         {
             bool counted = Lexicon.CountWords.Contains(det) && det is not "several";
@@ -234,14 +260,14 @@ internal sealed class Speakers
             if (definite && !indefinite)
             {
                 // the person whose title has this noun, else the unnamed source introduced with it
-                foreach (var pe in _persons.Values)
-                    if (pe.Role is { } r && r.Contains(head, StringComparison.OrdinalIgnoreCase) && ReferenceEquals(pe, LastPerson))
-                        return Note(pe);
+                string? owner = CountryIn(bw);
+                bool Fits(Entity pe) => pe.Role is { } r && r.Contains(head, StringComparison.OrdinalIgnoreCase)
+                                        && (owner is null || pe.Affiliation == owner);
+                if (LastPerson?.Final is { } lp && lp.Type == SpeakerTypes.Person && Fits(lp)) return Note(lp);
                 for (int k = _anonymous.Count - 1; k >= 0; k--)
-                    if (_anonymous[k].Head == head && !_anonymous[k].Plural) return Note(_anonymous[k]);
+                    if (_anonymous[k].Head == head && !_anonymous[k].Plural && (owner is null || _anonymous[k].Affiliation == owner)) return Note(_anonymous[k]);
                 foreach (var pe in _persons.Values)
-                    if (pe.Role is { } r && r.Contains(head, StringComparison.OrdinalIgnoreCase))
-                        return Note(pe);
+                    if (Fits(pe)) return Note(pe);
                 // an office identified by its title: "Turkey's foreign minister", "The head of the U.S. DIA"
                 if (HasOwner(bw, headIdx))
                 {
@@ -296,6 +322,14 @@ internal sealed class Speakers
         var coll = Other(Lowerish(bare), SpeakerTypes.Collective, true);
         coll.Plural = true;
         return Note(coll);
+    }
+
+    string? InquiryBody()
+    {
+        foreach (var n in _orgNames)
+            if (n.Contains("Commission", StringComparison.Ordinal) || n.Contains("Inquiry", StringComparison.Ordinal) || n.Contains("Panel", StringComparison.Ordinal))
+                return OrgName(n);
+        return null;
     }
 
     bool LooksLikeOrgToken(string w)
@@ -355,12 +389,39 @@ internal sealed class Speakers
         return e;
     }
 
-    Entity? FindPerson(string core, string[] words)
+    Entity? FindPerson(string core0, string[] words0)
     {
-        // longest known full name contained in the phrase
+        // Only the head of the phrase names the speaker: the part before a post-modifier ("adviser to President X")
+        // and the part after the last comma ("the head of the ICRC in Syria, Marianne Gasser").
+        string core = core0;
+        int comma = core.LastIndexOf(", ", StringComparison.Ordinal);
+        string tail = comma > 0 ? core[(comma + 2)..] : "";
+        foreach (var prep in new[] { " to ", " of ", " at ", " for ", " from ", " with ", " in " })
+        {
+            int p = core.IndexOf(prep, StringComparison.Ordinal);
+            if (p > 0 && (comma < 0 || p < comma)) core = core[..p];
+        }
+        if (tail.Length > 0)
+        {
+            var t = FindPersonIn(tail, tail.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (t is not null) return t;
+        }
+        return FindPersonIn(core, core.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    Entity? FindPersonIn(string core, string[] words)
+    {
+        // the known full name that ends closest to the end of the phrase (the head), longest on ties
         Entity? best = null;
+        int bestEnd = -1;
         foreach (var (full, e) in _persons)
-            if (full.Contains(' ') && core.Contains(full, StringComparison.Ordinal) && (best is null || full.Length > best.Name.Length)) best = e;
+        {
+            if (!full.Contains(' ')) continue;
+            int at = core.LastIndexOf(full, StringComparison.Ordinal);
+            if (at < 0) continue;
+            int end = at + full.Length;
+            if (end > bestEnd || end == bestEnd && full.Length > best!.Name.Length) { best = e; bestEnd = end; }
+        }
         if (best is not null) return best;
         for (int k = words.Length - 1; k >= 0; k--)
         {
