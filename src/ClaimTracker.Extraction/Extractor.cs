@@ -78,6 +78,7 @@ internal sealed class ArticleRun
             Tokenizer.Quotes(toks, close, ins);
             if (!p.IsSubhead) _spk.Scan(toks, ins);
         }
+        _spk.MainCountry = MainCountry(paras);
         var sentences = new List<(int, int)>();
         foreach (var (p, toks) in paras)
         {
@@ -97,6 +98,21 @@ internal sealed class ArticleRun
             }
         }
         Finish(output);
+    }
+
+    string? MainCountry(List<(Paragraph P, List<Tok> Toks)> paras)
+    {
+        var counts = new Dictionary<string, int>();
+        var g = Gazetteer.Countries.Default;
+        foreach (var (_, toks) in paras)
+            for (int i = 0; i < toks.Count; i++)
+            {
+                if (toks[i].Kind != TokKind.Word || !char.IsUpper(_t[toks[i].S])) continue;
+                var w = Speakers.StripPossessive(_t[toks[i].S..toks[i].E]);
+                if (g.TryAny(w, out var c) || i + 1 < toks.Count && g.TryName(w + " " + Speakers.StripPossessive(_t[toks[i + 1].S..toks[i + 1].E]), out c))
+                    counts[c] = counts.GetValueOrDefault(c) + 1;
+            }
+        return counts.Count == 0 ? null : counts.MaxBy(kv => kv.Value).Key;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -506,7 +522,8 @@ internal sealed class ArticleRun
                 if (Lexicon.Lookup.TryGetValue(w, out var c) && !c.Ambiguous && !(c.Participle && w is "working") && n > 0 && char.IsLower(w[0])) break;
                 if (w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase)) break;
                 if (char.IsLower(w[0]) && (w.EndsWith("ed") && !Lexicon.PersonNouns.Contains(w) && w is not "armed" and not "united" && !(k > _sa && Is(k - 1, "the")) && w.Length > 4 && !w.Contains('-'))) break;
-                if (w is "has" or "have" or "had" or "is" or "are" or "was" or "were" or "will" or "would" or "to" or "not" or "in" && n > 0 && !(w is "in" && IsDescriptorIn(k)))
+                if (w is "has" or "have" or "had" or "is" or "are" or "was" or "were" or "will" or "would" or "to" or "not" or "in" or "by" && n > 0
+                    && !(w is "in" && IsDescriptorIn(k)) && !(w is "to" && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns))))
                     break;
                 k--; n++;
                 continue;
@@ -724,8 +741,10 @@ internal sealed class ArticleRun
     /// <summary>"In a speech," / "On Tuesday evening," / "Asked about ...," before the subject: not content.</summary>
     bool LeadingAdjunctOnly(int from, int comma)
     {
-        if (comma - from > 12 || comma <= from) return comma <= from;
+        if (comma <= from) return true;
         if (!IsWord(from)) return false;
+        if (Is(from, "asked")) return true;
+        if (comma - from > 12) return false;
         for (int m = from; m < comma; m++) if (_toks[m].Kind is TokKind.OpenQ or TokKind.CloseQ) return false;
         var w = W(from).ToString();
         return Lexicon.Prepositions.Contains(w) || w is "Asked" or "Speaking" or "Separately" or "Earlier" or "Later" or "However" or "Meanwhile" or "Compounding" or "Last" or "Since";

@@ -30,7 +30,7 @@ internal static class Lexicon
         ("deny", CueKind.Say, ["deny", "denies", "denied", "denying"], false),
         ("claim", CueKind.Say, ["claim", "claims", "claimed", "claiming"], true),
         ("announce", CueKind.Say, ["announce", "announces", "announced", "announcing"], false),
-        ("explain", CueKind.Say, ["explain", "explains", "explained", "explaining"], false),
+        ("explain", CueKind.Say, ["explain", "explains", "explained"], false),
         ("insist", CueKind.Say, ["insist", "insists", "insisted", "insisting"], false),
         ("argue", CueKind.Say, ["argue", "argues", "argued", "arguing"], false),
         ("assert", CueKind.Say, ["assert", "asserts", "asserted", "asserting"], false),

@@ -88,7 +88,7 @@ internal sealed class Speakers
         while (n > s)
         {
             var w = StripPossessive(W(toks[n - 1]).ToString());
-            if (Lexicon.TitleWords.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || IsMonth(w) || IsAllCaps(w.AsSpan())) break;
+            if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || IsMonth(w) || IsAllCaps(w.AsSpan())) break;
             if (n - 1 > s && W(toks[n - 2]).EndsWith("’s") || n - 1 > s && W(toks[n - 2]).EndsWith("'s")) { n--; break; }
             n--;
         }
@@ -113,7 +113,14 @@ internal sealed class Speakers
     static bool IsMonth(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July"
         or "August" or "September" or "October" or "November" or "December" or "Jan." or "Feb." or "Sept." or "Oct." or "Nov." or "Dec.";
 
-    bool IsCapWord(Tok t) => t.Kind == TokKind.Word && char.IsUpper(_text[t.S]);
+    bool IsCapWord(Tok t)
+    {
+        if (t.Kind != TokKind.Word) return false;
+        if (char.IsUpper(_text[t.S])) return true;
+        // "al-Assad", "bin-Laden": a lower-case particle joined to a capitalised name
+        int dash = _text.IndexOf('-', t.S, Math.Min(4, t.E - t.S));
+        return dash > t.S && dash + 1 < t.E && char.IsUpper(_text[dash + 1]);
+    }
     bool IsParticle(Tok t) => t.Kind == TokKind.Word && Lexicon.NameParticles.Contains(W(t).ToString());
     bool Is(Tok t, string w) => t.Kind == TokKind.Word && W(t).Equals(w, StringComparison.OrdinalIgnoreCase);
     bool OrgWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.OrgWords.Contains(W(t).ToString());
@@ -194,21 +201,30 @@ internal sealed class Speakers
         string head = bw[headIdx].ToLowerInvariant().TrimEnd(',');
         string headSing = head.EndsWith('s') ? head[..^1] : head;
 
-        if (bareLower.EndsWith("government") || bareLower.EndsWith("authorities") || bareLower.EndsWith("regime"))
+        if (head is "government" or "authorities" or "regime")
         {
             string? country = CountryIn(bw);
             if (country is null && LastGovernment is not null) return Note(LastGovernment);
-            country ??= DatelineCountry;
+            country ??= DatelineCountry ?? MainCountry;
             if (country is not null) return Note(Gov(country));
         }
-        if (bareLower is "army" or "armed forces" or "military" or "security forces" or "police")
+        if (bareLower is "army" or "armed forces" or "military" or "security forces")
         {
-            var e = Other(bare, SpeakerTypes.Government, false);
-            e.Affiliation ??= LastGovernment?.Name ?? DatelineCountry;
+            string? cty = LastGovernment?.Name ?? DatelineCountry ?? MainCountry;
+            string? dem = cty is null ? null : _countries.DemonymOf(cty);
+            var e = Other(dem is null ? bare : dem + " armed forces", SpeakerTypes.Government, false);
+            e.Affiliation ??= cty;
             return Note(e);
         }
+        if (bareLower.Contains("opposition") && !bareLower.Contains(' ') || bareLower.EndsWith("opposition") || bareLower.Contains("opposition alliance") || bareLower.Contains("opposition coalition"))
+        {
+            string? cty = CountryIn(bw0(bare)) ?? MainCountry;
+            string? dem = cty is null ? null : _countries.DemonymOf(cty);
+            if (dem is not null) return Note(Other(dem + " opposition", SpeakerTypes.Organization, false));
+        }
 
-        bool headCapital = char.IsUpper(bw[headIdx][0]);
+        bool headCapital = char.IsUpper(bw[headIdx][0])
+                           && !(headIdx == 0 && (Lexicon.CollectiveNouns.Contains(bw[0]) || Lexicon.PersonNouns.Contains(bw[0])));
         // investigators, experts, a panel or its report: the inquiry body named in the article
         if (head is "investigators" or "experts" or "inspectors" or "panel" or "commission" or "report" or "investigation" or "inquiry"
             && InquiryBody() is { } body && (det.Equals("the", StringComparison.OrdinalIgnoreCase) || bw.Length > 1 || bareLower.Contains("commission")))
@@ -240,6 +256,9 @@ internal sealed class Speakers
             bool counted = Lexicon.CountWords.Contains(det) && det is not "several";
             bool sources = head is "sources";
             string name = Lowerish(bare);
+            if (headIdx + 1 < bw.Length && bw[headIdx + 1].EndsWith("ing", StringComparison.Ordinal))
+                name = Lowerish(string.Join(' ', bw.Where((_, ix) => ix != headIdx + 1)));
+            name = name.Replace("United Nations ", "U.N. ", StringComparison.Ordinal);
             if (det.Equals("two", StringComparison.OrdinalIgnoreCase) || det.Length > 0 && counted) name = det.ToLowerInvariant() + " " + name;
             var e = Other(name, sources || counted ? SpeakerTypes.Anonymous : SpeakerTypes.Collective, true);
             e.Plural = true;
@@ -323,6 +342,11 @@ internal sealed class Speakers
         coll.Plural = true;
         return Note(coll);
     }
+
+    static string[] bw0(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The country the article is mostly about: the most mentioned country (name, capital or demonym).</summary>
+    public string? MainCountry { get; set; }
 
     string? InquiryBody()
     {
@@ -563,7 +587,8 @@ internal sealed class Speakers
     string OrgName(string bare)
     {
         string b = bare.Replace('’', '\'');
-        if (_aliases.TryGetValue(b, out var full)) return full.Replace('’', '\'');
+        if (b.Contains('.') && _aliases.TryGetValue(b, out var full)) return full.Replace('’', '\'');
+        if (!b.Contains('.') && IsAllCaps(b)) return b;
         // initialisms to a full name seen in the article ("U.N." -> "United Nations")
         string letters = new string(b.Where(char.IsLetter).ToArray());
         if (letters.Length >= 2 && IsAllCaps(b))

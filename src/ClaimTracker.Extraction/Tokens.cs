@@ -103,6 +103,23 @@ internal static class Tokenizer
         }
     }
 
+    static bool BareAttributionFollows(string text, List<Tok> toks, int j)
+    {
+        for (int k = j; k < toks.Count && k < j + 7; k++)
+        {
+            if (toks[k].Kind != TokKind.Word) return false;
+            var w = text.AsSpan(toks[k].S, toks[k].E - toks[k].S);
+            if (k > j && (w.SequenceEqual("said") || w.SequenceEqual("says") || w.SequenceEqual("added") || w.SequenceEqual("told") || w.SequenceEqual("asked")))
+            {
+                // the attribution must not carry its own content: followed by the end, a comma, or a venue/recipient phrase
+                int m = k + 1;
+                while (m < toks.Count && toks[m].Kind == TokKind.Word && m < k + 10) m++;
+                return m >= toks.Count || toks[m].Kind is TokKind.Stop or TokKind.Comma;
+            }
+        }
+        return false;
+    }
+
     /// <summary>For each token, the index of the closing quote of the quotation it opens (OpenQ only),
     /// toks.Count when it stays open to the paragraph end, -1 otherwise; and whether a token is inside quotes.</summary>
     public static void Quotes(List<Tok> toks, int[] close, bool[] inside)
@@ -152,6 +169,8 @@ internal static class Tokenizer
                 || (n.Kind == TokKind.Word && (char.IsUpper(text[n.S]) || char.IsDigit(text[n.S])))
                 || n.Kind == TokKind.OpenParen;
             if (!next) continue;
+            // "“...?” Erdogan said in a speech." : a bare attribution after a quotation belongs to it
+            if (closesQuote && BareAttributionFollows(text, toks, j)) continue;
             sentences.Add((from, j));
             from = j;
             i = j - 1;

@@ -5,7 +5,7 @@ namespace ClaimTracker.Extraction.Tests;
 
 /// <summary>
 /// Quality ratchets. The thresholds are the scores the extractor has reached; they are only ever RAISED as the
-/// rules improve, never lowered (a drop means a regression). Targets for the seeds: F1 0.95, speaker 0.95,
+/// rules improve, never lowered (a drop means a regression). Each is set 0.001 under the printed (rounded) score. Targets for the seeds: F1 0.95, speaker 0.95,
 /// anonymous 0.98. The 1987 dev set is the proxy for unseen text: watch it as closely as the seeds.
 /// </summary>
 public class GoldScoreTests(ITestOutputHelper output)
@@ -17,10 +17,10 @@ public class GoldScoreTests(ITestOutputHelper output)
             .SelectMany(a => Extractor.Extract(a, path))
             .Select(Scorer.ToRow).ToList();
 
-    // Ratchet history (seed): 0.890/0.879/0.889 first slice.
-    const double SeedMinF1 = 0.89, SeedMinSpeaker = 0.87, SeedMinAnonymous = 0.88;
-    // Ratchet history (dev): 0.895/0.794/0.926 first slice.
-    const double DevMinF1 = 0.89, DevMinSpeaker = 0.79, DevMinAnonymous = 0.92;
+    // Ratchet history (seed F1/speaker/anonymous): 0.890/0.879/0.889 first slice; 0.938/0.987/0.987.
+    const double SeedMinF1 = 0.937, SeedMinSpeaker = 0.986, SeedMinAnonymous = 0.986;
+    // Ratchet history (dev): 0.895/0.794/0.926 first slice; 0.930/0.849/0.973.
+    const double DevMinF1 = 0.929, DevMinSpeaker = 0.848, DevMinAnonymous = 0.972;
 
     [Fact]
     public void Seed_articles_meet_the_ratcheted_thresholds()

@@ -82,6 +82,20 @@ public sealed class Countries
     /// <summary>Country by demonym ("Russian", "Syrian", "Saudi").</summary>
     public bool TryDemonym(ReadOnlySpan<char> s, out string country) => _demonymLookup.TryGetValue(s, out country!);
 
+    readonly Dictionary<string, string> _demonymOf = new(StringComparer.Ordinal);
+
+    /// <summary>The shortest demonym of a country ("Turkey" -> "Turkish"), or null.</summary>
+    public string? DemonymOf(string country)
+    {
+        lock (_demonymOf)
+        {
+            if (_demonymOf.Count == 0)
+                foreach (var (d, c) in _byDemonym)
+                    if (!_demonymOf.TryGetValue(c, out var old) || d.Length < old.Length) _demonymOf[c] = d;
+            return _demonymOf.GetValueOrDefault(country);
+        }
+    }
+
     /// <summary>Any of the three: name, capital/seat, demonym.</summary>
     public bool TryAny(ReadOnlySpan<char> s, out string country) =>
         TryName(s, out country) || TryCapital(s, out country) || TryDemonym(s, out country);
