@@ -60,7 +60,7 @@ internal sealed class ArticleRun
         _a = a;
         _t = a.Text;
         _file = file;
-        _spk = new Speakers(a.Text);
+        _spk = a.Paragraphs.Count > 0 ? new Speakers(a.Text, a.Paragraphs[0].Start, a.Paragraphs[^1].End) : new Speakers(a.Text);
         foreach (var place in a.DatelinePlaces)
             if (Gazetteer.Countries.Default.TryAny(place, out var c) || Gazetteer.Countries.Default.TryName(place, out c)) _spk.DatelineCountry ??= c;
     }
@@ -176,6 +176,7 @@ internal sealed class ArticleRun
         if (sites.Count == 0)
         {
             Continuation();
+            NoteNarrationSubject();
             return;
         }
         sites.Sort((x, y) => x.Cue.CompareTo(y.Cue));
@@ -191,6 +192,17 @@ internal sealed class ArticleRun
                     if (prev.Valid && prev.Kind is not "inversion" and not "relative" && prev.Cue < s.RegionStart) { s.Valid = false; break; }
                 }
             }
+        }
+        // A trailing attribution ("..., a union representative said.") governs everything before it.
+        for (int k = sites.Count - 1; k > 0; k--)
+        {
+            var t = sites[k];
+            if (!t.Valid || t.Kind != "forward" || t.SubjS <= _sa) continue;
+            if (!(IsK(t.SubjS - 1, TokKind.Comma) || IsK(t.SubjS - 1, TokKind.CloseQ))) continue;
+            if (!EndsAfterCue(t)) continue;
+            for (int m = 0; m < k; m++)
+                if (sites[m].Cue < t.SubjS && sites[m].Kind is "forward" or "shared" or "relative" && !ColonBetween(sites[m].Cue, t.SubjS)) sites[m].Valid = false;
+            break;
         }
         var valid = sites.Where(s => s.Valid).ToList();
         int prevEnd = _sa;
@@ -209,6 +221,38 @@ internal sealed class ArticleRun
             prevEnd = Math.Max(prevEnd, end);
         }
         if (!any) Continuation();
+    }
+
+    /// <summary>A sentence without attribution still introduces who "they" is: "Chevron officials declined to comment."</summary>
+    void NoteNarrationSubject()
+    {
+        if (_toks[_sa].Kind == TokKind.OpenQ) return;
+        var (s, e) = MainSubject();
+        if (s < 0 || e - s > 8) return;
+        var head = W(e - 1).ToString();
+        if (Lexicon.CollectiveNouns.Contains(head) && head is not "sources") _spk.Resolve(Text(s, e));
+    }
+
+    bool ColonBetween(int a, int b)
+    {
+        for (int m = a; m < b; m++) if (_toks[m].Kind is TokKind.Colon or TokKind.Semi || _toks[m].Kind == TokKind.OpenQ && m > a) return true;
+        return false;
+    }
+
+    /// <summary>True when nothing but adjuncts, a recipient or a participle clause follows the cue.</summary>
+    bool EndsAfterCue(Site t)
+    {
+        int k = t.Cue + 1;
+        if (t.Info.Kind == CueKind.Tell) k = Recipient(k);
+        var dummy = new Draft();
+        string cue = "";
+        k = SkipAdjuncts(k, dummy, ref cue, t);
+        if (k >= _sb) return true;
+        if (IsK(k, TokKind.Stop) && k + 1 >= _sb) return true;
+        if (IsK(k, TokKind.Comma)) return true;
+        if (IsWord(k) && W(k).ToString() is "after" or "at" or "during" or "before" or "near" or "in" or "on" or "while" or "when" or "with" or "as" or "using" or "without" or "ahead" or "via" or "to" or "from")
+            return true;
+        return false;
     }
 
     bool BoundaryBefore(int i)
@@ -231,6 +275,7 @@ internal sealed class ArticleRun
         int prev = i - 1, next = i + 1;
 
         // Passives and reduced relatives: "is widely viewed", "were expected to", "believed to be", "billed as"
+        if (IsWord(prev) && (Is(prev, "the") || Is(prev, "a") || Is(prev, "an") || Is(prev, "its") || Is(prev, "his") || Is(prev, "her") || Is(prev, "their") || Is(prev, "our") || Is(prev, "this"))) return null;
         bool ed = lw.EndsWith("ed") || lw is "thought" or "told" or "said";
         if (cue.Lemma == "worried")
         {
@@ -246,6 +291,7 @@ internal sealed class ArticleRun
         }
         if (lw == "told" && In(prev, Lexicon.BeForms)) return null;   // "was told"
         if (lw == "ruled" && !Is(next, "out")) return null;
+        if (cue.Lemma == "press" && Is(next, "for")) { }
         if (cue.Lemma == "call" && !(Is(next, "on") || Is(next, "for") || (Is(next, "again") && (Is(next + 1, "for") || Is(next + 1, "on"))))) return null;
         if (cue.Lemma == "press" && !PressedDirective(i)) return null;
         if (cue.Lemma is "describe" && !Is(next, "as") && !HasAsLater(i)) return null;
@@ -382,7 +428,8 @@ internal sealed class ArticleRun
 
     bool PressedDirective(int i)
     {
-        if (Is(i + 1, "on") || Is(i + 1, "ahead") || Is(i + 1, "for")) return false;
+        if (Is(i + 1, "on") || Is(i + 1, "ahead")) return false;
+        if (Is(i + 1, "for")) return true;
         for (int k = i + 1; k < _sb && k < i + 10; k++)
         {
             if (Is(k, "to")) return true;
@@ -655,6 +702,7 @@ internal sealed class ArticleRun
             }
         }
         k = SkipAdjuncts(k, d, ref cueText, s);
+        if (IsK(k, TokKind.Comma) && IsK(k + 1, TokKind.OpenQ) && s.Kind is not "inversion" && !(s.SubjS > _sa && IsK(s.SubjS - 1, TokKind.CloseQ))) k++;
         if (s.Kind == "inversion") k = Math.Max(k, s.SubjE);
         bool skippedThat = false;
         if (Is(k, "that") && s.Kind != "inversion") { k++; skippedThat = true; }
@@ -707,6 +755,15 @@ internal sealed class ArticleRun
             for (int m = k; m < end; m++)
                 if (_toks[m].Kind == TokKind.Colon && !_in[m] && IsK(m + 1, TokKind.OpenQ)) { colon = m; break; }
             int ce = colon >= 0 ? colon : end;
+            if (s.SubjS > _sa && Is(s.SubjS - 1, "what") && In(k, Lexicon.BeForms))
+            {
+                k++;
+                for (int m = k; m < ce; m++) if (_toks[m].Kind == TokKind.Comma) { ce = m; break; }
+            }
+            for (int m = k + 1; m + 1 < ce; m++)
+                if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m] && Is(m + 1, "but") && IsWord(m + 2)
+                    && Is(m + 2, "there"))
+                { ce = m; break; }
             made += Emit(d, k, ce, s);
             if (colon >= 0)
             {
@@ -778,6 +835,7 @@ internal sealed class ArticleRun
     (int, int) MainSubject()
     {
         int s = _sa;
+        if (Is(s, "however") || Is(s, "but") || Is(s, "and") || Is(s, "meanwhile") || Is(s, "still")) { s++; if (IsK(s, TokKind.Comma)) s++; }
         // skip a leading adjunct "On Tuesday," / "In a speech,"
         if (IsWord(s) && Lexicon.Prepositions.Contains(W(s).ToString()))
         {
@@ -984,6 +1042,23 @@ internal sealed class ArticleRun
                     break;
                 }
             }
+        }
+        // an office or unnamed source whose very next attribution (next paragraph) introduces a new full name,
+        // written without a title, is that person: "The Governor of ... urged ..." / "Abdoulaye Fadiga told reporters ..."
+        for (int i = 0; i + 1 < _drafts.Count; i++)
+        {
+            var d = _drafts[i];
+            var f = d.Speaker.Final;
+            if (f.Plural || f.Type is not (SpeakerTypes.Anonymous or SpeakerTypes.Person) || f.Name.Contains(' ') == false) continue;
+            if (f.Type == SpeakerTypes.Person && _spk.Persons.Contains(f)) continue;   // already a named person
+            var next = _drafts.Skip(i + 1).FirstOrDefault(x => x.Speaker.Final != f);
+            if (next is null || next.Paragraph != d.Paragraph + 1) continue;
+            var p = next.Speaker.Final;
+            if (p.Type != SpeakerTypes.Person || !p.Name.Contains(' ') || !next.SpeakerText.StartsWith(p.Name, StringComparison.Ordinal)) continue;
+            if (_t.IndexOf(p.Name, _a.Paragraphs[0].Start, StringComparison.Ordinal) < next.SpkS) continue;           // named before: not an introduction
+            f.NamedAs = p;
+            p.Role ??= f.Role;
+            p.Affiliation ??= f.Affiliation;
         }
         // anonymity reasons, carried to every statement of the same source
         foreach (var d in _drafts)

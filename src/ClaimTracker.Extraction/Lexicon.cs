@@ -40,7 +40,7 @@ internal static class Lexicon
         ("report", CueKind.Say, ["reported", "reports", "reporting"], true),
         ("predict", CueKind.Say, ["predict", "predicts", "predicted", "predicting"], false),
         ("acknowledge", CueKind.Say, ["acknowledge", "acknowledges", "acknowledged", "acknowledging"], false),
-        ("admit", CueKind.Say, ["admit", "admits", "admitted", "admitting"], false),
+        ("admit", CueKind.Say, ["admit", "admits", "admitted"], false),
         ("conclude", CueKind.Say, ["concluded", "concludes"], false),
         ("suggest", CueKind.Say, ["suggest", "suggests", "suggested", "suggesting"], false),
         ("indicate", CueKind.Say, ["indicated", "indicates", "indicating"], false),
@@ -59,6 +59,7 @@ internal static class Lexicon
         ("declare", CueKind.Say, ["declared", "declares"], false),
         ("state", CueKind.Say, ["stated"], false),
         ("question", CueKind.Say, ["questioned", "questions"], true),
+        ("oppose", CueKind.Say, ["opposed", "opposes"], false),
         ("reject", CueKind.Say, ["rejected", "rejects", "rejecting"], false),
         ("welcome", CueKind.Say, ["welcomed", "welcomes"], false),
         ("criticise", CueKind.Say, ["criticised", "criticized", "criticises", "criticizes", "criticising", "criticizing"], false),
@@ -230,5 +231,5 @@ internal static class Lexicon
         "agency", "conference", "briefing", "interview", "subcommittee", "committee", "parliament", "lawmakers",
         "audience", "meeting", "delegates", "crowd", "supporters", "broadcaster", "channel", "station", "website",
         "newswire", "legislators", "senators", "congress", "hearing", "forum", "summit", "rally", "session",
-        "investors", "analysts", "shareholders", "staff", "students", "officials", "ministers", "speech", "statement");
+        "investors", "analysts", "shareholders", "staff", "reuters", "students", "officials", "ministers", "speech", "statement");
 }

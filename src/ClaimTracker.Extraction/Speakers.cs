@@ -36,7 +36,13 @@ internal sealed class Speakers
     public Entity? LastPerson, LastThing, LastPlural, LastGovernment;
     public string? DatelineCountry;
 
-    public Speakers(string text) => _text = text;
+    readonly string _region;   // this article's own text (a file may hold many articles)
+
+    public Speakers(string text, int from = 0, int to = -1)
+    {
+        _text = text;
+        _region = to < 0 ? text : text[from..to];
+    }
 
     public IEnumerable<Entity> Persons => _persons.Values;
     public IEnumerable<Entity> Unnamed => _anonymous;
@@ -52,7 +58,7 @@ internal sealed class Speakers
             if (!IsCapWord(toks[i])) { i++; continue; }
             int s = i;
             while (i < toks.Count && (IsCapWord(toks[i]) || (IsParticle(toks[i]) && i + 1 < toks.Count && IsCapWord(toks[i + 1])) ||
-                   (Is(toks[i], "of") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s) ||
+                   (Is(toks[i], "of") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && (OrgWordAt(toks[i - 1]) || TitleWordAt(toks[i - 1]))) ||
                    (Is(toks[i], "for") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && OrgWordAt(toks[i - 1]))))
                 i++;
             RegisterRun(toks, s, i);
@@ -123,6 +129,7 @@ internal sealed class Speakers
     }
     bool IsParticle(Tok t) => t.Kind == TokKind.Word && Lexicon.NameParticles.Contains(W(t).ToString());
     bool Is(Tok t, string w) => t.Kind == TokKind.Word && W(t).Equals(w, StringComparison.OrdinalIgnoreCase);
+    bool TitleWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.TitleWords.Contains(W(t).ToString());
     bool OrgWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.OrgWords.Contains(W(t).ToString());
     ReadOnlySpan<char> W(Tok t) => _text.AsSpan(t.S, t.E - t.S);
 
@@ -231,7 +238,8 @@ internal sealed class Speakers
             return Note(Other(body, SpeakerTypes.Organization, false));
 
         // a body described by a common noun: "a monitoring group" (unnamed), "the union", "the newspaper" (named before)
-        if (!headCapital && Lexicon.OrgNouns.Contains(head) && headIdx == bw.Length - 1)
+        if (!headCapital && Lexicon.OrgNouns.Contains(head) && headIdx == bw.Length - 1
+            && bw[..headIdx].All(x => char.IsLower(x[0]) || _countries.TryAny(StripPossessive(x), out _)))
         {
             bool indefinite = det is "a" or "an" or "A" or "An" or "one" or "One";
             if (!indefinite)
@@ -239,6 +247,7 @@ internal sealed class Speakers
                 if (LastThing?.Final is { } lt && lt.Type == SpeakerTypes.Organization && lt.Name.Contains(head, StringComparison.OrdinalIgnoreCase)) return Note(lt);
                 foreach (var n in _orgNames)
                     if (n.Contains(bw[headIdx], StringComparison.OrdinalIgnoreCase)) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
+                if (NameAfterNoun(head) is { } named) return Note(Other(named, SpeakerTypes.Organization, false));
                 if (CountryIn(bw) is { } cty && head is "ministry" or "government" or "army" or "military") 
                 {
                     var sub = Other(bare.Replace('’', '\''), SpeakerTypes.Government, false);
@@ -348,6 +357,32 @@ internal sealed class Speakers
     /// <summary>The country the article is mostly about: the most mentioned country (name, capital or demonym).</summary>
     public string? MainCountry { get; set; }
 
+    /// <summary>"the leading Dutch evening paper NRC Handelsblad": the capitalised name written right after the noun.</summary>
+    string? NameAfterNoun(string head)
+    {
+        string[] nouns = head is "newspaper" or "paper" or "daily" ? ["newspaper", "paper", "daily"] : [head];
+        foreach (var noun in nouns)
+        {
+            int at = 0;
+            while ((at = _region.IndexOf(noun + " ", at, StringComparison.Ordinal)) >= 0)
+            {
+                int st = at + noun.Length + 1, e = st;
+                while (e < _region.Length)
+                {
+                    int sp = _region.IndexOfAny([' ', ',', '.', '\n', ';'], e);
+                    if (sp < 0) sp = _region.Length;
+                    if (sp == e || !char.IsUpper(_region[e])) break;
+                    e = sp;
+                    if (e < _region.Length && _region[e] == ' ' && e + 1 < _region.Length && char.IsUpper(_region[e + 1])) e++;
+                    else break;
+                }
+                if (e > st) return _region[st..e].Trim();
+                at = st;
+            }
+        }
+        return null;
+    }
+
     string? InquiryBody()
     {
         foreach (var n in _orgNames)
@@ -360,14 +395,14 @@ internal sealed class Speakers
     {
         // a word followed in the text by a company suffix or ticker ("Chevron Corp", "Cominco Ltd")
         int at = 0;
-        while ((at = _text.IndexOf(w, at, StringComparison.Ordinal)) >= 0)
+        while ((at = _region.IndexOf(w, at, StringComparison.Ordinal)) >= 0)
         {
             int after = at + w.Length;
-            if (after + 1 < _text.Length && _text[after] == ' ')
+            if (after + 1 < _region.Length && _region[after] == ' ')
             {
-                int sp = _text.IndexOfAny([' ', ',', '.', '\n'], after + 1);
-                if (sp < 0) sp = _text.Length;
-                var next = _text.AsSpan(after + 1, sp - after - 1);
+                int sp = _region.IndexOfAny([' ', ',', '.', '\n'], after + 1);
+                if (sp < 0) sp = _region.Length;
+                var next = _region.AsSpan(after + 1, sp - after - 1);
                 if (next.Length > 0 && (Lexicon.OrgWords.Contains(next.ToString()) || next[0] == '<')) return true;
             }
             at = after;
@@ -430,7 +465,19 @@ internal sealed class Speakers
             var t = FindPersonIn(tail, tail.Split(' ', StringSplitOptions.RemoveEmptyEntries));
             if (t is not null) return t;
         }
-        return FindPersonIn(core, core.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var inHead = FindPersonIn(core, core.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (inHead is not null || core.Length == core0.Length) return inHead;
+        var inRest = FindPersonIn(core0, words0);
+        if (inRest is not null)
+        {
+            int at = core0.IndexOf(inRest.Name, StringComparison.Ordinal);
+            if (at < 0) at = core0.LastIndexOf(inRest.Name.Split(' ')[^1], StringComparison.Ordinal);
+            string before = at > 0 ? core0[..at].TrimEnd() : "";
+            int sp = before.LastIndexOf(' ');
+            string prevWord = sp >= 0 ? before[(sp + 1)..] : before;
+            if (prevWord.Length > 0 && char.IsLower(prevWord[0]) && !Lexicon.TitleWords.Contains(prevWord) && !Lexicon.PersonNouns.Contains(prevWord)) return inRest;
+        }
+        return null;
     }
 
     Entity? FindPersonIn(string core, string[] words)
