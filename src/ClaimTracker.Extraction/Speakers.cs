@@ -79,8 +79,11 @@ internal sealed class Speakers
         if (e - s >= 2 || (e - s == 1 && toks[s].Length > 1))
         {
             // organisation-like runs
-            bool org = false;
-            for (int k = s; k < e; k++) if (Lexicon.OrgWords.Contains(W(toks[k]).TrimEnd('.').ToString()) && !Is(toks[k], "of")) org = true;
+            // an organisation name ends in an organisation word ("Norwegian Refugee Council") or has one before
+            // "of"/"for" ("Organization for the Prohibition ...", "Commission of Inquiry")
+            bool org = Lexicon.OrgWords.Contains(StripPossessive(W(toks[e - 1]).TrimEnd('.').ToString()));
+            for (int k = s; k + 1 < e && !org; k++)
+                if (Lexicon.OrgWords.Contains(W(toks[k]).ToString()) && (Is(toks[k + 1], "of") || Is(toks[k + 1], "for"))) org = true;
             if (org)
             {
                 string name = StripPossessive(_text[toks[s].S..toks[e - 1].E]);
@@ -311,10 +314,7 @@ internal sealed class Speakers
                 Role = RoleWords(bw, headIdx, singular: false),
                 Affiliation = CountryIn(bw) ?? OrgIn(bw) ?? OfPhrase(bare),
             };
-            if (anon.Name.StartsWith("a a", StringComparison.Ordinal) || anon.Name.StartsWith("a e", StringComparison.OrdinalIgnoreCase)
-                || anon.Name.StartsWith("a i", StringComparison.OrdinalIgnoreCase) || anon.Name.StartsWith("a o", StringComparison.OrdinalIgnoreCase)
-                || anon.Name.StartsWith("a u", StringComparison.Ordinal))
-                anon.Name = "an " + bare;
+            if (NeedsAn(bare)) anon.Name = "an " + bare;
             _anonymous.Add(anon);
             return Note(anon);
         }
@@ -408,6 +408,16 @@ internal sealed class Speakers
             at = after;
         }
         return false;
+    }
+
+    /// <summary>"an official", "an Iraqi source", but "a European diplomat", "a U.N. source", "a union leader".</summary>
+    static bool NeedsAn(string w)
+    {
+        if (w.Length == 0) return false;
+        char c = char.ToLowerInvariant(w[0]);
+        if (w.StartsWith("Eu", StringComparison.OrdinalIgnoreCase) || w.StartsWith("one", StringComparison.OrdinalIgnoreCase)) return false;
+        if (c == 'u') return w.StartsWith("un", StringComparison.Ordinal) && !w.StartsWith("uni", StringComparison.Ordinal);
+        return c is 'a' or 'e' or 'i' or 'o';
     }
 
     static string Lowerish(string s)
