@@ -188,8 +188,19 @@ internal sealed class Speakers
         var words = core.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return Note(Other(p, SpeakerTypes.Organization, false));
 
-        // 1. people: a known name or surname inside the phrase
-        var person = FindPerson(core, words);
+        // 1. people: a known name or surname inside the phrase; not when the phrase is a company or body name
+        //    ("Champion Home Builders Co") or the name only ever begins an organisation's name
+        string headPart = core;
+        foreach (var cut in new[] { " of ", ", ", " at ", " for ", " from ", " in " })
+        {
+            int at = headPart.IndexOf(cut, StringComparison.Ordinal);
+            if (at > 0) headPart = headPart[..at];
+        }
+        var hw = headPart.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        bool endsOrg = hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
+                       || hw[^1].StartsWith('<') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
+        var person = endsOrg ? null : FindPerson(core, words);
+        if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
         if (person is not null)
         {
             FillRole(person, core, apposition);

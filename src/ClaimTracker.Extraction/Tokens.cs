@@ -176,5 +176,16 @@ internal static class Tokenizer
             i = j - 1;
         }
         if (from < toks.Count) sentences.Add((from, toks.Count));
+        // Hostile input (no full stops, a quote that never closes): no real sentence is this long, and cutting
+        // keeps every rule linear in the input.
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            var (f, t) = sentences[i];
+            if (t - f <= MaxSentenceTokens) continue;
+            sentences[i] = (f, f + MaxSentenceTokens);
+            sentences.Insert(i + 1, (f + MaxSentenceTokens, t));
+        }
     }
+
+    public const int MaxSentenceTokens = 600;
 }
