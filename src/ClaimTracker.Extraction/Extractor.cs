@@ -117,7 +117,7 @@ internal sealed class ArticleRun
 
     // ------------------------------------------------------------------ helpers
 
-    ReadOnlySpan<char> W(int i) => _t.AsSpan(_toks[i].S, _toks[i].E - _toks[i].S);
+    ReadOnlySpan<char> W(int i) => (uint)i < (uint)_toks.Count ? _t.AsSpan(_toks[i].S, _toks[i].E - _toks[i].S) : default;
     bool IsWord(int i) => i >= _sa && i < _sb && _toks[i].Kind == TokKind.Word;
     bool Is(int i, string w) => IsWord(i) && W(i).Equals(w, StringComparison.OrdinalIgnoreCase);
     bool IsK(int i, TokKind k) => i >= _sa && i < _sb && _toks[i].Kind == k;
@@ -360,7 +360,7 @@ internal sealed class ArticleRun
         int j = prev;
         while (j >= _sa && (In(j, Lexicon.AuxAdverbs) && !Is(j, "that")))
         {
-            if (Is(j, "all") && !(IsWord(j - 1) && char.IsLower(_t[_toks[j - 1].S]) == false) && !Lexicon.CollectiveNouns.Contains(W(j - 1).ToString())) break;
+            if (Is(j, "all") && !Cap(j - 1) && !Lexicon.CollectiveNouns.Contains(W(j - 1).ToString())) break;
             j--;
         }
         int cueFirst = j + 1;

@@ -131,6 +131,8 @@ public class HostileInputTests
     [InlineData("Head\n\nX (Reuters) – \"straight \"quotes\" everywhere,\" said \"he\" \"")]
     [InlineData("Head\n\nX (Reuters) – according to , said , told , quoted as saying , who said , which said")]
     [InlineData("Head\n\nX (Reuters) – , , , . . . : : ; ; – – ( ) ( ( ) ) ’s ’ ‘")]
+    [InlineData("All said.")]
+    [InlineData("Head\n\nX (Reuters) – All said no.")]
     [InlineData("Head\n\nX (Reuters) – The ministry said without quotes that it would said said said told told Reuters told")]
     public void Odd_texts(string text) => NoThrow(text);
 
