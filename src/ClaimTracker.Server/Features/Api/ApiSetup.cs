@@ -11,7 +11,7 @@ public static class ApiSetup
         services.AddHostedService<ApiKeysAtStart>();
         services.AddSingleton<Articles.ArticleIngestion>();
         // The extraction library's parser and extractor once it is merged; until then text ingestion answers 503.
-        services.AddSingleton<Articles.IArticleReader, Articles.UnavailableArticleReader>();
+        services.AddSingleton<Articles.IArticleReader, Articles.ExtractorArticleReader>();
         services.AddHostedService<Articles.SeedOnFirstStart>();
         return services;
     }
