@@ -6,7 +6,7 @@ namespace ClaimTracker.Server.Features.Articles;
 
 /// <summary>
 /// Reads articles with the extraction library's parser and rule-based extractor (text/plain and JSON ingestion).
-/// Archive files (ReadFile) are not wired here yet.
+/// Archive files (.jsonl/.csv) are not wired here yet.
 /// </summary>
 public sealed class ExtractorArticleReader : IArticleReader
 {
@@ -18,8 +18,11 @@ public sealed class ExtractorArticleReader : IArticleReader
     public IngestArticle ReadOne(string headline, string body, string? dateline, DateTimeOffset? date, string? source, string by, DateTimeOffset at) =>
         ToIngest(ArticleParser.FromRecord(headline, body, 1, source), source, date, by, at);
 
+    /// <summary>Seed-layout text files; archive formats (.jsonl, .csv, .gz) are not wired here yet.</summary>
     public IEnumerable<IngestArticle> ReadFile(string path, string by, Action<string>? onBadRecord = null) =>
-        throw new NotSupportedException("Reading archive files is not available in this build.");
+        path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
+            ? ReadText(File.ReadAllText(path), path, by, DateTimeOffset.UtcNow)
+            : throw new NotSupportedException($"Only seed-layout .txt files can be read in this build: {path}");
 
     private IngestArticle ToIngest(Article a, string? sourceFile, DateTimeOffset? date, string by, DateTimeOffset at) => new(
         a.Headline, a.Dateline, a.DatelinePlaces, a.Agency, a.Credits is { } c ? [c.Text] : [],
