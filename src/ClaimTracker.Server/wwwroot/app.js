@@ -80,6 +80,7 @@
   }
 
   // ---- the wall ---------------------------------------------------------------------------------------------
+  let actorsTimer = 0;
   const storyShare = new Map();   // articleId -> {headline, named, anonymous}
   function statementItem(u) {
     const anon = !!u.anonymous;
@@ -109,6 +110,7 @@
       if (u.anonymous) s.anonymous++; else s.named++;
       storyShare.set(u.articleId, s);
       drawShare();
+      clearTimeout(actorsTimer); actorsTimer = setTimeout(loadTopActors, 1500);   // counts come from an async read model
     }
   }
   function claimItem(c) {
@@ -187,7 +189,7 @@
         el("div", { class: "stat sup" }, el("b", {}, String(c.supportCount)), el("span", {}, "supporting")),
         el("div", { class: "stat dis" }, el("b", {}, String(c.disputeCount)), el("span", {}, "disputing")),
         el("div", { class: "stat" }, el("b", {}, Math.round(100 * (c.anonymousSupportShare || 0)) + "%"), el("span", {}, "anonymous support"))),
-      c.verdict ? el("p", {}, "Verdict: ", el("b", {}, c.verdict.rating), " — ", c.verdict.summary) : null,
+      c.verdict ? el("p", {}, "Verdict: ", el("b", {}, c.verdict.rating), " — ", c.verdict.summary) : "",
       el("h2", {}, "Support and dispute over time"), timelineChart(c.timeline || []),
       el("h2", {}, "Sources"),
       el("ol", { class: "items" }, links.map(l => el("li", {},
