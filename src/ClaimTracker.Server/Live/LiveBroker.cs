@@ -63,10 +63,13 @@ public sealed class LiveBroker(IHubContext<LiveHub> hub, IServiceProvider servic
     public async Task SubscribeAsync(string connectionId, string topic, long? afterSequence, CancellationToken ct)
     {
         if (!_connections.TryGetValue(connectionId, out var connection)) return;
+        // Right after a restart the pump has published nothing yet, but it resumes from its stored progress: what it
+        // published before the restart must come from the replay, or a resuming client would miss it.
+        var stored = Published == 0 ? await StoredProgressAsync(ct) : 0;
         long mark;
         lock (_gate)
         {
-            mark = _published;
+            mark = Math.Max(_published, stored);
             // Registered before the replay reads, so nothing published after `mark` can slip past this connection.
             connection.Begin(topic, replaying: afterSequence is not null, highWater: afterSequence ?? mark);
             if (!_subscribers.TryGetValue(topic, out var set)) _subscribers[topic] = set = [];
@@ -83,6 +86,12 @@ public sealed class LiveBroker(IHubContext<LiveHub> hub, IServiceProvider servic
         {
             connection.EndReplay(topic);
         }
+    }
+
+    private async Task<long> StoredProgressAsync(CancellationToken ct)
+    {
+        var states = await services.GetRequiredService<IDocumentStore>().Advanced.AllProjectionProgress(token: ct);
+        return states.Where(s => s.ShardName.StartsWith(LivePush.Name, StringComparison.OrdinalIgnoreCase)).Select(s => s.Sequence).DefaultIfEmpty(0).Max();
     }
 
     public void Unsubscribe(string connectionId, string topic)
