@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using ClaimTracker.Domain;
 using Marten;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace ClaimTracker.Server.Live;
 
@@ -12,7 +13,7 @@ namespace ClaimTracker.Server.Live;
 /// slow ingestion or anyone else. A client whose queue overflows is disconnected; it reconnects with its last
 /// sequence and catches up from the event store, so dropping it loses nothing.
 /// </summary>
-public sealed class LiveBroker(IHubContext<LiveHub> hub, IServiceProvider services, ILogger<LiveBroker> log)
+public sealed class LiveBroker(LiveLifetimeManager hubs, IServiceProvider services, ILogger<LiveBroker> log)
 {
     public const int QueueCapacity = 10_000;
     private const int ReplayPageSize = 1_000;
@@ -34,7 +35,10 @@ public sealed class LiveBroker(IHubContext<LiveHub> hub, IServiceProvider servic
         {
             foreach (var u in updates)
                 if (_subscribers.TryGetValue(u.Topic, out var set))
-                    foreach (var c in set) c.Offer(u);
+                {
+                    var message = new Outgoing(u, LiveLifetimeManager.Message(u));   // serialized once for all subscribers
+                    foreach (var c in set) c.Offer(message);
+                }
             if (upTo > _published) Interlocked.Exchange(ref _published, upTo);
         }
     }
@@ -43,7 +47,7 @@ public sealed class LiveBroker(IHubContext<LiveHub> hub, IServiceProvider servic
     {
         var connection = new LiveConnection(context.ConnectionId, context.Abort, log);
         _connections[context.ConnectionId] = connection;
-        connection.Pump = Task.Run(() => connection.SendAllAsync(hub.Clients.Client(context.ConnectionId)));
+        connection.Pump = Task.Run(() => connection.SendAllAsync(hubs.Find(context.ConnectionId)));
     }
 
     public void Disconnected(string connectionId)
@@ -80,7 +84,7 @@ public sealed class LiveBroker(IHubContext<LiveHub> hub, IServiceProvider servic
         {
             if (after < mark)
                 await foreach (var u in ReplayAsync(topic, after, mark, ct))
-                    if (!connection.Replayed(u)) return;
+                    if (!connection.Replayed(new Outgoing(u, LiveLifetimeManager.Message(u)))) return;
         }
         finally
         {
@@ -127,17 +131,20 @@ public sealed class LiveBroker(IHubContext<LiveHub> hub, IServiceProvider servic
     }
 }
 
+/// <summary>An update and its serialized form, shared by all the connections it goes to.</summary>
+public sealed record Outgoing(LiveUpdate Update, SerializedHubMessage Message);
+
 /// <summary>One client connection: its topics, their high-water marks, and its bounded outgoing queue.</summary>
 public sealed class LiveConnection(string id, Action abort, ILogger log)
 {
     private sealed class TopicState
     {
         public long HighWater;
-        public List<LiveUpdate>? Held;   // non-null while replaying
+        public List<Outgoing>? Held;   // non-null while replaying
     }
 
     private readonly Dictionary<string, TopicState> _topics = new(StringComparer.Ordinal);
-    private readonly Channel<LiveUpdate> _queue = Channel.CreateBounded<LiveUpdate>(
+    private readonly Channel<Outgoing> _queue = Channel.CreateBounded<Outgoing>(
         new BoundedChannelOptions(LiveBroker.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private bool _overflowed;
 
@@ -157,11 +164,11 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
     }
 
     /// <summary>A live update (never blocks: the pump calls this for every subscriber).</summary>
-    public void Offer(LiveUpdate u)
+    public void Offer(Outgoing u)
     {
         lock (_topics)
         {
-            if (!_topics.TryGetValue(u.Topic, out var state)) return;
+            if (!_topics.TryGetValue(u.Update.Topic, out var state)) return;
             if (state.Held is { } held)
             {
                 if (held.Count >= LiveBroker.QueueCapacity) Overflow();
@@ -173,11 +180,11 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
     }
 
     /// <summary>A replayed update; false when the connection gave up (overflow or unsubscribed).</summary>
-    public bool Replayed(LiveUpdate u)
+    public bool Replayed(Outgoing u)
     {
         lock (_topics)
         {
-            if (_overflowed || !_topics.TryGetValue(u.Topic, out var state)) return false;
+            if (_overflowed || !_topics.TryGetValue(u.Update.Topic, out var state)) return false;
             Deliver(state, u);
             return !_overflowed;
         }
@@ -193,10 +200,10 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
         }
     }
 
-    private void Deliver(TopicState state, LiveUpdate u)
+    private void Deliver(TopicState state, Outgoing u)
     {
-        if (u.Sequence <= state.HighWater) return;   // already delivered by replay (or before the client's mark)
-        state.HighWater = u.Sequence;
+        if (u.Update.Sequence <= state.HighWater) return;   // already delivered by replay (or before the client's mark)
+        state.HighWater = u.Update.Sequence;
         if (!_queue.Writer.TryWrite(u)) Overflow();
     }
 
@@ -211,12 +218,13 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
 
     public void Close() => _queue.Writer.TryComplete();
 
-    public async Task SendAllAsync(IClientProxy client)
+    public async Task SendAllAsync(HubConnectionContext? client)
     {
+        if (client is null) { abort(); return; }
         try
         {
             await foreach (var u in _queue.Reader.ReadAllAsync())
-                await client.SendAsync("update", u);
+                await client.WriteAsync(u.Message);
         }
         catch (Exception e)
         {

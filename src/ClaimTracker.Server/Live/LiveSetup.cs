@@ -12,6 +12,8 @@ public static class LiveSetup
     public static IServiceCollection AddClaimTrackerLive(this IServiceCollection services)
     {
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        services.AddSingleton<LiveLifetimeManager>();
+        services.AddSingleton<Microsoft.AspNetCore.SignalR.HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveLifetimeManager>());
         services.AddSingleton<LiveBroker>();
         services.AddSingleton<LivePush>();
         return services;
