@@ -99,11 +99,18 @@ try
         await Task.WhenAll(conns.Select(c => c.DisposeAsync().AsTask()));
     }
 
+    // CPU seconds per run of the server process and of this harness (where the clients run): who pays for the fan-out.
     async Task<double> Ingest()
     {
+        server.Refresh();
+        var serverCpu = server.TotalProcessorTime;
+        var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         for (var i = 0; i < ingestPosts; i++) await Post();
-        return ingestPosts / sw.Elapsed.TotalSeconds;
+        var rate = ingestPosts / sw.Elapsed.TotalSeconds;
+        server.Refresh();
+        Console.WriteLine($"  ingest run: {rate:F1} posts/s in {sw.Elapsed.TotalSeconds:F1} s; CPU server {(server.TotalProcessorTime - serverCpu).TotalSeconds:F1} s, harness+clients {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds:F1} s");
+        return rate;
     }
     var none = await Ingest();
     var (many, _) = await Connect(clientCounts.Max());
