@@ -125,9 +125,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <returns>true when the cluster was created by this call.</returns>
     public async Task<bool> CreateAsync(CancellationToken ct = default)
     {
-        Binaries ??= PostgresBinaries.Locate(_options.SearchPath ?? PostgresBinaries.DefaultSearchPath());
-        PrepareFolders();
         var exists = File.Exists(Path.Combine(ClusterFolder, "PG_VERSION"));
+        Binaries ??= PostgresBinaries.Locate(_options.SearchPath ?? PostgresBinaries.DefaultSearchPath(), exists ? ReadVersion() : null);
+        PrepareFolders();
         await HandOverFoldersAsync(beforeInitDb: !exists, ct);
         if (exists) return false;
         await InitDbAsync(ct);

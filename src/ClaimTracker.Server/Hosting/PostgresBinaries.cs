@@ -34,15 +34,31 @@ public sealed record PostgresBinaries(string Folder)
 
     /// <summary>The first folder of <paramref name="searchPath"/> that holds all three programs.</summary>
     /// <exception cref="PostgresNotFoundException">when none does.</exception>
-    public static PostgresBinaries Locate(IEnumerable<string> searchPath)
+    public static PostgresBinaries Locate(IEnumerable<string> searchPath, string? preferMajor = null)
     {
         var searched = searchPath.ToList();
-        foreach (var folder in searched)
+        // An existing cluster only starts with its own major version: try folders of that version first
+        // (/usr/lib/postgresql/15/bin, or a PATH folder whose initdb links there).
+        var ordered = preferMajor is null
+            ? searched
+            : searched.OrderBy(f => IsMajor(f, preferMajor) ? 0 : 1).ToList();
+        foreach (var folder in ordered)
         {
             if (Programs.All(p => IsExecutable(Path.Combine(folder, p))))
                 return new PostgresBinaries(Path.GetFullPath(folder));
         }
         throw new PostgresNotFoundException(searched);
+    }
+
+    static bool IsMajor(string folder, string major)
+    {
+        try
+        {
+            var initdb = new FileInfo(Path.Combine(folder, "initdb"));
+            var real = initdb.Exists ? initdb.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? initdb.FullName : folder;
+            return real.Contains($"/{major}/", StringComparison.Ordinal);
+        }
+        catch (IOException) { return false; }
     }
 
     static bool IsExecutable(string file)

@@ -45,8 +45,8 @@ public sealed class TestPostgres
     /// <summary>A new, empty database; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string purpose)
     {
-        var name = ("ct_" + new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray()))[..Math.Min(40, 3 + purpose.Length)]
-                   + "_" + Guid.NewGuid().ToString("N")[..8];
+        var label = new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(40).ToArray());
+        var name = $"ct_{label}_{Guid.NewGuid().ToString("N")[..8]}";
         await ExecuteAsync($"create database {name}");
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
     }
@@ -54,7 +54,7 @@ public sealed class TestPostgres
     public async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
+        using (var pooled = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(pooled);  // only this database's pool
         await ExecuteAsync($"drop database if exists {name} with (force)");
     }
 

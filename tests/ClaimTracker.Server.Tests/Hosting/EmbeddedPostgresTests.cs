@@ -164,6 +164,8 @@ public sealed class EmbeddedPostgresTests : IDisposable
         var layout = PostgresBinaries.DebianLayout(root).ToList();
         Assert.Equal(["16", "13", "9.6"], layout.Select(p => Path.GetFileName(Path.GetDirectoryName(p)!)));
         Assert.Equal(Path.Combine(root, "16", "bin"), PostgresBinaries.Locate([incomplete, .. layout]).Folder);
+        // a cluster created by PostgreSQL 13 needs 13's programs even when 16 is installed too
+        Assert.Equal(Path.Combine(root, "13", "bin"), PostgresBinaries.Locate([incomplete, .. layout], preferMajor: "13").Folder);
     }
 
     public void Dispose() => _folder.Dispose();
