@@ -1,0 +1,1166 @@
+using ClaimTracker.Extraction.Articles;
+
+namespace ClaimTracker.Extraction;
+
+/// <summary>
+/// Finds the attributed statements of an article with general rules: a reporting-verb lexicon, speaker phrase
+/// grammar (subject + cue, inversion "said X", "according to X", "X told Reuters", "quoted X as saying",
+/// relative clauses, participles), continuation quotes, and reader-style speaker resolution.
+/// Never throws on text: whatever goes wrong in one sentence loses only that sentence.
+/// </summary>
+public static class Extractor
+{
+    /// <summary>Set CLAIMTRACKER_EXTRACT_DEBUG=1 to let rule bugs surface as exceptions (development only).</summary>
+    internal static readonly bool Debug = Environment.GetEnvironmentVariable("CLAIMTRACKER_EXTRACT_DEBUG") == "1";
+
+    public static List<AttributedStatement> Extract(Article article, string? file = null)
+    {
+        var result = new List<AttributedStatement>();
+        try { new ArticleRun(article, file).Run(result); }
+        catch (Exception e) when (!Debug) { _ = e; /* defensive: a bug must never take down a batch */ }
+        return result;
+    }
+}
+
+internal sealed class Draft
+{
+    public int Paragraph;
+    public int CueS, CueE;
+    public string Cue = "";
+    public int ContentS, ContentE;
+    public string Mode = StatementMode.Indirect;
+    public int SpkS, SpkE;
+    public string SpeakerText = "";
+    public Entity Speaker = null!;
+    public string? Medium;
+    public string? Via;
+    public int EvidS, EvidE;
+    public bool Inherited;
+}
+
+internal sealed class ArticleRun
+{
+    readonly Article _a;
+    readonly string _t;
+    readonly string? _file;
+    readonly Speakers _spk;
+    readonly List<Draft> _drafts = [];
+    Draft? _governing;          // the last attribution, for continuation quotes
+    int _governingPara;
+    Draft? _pendingColon;       // "he said:" at a paragraph end: the quote follows in the next paragraph
+
+    List<Tok> _toks = [];
+    int[] _close = [];
+    bool[] _in = [];
+    int _sa, _sb;               // current sentence token range
+    int _para;
+
+    public ArticleRun(Article a, string? file)
+    {
+        _a = a;
+        _t = a.Text;
+        _file = file;
+        _spk = a.Paragraphs.Count > 0 ? new Speakers(a.Text, a.Paragraphs[0].Start, a.Paragraphs[^1].End) : new Speakers(a.Text);
+        foreach (var place in a.DatelinePlaces)
+            if (Gazetteer.Countries.Default.TryAny(place, out var c) || Gazetteer.Countries.Default.TryName(place, out c)) _spk.DatelineCountry ??= c;
+    }
+
+    public void Run(List<AttributedStatement> output)
+    {
+        var paras = new List<(Paragraph P, List<Tok> Toks)>();
+        foreach (var p in _a.Paragraphs)
+        {
+            var toks = new List<Tok>();
+            Tokenizer.Tokenize(_t, p.BodyStart, p.End, toks);
+            paras.Add((p, toks));
+            var close = new int[toks.Count];
+            var ins = new bool[toks.Count];
+            Tokenizer.Quotes(toks, close, ins);
+            if (!p.IsSubhead) _spk.Scan(toks, ins);
+        }
+        _spk.MainCountry = MainCountry(paras);
+        var sentences = new List<(int, int)>();
+        foreach (var (p, toks) in paras)
+        {
+            if (p.IsSubhead || toks.Count == 0) { if (p.IsSubhead) _governing = null; continue; }
+            _toks = toks;
+            _close = new int[toks.Count];
+            _in = new bool[toks.Count];
+            Tokenizer.Quotes(toks, _close, _in);
+            Tokenizer.Sentences(_t, toks, _in, sentences);
+            _para = p.Number;
+            foreach (var (from, to) in sentences)
+            {
+                _sa = from;
+                _sb = to;
+                try { Sentence(); }
+                catch (Exception) when (!Extractor.Debug) { /* skip a sentence the rules cannot handle */ }
+            }
+        }
+        Finish(output);
+    }
+
+    string? MainCountry(List<(Paragraph P, List<Tok> Toks)> paras)
+    {
+        var counts = new Dictionary<string, int>();
+        var g = Gazetteer.Countries.Default;
+        foreach (var (_, toks) in paras)
+            for (int i = 0; i < toks.Count; i++)
+            {
+                if (toks[i].Kind != TokKind.Word || !char.IsUpper(_t[toks[i].S])) continue;
+                var w = Speakers.StripPossessive(_t[toks[i].S..toks[i].E]);
+                if (g.TryAny(w, out var c) || i + 1 < toks.Count && g.TryName(w + " " + Speakers.StripPossessive(_t[toks[i + 1].S..toks[i + 1].E]), out c))
+                    counts[c] = counts.GetValueOrDefault(c) + 1;
+            }
+        return counts.Count == 0 ? null : counts.MaxBy(kv => kv.Value).Key;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    ReadOnlySpan<char> W(int i) => (uint)i < (uint)_toks.Count ? _t.AsSpan(_toks[i].S, _toks[i].E - _toks[i].S) : default;
+    bool IsWord(int i) => i >= _sa && i < _sb && _toks[i].Kind == TokKind.Word;
+    bool Is(int i, string w) => IsWord(i) && W(i).Equals(w, StringComparison.OrdinalIgnoreCase);
+    bool IsK(int i, TokKind k) => i >= _sa && i < _sb && _toks[i].Kind == k;
+    bool Cap(int i) => IsWord(i) && char.IsUpper(_t[_toks[i].S]);
+    bool In(int i, System.Collections.Frozen.FrozenSet<string> set) => IsWord(i) && set.Contains(W(i).ToString());
+    string Text(int from, int to) => from < to ? _t[_toks[from].S.._toks[to - 1].E] : "";
+    bool EndsPossessive(int i) => IsWord(i) && (W(i).EndsWith("’s") || W(i).EndsWith("'s") || W(i).EndsWith("s’"));
+
+    static bool IsMonthWord(ReadOnlySpan<char> w)
+    {
+        foreach (var m in new[] { "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December" })
+            if (w.Equals(m, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    static bool IsTimeWord(ReadOnlySpan<char> w) =>
+        Lexicon.Weekdays.Contains(w.ToString()) || w.Equals("today", StringComparison.OrdinalIgnoreCase) || w.Equals("yesterday", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("tonight", StringComparison.OrdinalIgnoreCase);
+
+    // ------------------------------------------------------------------ per sentence
+
+    sealed class Site
+    {
+        public int Cue;                // index of the cue verb
+        public int CueFirst;           // first token of the cue group (auxiliaries, adverbs)
+        public int CueLast;            // last token of the cue group (particles: "out", "on", "for", recipient)
+        public Cue Info;
+        public int SubjS = -1, SubjE = -1;   // speaker phrase tokens
+        public int RegionStart;        // where this attribution's clause starts (cuts earlier content)
+        public string Kind = "";       // forward, trailing, inversion, participle, relative, according, quoted, shared
+        public string? Medium;
+        public string? Via;
+        public int AntS = -1, AntE = -1;     // antecedent of who/which
+        public string? Apposition;
+        public bool Valid = true;
+    }
+
+    void Sentence()
+    {
+        var sites = new List<Site>();
+        for (int i = _sa; i < _sb; i++)
+        {
+            if (_toks[i].Kind != TokKind.Word || _in[i]) continue;
+            var w = W(i);
+            if (w.Equals("according", StringComparison.OrdinalIgnoreCase) && Is(i + 1, "to"))
+            {
+                if (Is(i - 1, "said") || Is(i - 1, "says")) continue;
+                sites.Add(new Site { Cue = i, CueFirst = i, CueLast = i + 1, Kind = "according", Info = new Cue(CueKind.Say, "according", false, false) });
+                continue;
+            }
+            if (!Lexicon.Lookup.TryGetValue(w, out var cue)) continue;
+            var s = Analyse(i, cue);
+            if (s is not null) sites.Add(s);
+        }
+
+        if (sites.Count == 0)
+        {
+            Continuation();
+            NoteNarrationSubject();
+            return;
+        }
+        sites.Sort((x, y) => x.Cue.CompareTo(y.Cue));
+        // Drop sites nested in the complement of an earlier forward site without a clause boundary.
+        for (int k = 1; k < sites.Count; k++)
+        {
+            var s = sites[k];
+            if (s.Kind is "forward" or "relative" && !BoundaryBefore(s.RegionStart))
+            {
+                for (int m = k - 1; m >= 0; m--)
+                {
+                    var prev = sites[m];
+                    if (prev.Valid && prev.Kind is not "inversion" and not "relative" && prev.Cue < s.RegionStart) { s.Valid = false; break; }
+                }
+            }
+        }
+        // A trailing attribution ("..., a union representative said.") governs everything before it.
+        for (int k = sites.Count - 1; k > 0; k--)
+        {
+            var t = sites[k];
+            if (!t.Valid || t.Kind != "forward" || t.SubjS <= _sa) continue;
+            if (!(IsK(t.SubjS - 1, TokKind.Comma) || IsK(t.SubjS - 1, TokKind.CloseQ))) continue;
+            if (!EndsAfterCue(t)) continue;
+            for (int m = 0; m < k; m++)
+                if (sites[m].Cue < t.SubjS && sites[m].Kind is "forward" or "shared" or "relative" && !ColonBetween(sites[m].Cue, t.SubjS)) sites[m].Valid = false;
+            break;
+        }
+        var valid = sites.Where(s => s.Valid).ToList();
+        int prevEnd = _sa;
+        bool any = false;
+        for (int k = 0; k < valid.Count; k++)
+        {
+            var s = valid[k];
+            int cutoff = k + 1 < valid.Count ? valid[k + 1].RegionStart : _sb;
+            if (cutoff <= s.Cue) cutoff = valid[k + 1].CueFirst;
+            _lastEmitEnd = -1;
+            int made = Build(s, prevEnd, cutoff, k > 0 ? valid[k - 1] : null);
+            if (made > 0) any = true;
+            int end = s.Cue + 1;
+            if (made > 0 && _lastEmitEnd > end) end = _lastEmitEnd;
+            if (s.SubjE > end && s.Kind == "inversion") end = s.SubjE;
+            prevEnd = Math.Max(prevEnd, end);
+        }
+        if (!any) Continuation();
+    }
+
+    /// <summary>A sentence without attribution still introduces who "they" is: "Chevron officials declined to comment."</summary>
+    void NoteNarrationSubject()
+    {
+        if (_toks[_sa].Kind == TokKind.OpenQ) return;
+        var (s, e) = MainSubject();
+        if (s < 0 || e - s > 8) return;
+        var head = W(e - 1).ToString();
+        if (Lexicon.CollectiveNouns.Contains(head) && head is not "sources") _spk.Resolve(Text(s, e));
+    }
+
+    bool ColonBetween(int a, int b)
+    {
+        for (int m = a; m < b; m++) if (_toks[m].Kind is TokKind.Colon or TokKind.Semi || _toks[m].Kind == TokKind.OpenQ && m > a) return true;
+        return false;
+    }
+
+    /// <summary>True when nothing but adjuncts, a recipient or a participle clause follows the cue.</summary>
+    bool EndsAfterCue(Site t)
+    {
+        int k = t.Cue + 1;
+        if (t.Info.Kind == CueKind.Tell) k = Recipient(k);
+        var dummy = new Draft();
+        string cue = "";
+        k = SkipAdjuncts(k, dummy, ref cue, t);
+        if (k >= _sb) return true;
+        if (IsK(k, TokKind.Stop) && k + 1 >= _sb) return true;
+        if (IsK(k, TokKind.Comma)) return true;
+        if (IsWord(k) && W(k).ToString() is "after" or "at" or "during" or "before" or "near" or "in" or "on" or "while" or "when" or "with" or "as" or "using" or "without" or "ahead" or "via" or "to" or "from")
+            return true;
+        return false;
+    }
+
+    bool BoundaryBefore(int i)
+    {
+        int j = i - 1;
+        if (j < _sa) return true;
+        var k = _toks[j].Kind;
+        if (k is TokKind.Comma or TokKind.Semi or TokKind.Colon or TokKind.Dash or TokKind.CloseQ or TokKind.CloseParen) return true;
+        if (Is(j, "but") || Is(j, "and") || Is(j, "while") || Is(j, "whereas") || Is(j, "as") || Is(j, "although") || Is(j, "after")
+            || Is(j, "before") || Is(j, "since") || Is(j, "because") || Is(j, "until") || Is(j, "unless") || Is(j, "when") || Is(j, "what")
+            || Is(j, "though")) return true;
+        if (Is(j, "which") || Is(j, "who")) return BoundaryBefore(j);
+        return false;
+    }
+
+    /// <summary>Decides whether a lexicon word is a cue here, and finds its speaker phrase.</summary>
+    Site? Analyse(int i, Cue cue)
+    {
+        string lw = W(i).ToString().ToLowerInvariant();
+        int prev = i - 1, next = i + 1;
+
+        // Passives and reduced relatives: "is widely viewed", "were expected to", "believed to be", "billed as"
+        if (IsWord(prev) && (Is(prev, "the") || Is(prev, "a") || Is(prev, "an") || Is(prev, "its") || Is(prev, "his") || Is(prev, "her") || Is(prev, "their") || Is(prev, "our") || Is(prev, "this"))) return null;
+        bool ed = lw.EndsWith("ed") || lw is "thought" or "told" or "said";
+        if (cue.Lemma == "worried")
+        {
+            if (!In(prev, Lexicon.BeForms) && !In(prev, Lexicon.AuxAdverbs)) return null;
+        }
+        else if (ed && !cue.Participle)
+        {
+            int b = prev;
+            while (b >= _sa && In(b, Lexicon.AuxAdverbs) && !In(b, Lexicon.BeForms)) b--;
+            if (In(b, Lexicon.BeForms) && !(lw is "told")) return null;
+            if (lw is not "said" and not "told" && Is(next, "to") && (Is(next + 1, "be") || Is(next + 1, "have"))) return null;
+            if (Is(next, "by") && lw != "quoted") return null;
+        }
+        if (lw == "told" && In(prev, Lexicon.BeForms)) return null;   // "was told"
+        if (lw == "ruled" && !Is(next, "out")) return null;
+        if (cue.Lemma == "press" && Is(next, "for")) { }
+        if (cue.Lemma == "call" && !(Is(next, "on") || Is(next, "for") || (Is(next, "again") && (Is(next + 1, "for") || Is(next + 1, "on"))))) return null;
+        if (cue.Lemma == "press" && !PressedDirective(i)) return null;
+        if (cue.Lemma is "describe" && !Is(next, "as") && !HasAsLater(i)) return null;
+        if (cue.Lemma is "declare" or "state" && !Is(next, "that")) return null;
+        if (cue.Lemma is "express" && !cue.Participle) return null;
+        if (cue.Ambiguous)
+        {
+            if (In(prev, Lexicon.Determiners) || EndsPossessive(prev) || In(prev, Lexicon.Prepositions) || Is(prev, "of")) return null;
+            if (Is(next, "of") || Is(next, "by") || (Is(next, "for") && cue.Lemma != "call") || IsK(next, TokKind.Stop)) return null;
+            if (prev >= _sa && _toks[prev].Kind == TokKind.Word && !Cap(prev) && !In(prev, Lexicon.AuxAdverbs) && !In(prev, Lexicon.Pronouns)
+                && !Lexicon.CollectiveNouns.Contains(W(prev).ToString()) && !Is(prev, "who") && !Is(prev, "which") && !Is(prev, "that")) return null;
+        }
+        if (cue.Kind == CueKind.Thought)
+        {
+            // belief reports need a propositional complement
+            if (IsK(next, TokKind.Stop) || IsK(next, TokKind.Comma) || Is(next, "for") && cue.Lemma != "worried") return null;
+            if (cue.Lemma == "expect" && Is(next, "to")) return null;
+            if (cue.Lemma == "hope" && Is(next, "to")) return null;
+        }
+        if (cue.Lemma is "warn" && lw == "warning" && !Is(prev, ",") && !IsK(prev, TokKind.Comma) && !Is(next, "of") && !Is(next, "that")) { }
+
+        var site = new Site { Cue = i, CueFirst = i, CueLast = i, Info = cue };
+
+        // "X quoted Y as saying"
+        if (cue.Kind == CueKind.Quote)
+        {
+            int k = next;
+            while (k < _sb && k < next + 14 && !(Is(k, "as") && (Is(k + 1, "saying") || Is(k + 1, "telling")))) k++;
+            if (!(Is(k, "as") && k < next + 14)) return null;
+            site.Kind = "quoted";
+            site.SubjS = next; site.SubjE = k;
+            site.CueLast = k + 1;
+            var (vs, ve) = SubjectBefore(i, out _);
+            if (vs >= 0)
+            {
+                int last = ve - 1;
+                while (last > vs && !Cap(last)) last--;
+                site.Via = W(last).ToString();
+                site.RegionStart = vs;
+            }
+            else site.RegionStart = i;
+            return site;
+        }
+
+        // Participles: ", saying ...", ", adding ...", "with X saying ..."
+        if (cue.Participle && In(prev, Lexicon.BeForms) && !Is(prev, "being")) cue = cue with { Participle = false };
+        if (cue.Participle)
+        {
+            if (Is(prev, "as")) return null;
+            int w = FindWith(i);
+            if (w >= 0)
+            {
+                site.Kind = "participle-with";
+                site.SubjS = w + 1; site.SubjE = i;
+                site.RegionStart = w;
+                return site;
+            }
+            if (!IsK(prev, TokKind.Comma) && !Is(prev, "and") && !IsK(prev, TokKind.Dash) && !(Is(prev, "also") && IsK(prev - 1, TokKind.Comma)))
+                return null;
+            site.Kind = "participle";
+            site.RegionStart = prev;
+            return site;
+        }
+
+        // Finite cue: auxiliaries and adverbs join the cue ("has always said")
+        int j = prev;
+        while (j >= _sa && (In(j, Lexicon.AuxAdverbs) && !Is(j, "that")))
+        {
+            if (Is(j, "all") && !Cap(j - 1) && !Lexicon.CollectiveNouns.Contains(W(j - 1).ToString())) break;
+            j--;
+        }
+        int cueFirst = j + 1;
+        // time phrases before the cue are not part of it: "Fabius on Wednesday questioned"
+        int jj = j;
+        if (IsWord(jj) && IsTimeWord(W(jj)) && Is(jj - 1, "on")) jj -= 2;
+        else if (IsWord(jj) && (Is(jj, "week") || Is(jj, "month") || Is(jj, "year")) && (Is(jj - 1, "this") || Is(jj - 1, "last"))) jj -= 2;
+        else if (IsWord(jj) && IsTimeWord(W(jj))) jj -= 1;
+        if (jj != j)
+        {
+            // keep adverbs only when contiguous to the cue
+            j = jj;
+            while (j >= _sa && In(j, Lexicon.AuxAdverbs) && !Is(j, "that")) j--;
+        }
+        site.CueFirst = Is(cueFirst, "all") ? cueFirst + 1 : cueFirst;
+        if (site.CueFirst > i) site.CueFirst = i;
+
+        // relative clause: "..., who said", "which denies it"
+        if (Is(j, "who") || Is(j, "which"))
+        {
+            if (!IsK(j - 1, TokKind.Comma) && j - 1 >= _sa) return null;
+            site.Kind = "relative";
+            site.SubjS = j; site.SubjE = j + 1;
+            var (asx, aex) = NounPhraseBefore(j - 1);
+            if (asx < 0) return null;
+            site.AntS = asx; site.AntE = aex;
+            site.RegionStart = j - 1;
+            return site;
+        }
+
+        // Inversion: "“...,” said Jan Egeland" / "..., said the spokesman."
+        if ((j < _sa || IsK(j, TokKind.Comma) || IsK(j, TokKind.CloseQ)) && !(IsK(j, TokKind.Comma) && SubjectBefore(i, out _, cueFirst - 1).S >= 0))
+        {
+            if (cue.Kind is CueKind.Say && (lw is "said" or "says" or "added" or "adds" or "warned" or "asked"))
+            {
+                int k = next;
+                int e = InvertedSubject(k);
+                if (e > k && j >= _sa)
+                {
+                    site.Kind = "inversion";
+                    site.SubjS = k; site.SubjE = e;
+                    site.RegionStart = i;
+                    site.Apposition = AppositionAfter(e);
+                    site.CueLast = i;
+                    return site;
+                }
+            }
+            // shared subject after "but"/"and": handled below; otherwise nothing
+        }
+        if (Is(j, "and") || Is(j, "but") || (IsK(j, TokKind.Comma) && (Is(j - 1, "but") || Is(j + 0, "but"))))
+        {
+            site.Kind = "shared";
+            site.RegionStart = j;
+            return site;
+        }
+
+        var (ss, se) = SubjectBefore(i, out int boundary, cueFirst - 1);
+        if (ss < 0) return null;
+        site.SubjS = ss; site.SubjE = se;
+        site.RegionStart = ss;
+        site.Kind = "forward";
+        // "Kerry, who was in Munich, told" / "Asseri, a military spokesman, said": apposition between subject and cue
+        return site;
+    }
+
+    bool PressedDirective(int i)
+    {
+        if (Is(i + 1, "on") || Is(i + 1, "ahead")) return false;
+        if (Is(i + 1, "for")) return true;
+        for (int k = i + 1; k < _sb && k < i + 10; k++)
+        {
+            if (Is(k, "to")) return true;
+            if (_toks[k].Kind is TokKind.Comma or TokKind.Stop) return false;
+        }
+        return false;
+    }
+
+    bool HasAsLater(int i)
+    {
+        for (int k = i + 1; k < _sb && k < i + 8; k++) if (Is(k, "as")) return true;
+        return false;
+    }
+
+    int FindWith(int i)
+    {
+        for (int k = i - 1; k >= _sa && k > i - 8; k--)
+        {
+            if (_toks[k].Kind != TokKind.Word) return -1;
+            if (Is(k, "with")) return k + 1 < i ? k : -1;
+        }
+        return -1;
+    }
+
+    /// <summary>The speaker phrase after an inverted cue: up to a comma, stop or quote. Returns its end or the start.</summary>
+    int InvertedSubject(int k)
+    {
+        if (!IsWord(k)) return k;
+        if (!(Cap(k) || In(k, Lexicon.Determiners) || In(k, Lexicon.Pronouns) || char.IsLower(_t[_toks[k].S]))) return k;
+        if (Is(k, "that") || Is(k, "it")) return k;
+        int e = k;
+        while (e < _sb && _toks[e].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && e - k < 14)
+        {
+            if (IsWord(e) && e > k && (Lexicon.Lookup.ContainsKey(W(e)) || In(e, Lexicon.BeForms) || Is(e, "has") || Is(e, "had") || Is(e, "have") || Is(e, "will") || Is(e, "would"))) return k;
+            e++;
+        }
+        if (e < _sb && _toks[e].Kind is not (TokKind.Comma or TokKind.Stop or TokKind.Semi or TokKind.Dash)) return k;
+        // "said on Friday" is not an inversion
+        if (IsTimeWord(W(k)) || Is(k, "on") || Is(k, "in") || Is(k, "at") || Is(k, "last") || Is(k, "this") || Is(k, "after")) return k;
+        // the phrase should name a source: capitalised, a pronoun, or a person/collective noun
+        bool ok = false;
+        for (int m = k; m < e; m++)
+        {
+            if (Cap(m) || In(m, Lexicon.Pronouns) || In(m, Lexicon.PersonNouns) || In(m, Lexicon.CollectiveNouns)) { ok = true; break; }
+        }
+        return ok ? e : k;
+    }
+
+    string? AppositionAfter(int e)
+    {
+        if (!IsK(e, TokKind.Comma)) return null;
+        int k = e + 1;
+        if (!(Is(k, "the") || Is(k, "a") || Is(k, "an"))) return null;
+        int m = k;
+        while (m < _sb && _toks[m].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !Is(m, "who") && !Is(m, "which")) m++;
+        return Text(k, m);
+    }
+
+    /// <summary>Scans back from a cue over the subject noun phrase; skips one appositive ", a spokesman," / ", who ...,".</summary>
+    (int S, int E) SubjectBefore(int cue, out int boundary, int from = -2)
+    {
+        int j = from == -2 ? cue - 1 : from;
+        boundary = _sa;
+        // appositive right before the cue: ", a military spokesman," / ", who met Kerry ...,"
+        if (IsK(j, TokKind.Comma))
+        {
+            int c2 = j - 1;
+            while (c2 >= _sa && _toks[c2].Kind != TokKind.Comma && _toks[c2].Kind != TokKind.Stop && !(_toks[c2].Kind is TokKind.OpenQ or TokKind.CloseQ)) c2--;
+            if (IsK(c2, TokKind.Comma) && c2 + 1 < j)
+            {
+                bool appositive = In(c2 + 1, Lexicon.Determiners) || Is(c2 + 1, "who") || Is(c2 + 1, "which") || Is(c2 + 1, "speaking")
+                                  || Is(c2 + 1, "whose") || Is(c2 + 1, "noting") || Is(c2 + 1, "facing") || Is(c2 + 1, "faced")
+                                  || IsWord(c2 + 1) && (char.IsDigit(_t[_toks[c2 + 1].S]) || char.IsLower(_t[_toks[c2 + 1].S]));
+                bool nameApp = !appositive && Cap(c2 + 1);
+                if (appositive)
+                {
+                    var (s, e) = NounPhraseBefore(c2);
+                    boundary = s;
+                    return (s, e);
+                }
+                if (nameApp)
+                {
+                    // "the head of the ICRC in Syria, Marianne Gasser, said" / "One rebel commander, Zekeriya Karsli from ..., said"
+                    var (s, _) = NounPhraseBefore(c2);
+                    if (s >= 0) return (s, j);
+                    return (c2 + 1, j);
+                }
+            }
+            return (-1, -1);
+        }
+        var (ns, ne) = NounPhraseBefore(j + 1);
+        // restrictive relative inside the subject: "a Russian diplomat who declined to be identified said"
+        for (int w = j; w >= _sa && w > j - 12; w--)
+        {
+            if (!IsWord(w) || _in[w]) break;
+            if (Is(w, "who") && !IsK(w - 1, TokKind.Comma))
+            {
+                var (rs, _) = NounPhraseBefore(w);
+                if (rs >= 0 && ContainsPersonNoun(rs, w)) return (rs, j + 1);
+                break;
+            }
+        }
+        if (ns >= 0 && IsK(ns - 1, TokKind.Comma))
+        {
+            // "Syria’s national reconciliation minister, Ali Haidar, suggested" is handled above; here
+            // "the head of the ICRC in Syria, Marianne Gasser said" (no second comma)
+            int c2 = ns - 1;
+            if (Cap(ns) && !In(ns, Lexicon.Determiners))
+            {
+                var (ps, _) = NounPhraseBefore(c2);
+                if (ps >= 0 && ps == _sa && ContainsPersonNoun(ps, c2)) return (ps, ne);
+            }
+        }
+        return (ns, ne);
+    }
+
+    bool ContainsPersonNoun(int s, int e)
+    {
+        for (int k = s; k < e; k++) if (In(k, Lexicon.PersonNouns)) return true;
+        return false;
+    }
+
+    /// <summary>The noun phrase ending right before token <paramref name="end"/> (exclusive), scanning back.</summary>
+    (int S, int E) NounPhraseBefore(int end)
+    {
+        int k = end - 1;
+        int e = end;
+        int n = 0;
+        while (k >= _sa && n < 22)
+        {
+            var t = _toks[k];
+            if (t.Kind == TokKind.Word)
+            {
+                if (_in[k]) break;
+                var w = W(k).ToString();
+                if (Lexicon.SubjectStoppers.Contains(w) && !(w is "and" && k - 1 >= _sa && (Cap(k - 1) || Cap(k + 1)) && k + 1 < e)) break;
+                if (Lexicon.Lookup.TryGetValue(w, out var c) && !c.Ambiguous && !(c.Participle && w is "working") && n > 0 && char.IsLower(w[0])) break;
+                if (w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase)) break;
+                if (char.IsLower(w[0]) && (w.EndsWith("ed") && !Lexicon.PersonNouns.Contains(w) && w is not "armed" and not "united" && !(k > _sa && Is(k - 1, "the")) && w.Length > 4 && !w.Contains('-'))) break;
+                if (w is "has" or "have" or "had" or "is" or "are" or "was" or "were" or "will" or "would" or "to" or "not" or "in" or "by" && n > 0
+                    && !(w is "in" && IsDescriptorIn(k)) && !(w is "to" && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns))))
+                    break;
+                k--; n++;
+                continue;
+            }
+            if (t.Kind is TokKind.OpenParen or TokKind.CloseParen) { k--; continue; }
+            if (t.Kind == TokKind.Other && _t[t.S] is '<' or '>') { k--; continue; }
+            break;
+        }
+        int s = k + 1;
+        // trim leading connectives and prepositional openers
+        while (s < e && (Is(s, "but") || Is(s, "and") || Is(s, "however") || Is(s, "yet") || Is(s, "so") || Is(s, "also") || Is(s, "then")))
+            s++;
+        if (s >= e) return (-1, -1);
+        if (IsWord(s) && Lexicon.Prepositions.Contains(W(s).ToString()) && !Is(s, "according") && char.IsUpper(_t[_toks[s].S]) && !Cap(s + 1)) return (-1, -1);
+        return (s, e);
+    }
+
+    bool IsDescriptorIn(int k) => k > _sa && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || Cap(k - 1)) && Cap(k + 1);
+
+    // ------------------------------------------------------------------ building statements
+
+    int Build(Site s, int prevEnd, int cutoff, Site? before)
+    {
+        int made = 0;
+        var d = new Draft { Paragraph = _para, CueS = _toks[s.CueFirst].S, CueE = _toks[s.Cue].E };
+        string cueText = Text(s.CueFirst, s.Cue + 1);
+        int k = s.Cue + 1;
+        string lw = W(s.Cue).ToString().ToLowerInvariant();
+
+        // speaker
+        Entity? speaker = null;
+        string speakerText = "";
+        int spS = 0, spE = 0;
+        switch (s.Kind)
+        {
+            case "according":
+                {
+                    int ns = s.Cue + 2, ne = ns;
+                    while (ne < _sb && _toks[ne].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[ne])
+                    {
+                        if (ne > ns && (IsDocOrSourceNoun(ne - 1)) && !Cap(ne)) break;
+                        ne++;
+                    }
+                    if (ne == ns) return 0;
+                    s.SubjS = ns; s.SubjE = ne;
+                    cueText = Text(s.Cue, s.Cue + 2);
+                    d.CueE = _toks[s.Cue + 1].E;
+                    break;
+                }
+            case "participle":
+                {
+                    var main = _drafts.Count > 0 && _drafts[^1].Paragraph == _para && _drafts[^1].EvidS == _toks[_sa].S ? _drafts[^1] : null;
+                    if (main is not null)
+                    {
+                        speaker = main.Speaker; speakerText = main.SpeakerText; spS = main.SpkS; spE = main.SpkE;
+                        d.Medium = main.Medium;
+                    }
+                    else
+                    {
+                        var (ms, me) = ClauseSubject(s.Cue);
+                        if (ms < 0) (ms, me) = MainSubject();
+                        if (ms < 0) return 0;
+                        s.SubjS = ms; s.SubjE = me;
+                    }
+                    break;
+                }
+            case "shared":
+                {
+                    var main = _drafts.Count > 0 && _drafts[^1].Paragraph == _para && _drafts[^1].EvidS == _toks[_sa].S ? _drafts[^1] : null;
+                    if (main is not null) { speaker = main.Speaker; speakerText = main.SpeakerText; spS = main.SpkS; spE = main.SpkE; }
+                    else
+                    {
+                        var (ms, me) = MainSubject();
+                        if (ms < 0) return 0;
+                        s.SubjS = ms; s.SubjE = me;
+                    }
+                    break;
+                }
+        }
+        if (speaker is null)
+        {
+            if (s.SubjS < 0) return 0;
+            spS = _toks[s.SubjS].S; spE = _toks[s.SubjE - 1].E;
+            speakerText = _t[spS..spE];
+            if (s.Kind == "relative")
+            {
+                string ant = Text(s.AntS, s.AntE);
+                speaker = _spk.Resolve(ant);
+            }
+            else
+            {
+                if (!LooksLikeSpeaker(s.SubjS, s.SubjE)) return 0;
+                speaker = _spk.Resolve(speakerText, s.Apposition ?? AppositionAfterSubject(s));
+            }
+        }
+        if (speaker.Final.Name == "unknown") return 0;
+        d.SpeakerText = speakerText; d.SpkS = spS; d.SpkE = spE; d.Speaker = speaker;
+        d.Via = s.Via;
+        // documents as speakers: "the report said" -> medium "report"; "a ... statement said" -> "a statement"
+        if (s.SubjS >= 0 && s.SubjE > s.SubjS && IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1).ToString()) && s.Kind != "relative")
+        {
+            string doc = W(s.SubjE - 1).ToString();
+            d.Medium = doc is "statement" ? "a statement" : doc;
+        }
+
+        // cue extensions and the recipient: "told Reuters", "said in a statement", "called on", "ruled out"
+        if (s.Kind is "forward" or "shared" or "participle" or "relative" or "participle-with" or "inversion" or "quoted")
+        {
+            if (s.Kind == "quoted") { k = s.CueLast + 1; cueText = "quoted ... as saying"; d.CueE = _toks[s.CueLast].E; }
+            if (lw == "ruled" && Is(k, "out")) { cueText = Text(s.CueFirst, k + 1); d.CueE = _toks[k].E; k++; }
+            if (s.Info.Lemma == "call")
+            {
+                int m = k;
+                if (Is(m, "again")) m++;
+                if (Is(m, "on") || Is(m, "for")) { cueText = Text(s.CueFirst, m + 1); d.CueE = _toks[m].E; k = m + 1; }
+            }
+            if (lw == "warning" && Is(k, "of") || lw is "warned" && Is(k, "against") || s.Info.Lemma == "warn" && Is(k, "against"))
+            { cueText = Text(s.CueFirst, k + 1); d.CueE = _toks[k].E; k++; }
+            if (s.Info.Kind == CueKind.Tell && s.Kind != "inversion")
+            {
+                int re = Recipient(k);
+                if (re > k)
+                {
+                    d.Medium = Speakers.ShortMedium(Text(k, re));
+                    cueText = Text(s.CueFirst, re);
+                    d.CueE = _toks[re - 1].E;
+                    k = re;
+                }
+            }
+        }
+        k = SkipAdjuncts(k, d, ref cueText, s);
+        if (IsK(k, TokKind.Comma) && IsK(k + 1, TokKind.OpenQ) && s.Kind is not "inversion" && !(s.SubjS > _sa && IsK(s.SubjS - 1, TokKind.CloseQ))) k++;
+        if (s.Kind == "inversion") k = Math.Max(k, s.SubjE);
+        bool skippedThat = false;
+        if (Is(k, "that") && s.Kind != "inversion") { k++; skippedThat = true; }
+        if (s.Kind == "according")
+        {
+            k = s.SubjE;
+            if (IsK(k, TokKind.Comma)) k++;
+            d.SpeakerText = Text(s.SubjS, s.SubjE);
+            var docEnt = _spk.Resolve(d.SpeakerText);
+            d.Speaker = docEnt;
+            speaker = docEnt;
+            if (IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1).ToString())) d.Medium = W(s.SubjE - 1).ToString();
+        }
+
+        int evS = _toks[_sa].S, evE = _toks[_sb - 1].E;
+        d.EvidS = evS; d.EvidE = evE;
+        d.Cue = cueText;
+
+        // content: forward (after the cue) or trailing (before the speaker)
+        bool hasPrefix = s.SubjS > _sa && s.SubjS - 1 >= prevEnd && (IsK(s.SubjS - 1, TokKind.Comma) || IsK(s.SubjS - 1, TokKind.CloseQ))
+                         && s.Kind is "forward" && !LeadingAdjunctOnly(prevEnd, s.SubjS - 1);
+        bool forwardContent = k < cutoff && !(IsK(k, TokKind.Stop) && k + 1 >= _sb) && !IsK(k, TokKind.Comma)
+                              && !(hasPrefix && !skippedThat && StartsAdjunct(k))
+                              && s.Kind is not "inversion";
+        if (!forwardContent && s.Kind is "participle" or "participle-with" or "shared" or "relative" or "quoted") return 0;
+        if (s.Kind == "according" && s.Cue > _sa && s.Cue - 1 >= prevEnd && IsK(s.Cue - 1, TokKind.Comma))
+            forwardContent = false;
+        if (forwardContent && IsK(k, TokKind.Colon))
+        {
+            // "X said: “...”" -> one direct statement; "X said Y: “...”" handled by colon cut below
+            k++;
+            if (hasPrefix)
+            {
+                var d0 = Clone(d);
+                made += Emit(d0, Math.Max(prevEnd, _sa), s.SubjS, s);
+            }
+            if (k >= cutoff)
+            {
+                // "Asked about ..., he said:" -> the quote in the next paragraph is the statement
+                _pendingColon = d;
+                _governing = d; _governingPara = _para;
+                return 0;
+            }
+        }
+        if (forwardContent)
+        {
+            int end = Math.Min(cutoff, _sb);
+            // stop at a colon that introduces a quotation: the quote is its own statement
+            int colon = -1;
+            for (int m = k; m < end; m++)
+                if (_toks[m].Kind == TokKind.Colon && !_in[m] && IsK(m + 1, TokKind.OpenQ)) { colon = m; break; }
+            int ce = colon >= 0 ? colon : end;
+            if (s.SubjS > _sa && Is(s.SubjS - 1, "what") && In(k, Lexicon.BeForms))
+            {
+                k++;
+                for (int m = k; m < ce; m++) if (_toks[m].Kind == TokKind.Comma) { ce = m; break; }
+            }
+            for (int m = k + 1; m + 1 < ce; m++)
+                if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m] && Is(m + 1, "but") && IsWord(m + 2)
+                    && Is(m + 2, "there"))
+                { ce = m; break; }
+            made += Emit(d, k, ce, s);
+            if (colon >= 0)
+            {
+                // a quote after the colon with no cue of its own: same cue, direct
+                int qs = colon + 1;
+                bool ownCue = false;
+                for (int m = qs; m < _sb; m++) if (!_in[m] && _toks[m].Kind == TokKind.Word && Lexicon.Lookup.ContainsKey(W(m)) && (Is(m, "said") || Is(m, "says") || Is(m, "added"))) ownCue = true;
+                if (!ownCue)
+                {
+                    var d2 = Clone(d);
+                    made += Emit(d2, qs, _sb, s);
+                }
+            }
+        }
+        else
+        {
+            int cs = Math.Max(prevEnd, _sa);
+            int ce = s.Kind == "inversion" ? s.Cue : (s.SubjS >= 0 ? s.SubjS : s.Cue);
+            if (s.Kind == "according") ce = s.Cue;
+            if (s.Kind == "relative") return 0;
+            // leading adjunct of the sentence is not content: "In a speech, X said ..." has none
+            made += Emit(d, cs, ce, s);
+        }
+        if (made > 0)
+        {
+            _governing = _drafts[^1];
+            _governingPara = _para;
+        }
+        return made;
+    }
+
+    /// <summary>"In a speech," / "On Tuesday evening," / "Asked about ...," before the subject: not content.</summary>
+    bool LeadingAdjunctOnly(int from, int comma)
+    {
+        if (comma <= from) return true;
+        if (!IsWord(from)) return false;
+        if (Is(from, "asked")) return true;
+        if (comma - from > 12) return false;
+        for (int m = from; m < comma; m++) if (_toks[m].Kind is TokKind.OpenQ or TokKind.CloseQ) return false;
+        var w = W(from).ToString();
+        return Lexicon.Prepositions.Contains(w) || w is "Asked" or "Speaking" or "Separately" or "Earlier" or "Later" or "However" or "Meanwhile" or "Compounding" or "Last" or "Since";
+    }
+
+    bool IsDocOrSourceNoun(int i) => IsWord(i) && (Lexicon.DocumentNouns.Contains(W(i).ToString()) || Is(i, "sources") || Is(i, "officials"));
+
+    string? AppositionAfterSubject(Site s)
+    {
+        if (s.SubjE < s.Cue && IsK(s.SubjE, TokKind.Comma)) return AppositionAfter(s.SubjE);
+        return null;
+    }
+
+    bool LooksLikeSpeaker(int s, int e)
+    {
+        if (e - s > 22) return false;
+        // needs a capitalised word, a pronoun, or a source noun
+        for (int k = s; k < e; k++)
+        {
+            if (Cap(k) && !(k == s && (In(k, Lexicon.Determiners) || Is(k, "but") || Is(k, "and")))) return true;
+            if (In(k, Lexicon.Pronouns) || Is(k, "who") || Is(k, "which")) return true;
+            var w = W(k).ToString();
+            if (Lexicon.PersonNouns.Contains(w) || Lexicon.CollectiveNouns.Contains(w) || Lexicon.DocumentNouns.Contains(w)) return true;
+            if (w.EndsWith('s') && Lexicon.PersonNouns.Contains(w[..^1])) return true;
+            if (Lexicon.OrgNouns.Contains(w)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The subject of the sentence's main clause (for participles with no attribution before them).</summary>
+    (int, int) MainSubject()
+    {
+        int s = _sa;
+        if (Is(s, "however") || Is(s, "but") || Is(s, "and") || Is(s, "meanwhile") || Is(s, "still")) { s++; if (IsK(s, TokKind.Comma)) s++; }
+        // skip a leading adjunct "On Tuesday," / "In a speech,"
+        if (IsWord(s) && Lexicon.Prepositions.Contains(W(s).ToString()))
+        {
+            int c = s;
+            while (c < _sb && _toks[c].Kind != TokKind.Comma) c++;
+            if (c < _sb && c - s < 8) s = c + 1;
+        }
+        int e = s;
+        while (e < _sb && _toks[e].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[e])
+        {
+            var w = W(e).ToString();
+            if (e > s && char.IsLower(w[0]) && !Lexicon.Determiners.Contains(w) && !Lexicon.PersonNouns.Contains(w) && !Lexicon.CollectiveNouns.Contains(w)
+                && !(w is "of" or "the" or "and" or "for") && !Cap(e - 1 + 0) ) break;
+            if (e > s && char.IsLower(w[0]) && (Lexicon.AuxAdverbs.Contains(w) || w.EndsWith("ed"))) break;
+            e++;
+        }
+        return e > s && LooksLikeSpeaker(s, e) ? (s, e) : (-1, -1);
+    }
+
+    /// <summary>The subject of the nearest finite clause before a participle: a capitalised phrase (or pronoun)
+    /// right before a past-tense or present verb ("France delivered a rebuke ..., demanding").</summary>
+    (int, int) ClauseSubject(int participle)
+    {
+        for (int v = participle - 2; v > _sa; v--)
+        {
+            if (!IsWord(v) || _in[v]) continue;
+            var w = W(v).ToString();
+            if (!char.IsLower(w[0])) continue;
+            bool verb = (w.EndsWith("ed") && w.Length > 4 && !Lexicon.PersonNouns.Contains(w)) || Lexicon.Lookup.ContainsKey(w);
+            if (!verb) continue;
+            int b = v - 1;
+            while (b >= _sa && In(b, Lexicon.AuxAdverbs)) b--;
+            if (IsK(b, TokKind.Comma)) { b--; while (b >= _sa && In(b, Lexicon.AuxAdverbs)) b--; }
+            if (!(Cap(b) || In(b, Lexicon.Pronouns))) continue;
+            var (s, e) = NounPhraseBefore(b + 1);
+            if (s >= 0 && LooksLikeSpeaker(s, e)) return (s, e);
+        }
+        return (-1, -1);
+    }
+
+    int Recipient(int k)
+    {
+        if (!IsWord(k) || Is(k, "that") || In(k, Lexicon.Pronouns) && !Is(k, "him") && !Is(k, "her")) return k;
+        int m = k;
+        // proper name run: "Reuters", "Congress", "Germany’s Handelsblatt newspaper", "Dubai-based Orient TV"
+        if (Cap(m) || In(m, Lexicon.Determiners) || W(m).Contains('-'))
+        {
+            int start = m;
+            if (In(m, Lexicon.Determiners)) m++;
+            while (m < _sb && IsWord(m) && m - start < 8)
+            {
+                var w = W(m).ToString();
+                if (Cap(m) || w.Contains('-') || Lexicon.MediumNouns.Contains(w) || (w is "news" or "state" or "television" or "evening")) { m++; continue; }
+                break;
+            }
+            if (m == start) return k;
+            // a lower-case group must end in a medium noun
+            bool anyCap = false;
+            for (int q = start; q < m; q++) if (Cap(q)) anyCap = true;
+            if (!anyCap && !In(m - 1, Lexicon.MediumNouns)) return k;
+            // "reporters traveling with him"
+            if (Is(m, "traveling") || Is(m, "travelling")) { m++; while (m < _sb && IsWord(m) && (Is(m, "with") || In(m, Lexicon.Pronouns) || Is(m, "him") || Is(m, "her") || Is(m, "them"))) m++; }
+            return m;
+        }
+        if (In(m, Lexicon.MediumNouns))
+        {
+            m++;
+            if (Is(m, "traveling") || Is(m, "travelling")) { m++; while (m < _sb && IsWord(m) && (Is(m, "with") || Is(m, "him") || Is(m, "her") || Is(m, "them"))) m++; }
+            return m;
+        }
+        return k;
+    }
+
+    /// <summary>Skips time phrases and venue phrases after the cue; "in a statement"/"in a speech" join the cue.</summary>
+    int SkipAdjuncts(int k, Draft d, ref string cueText, Site s)
+    {
+        for (int guard = 0; guard < 6; guard++)
+        {
+            if (Is(k, "on") && IsWord(k + 1) && IsTimeWord(W(k + 1))) { k += 2; if (Is(k, "evening") || Is(k, "morning") || Is(k, "night")) k++; continue; }
+            if ((Is(k, "this") || Is(k, "last") || Is(k, "next")) && (Is(k + 1, "week") || Is(k + 1, "month") || Is(k + 1, "year") || Is(k + 1, "weekend"))) { k += 2; continue; }
+            if (IsWord(k) && IsTimeWord(W(k))) { k++; continue; }
+            if (Is(k, "in") && IsWord(k + 1) && (IsMonthWord(W(k + 1)) || char.IsDigit(_t[_toks[k + 1].S]) && W(k + 1).Length == 4)) { k += 2; continue; }
+            if (Is(k, "late") || Is(k, "earlier") || Is(k, "again") || Is(k, "also") || Is(k, "publicly") || Is(k, "repeatedly") || Is(k, "here")) { k++; continue; }
+            if (Is(k, "in") && (Is(k + 1, "a") || Is(k + 1, "an")) && IsWord(k + 2))
+            {
+                int m = k + 2;
+                while (m < _sb && IsWord(m) && m < k + 6 && !Lexicon.MediumNouns.Contains(W(m).ToString()) && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview")) m++;
+                if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique")))
+                {
+                    d.Medium = Text(k + 1, m + 1);
+                    if (k == s.Cue + 1) { cueText = Text(s.CueFirst, m + 1); d.CueE = _toks[m].E; }
+                    k = m + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        return k;
+    }
+
+    bool StartsAdjunct(int k)
+    {
+        if (!IsWord(k)) return false;
+        var w = W(k).ToString();
+        if (w is "after" or "at" or "during" or "before" or "near" or "from" or "in" or "on" or "by" or "while" or "when" or "with" or "as" or "using" or "without" or "ahead" or "to" or "of" or "about" or "outside" or "inside" or "via")
+        {
+            // "in" can also open the content ("said in a residential area ..."): treat as adjunct only before the end
+            for (int m = k; m < _sb; m++) if (_toks[m].Kind == TokKind.Comma || _toks[m].Kind == TokKind.Stop) return true;
+            return true;
+        }
+        return false;
+    }
+
+    Draft Clone(Draft d) => new()
+    {
+        Paragraph = d.Paragraph, CueS = d.CueS, CueE = d.CueE, Cue = d.Cue, SpkS = d.SpkS, SpkE = d.SpkE,
+        SpeakerText = d.SpeakerText, Speaker = d.Speaker, Medium = d.Medium, Via = d.Via, EvidS = d.EvidS, EvidE = d.EvidE,
+    };
+
+    /// <summary>Sets content span and mode from tokens [from, to) and records the draft.</summary>
+    int _lastEmitEnd;
+
+    int Emit(Draft d, int from, int to, Site? s)
+    {
+        _lastEmitEnd = to;
+        // trim punctuation at both ends, keep . ? ! inside closing quotes
+        while (from < to && _toks[from].Kind is TokKind.Comma or TokKind.Colon or TokKind.Semi or TokKind.Dash) from++;
+        while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi or TokKind.Dash or TokKind.Colon) to--;
+        if (to > from && _toks[to - 1].Kind == TokKind.Stop && !(to - 2 >= from && _in[to - 1])) to--;
+        while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi) to--;
+        if (to <= from) return 0;
+        int q0 = from;
+        bool direct = _toks[from].Kind == TokKind.OpenQ && (_close[from] >= to - 1 || _close[from] == _toks.Count);
+        if (direct)
+        {
+            int closeAt = Math.Min(_close[from], to);
+            int cs = from + 1, ce = closeAt;
+            while (ce > cs && _toks[ce - 1].Kind is TokKind.Comma) ce--;
+            if (ce <= cs) return 0;
+            d.ContentS = _toks[cs].S; d.ContentE = _toks[ce - 1].E;
+            d.Mode = StatementMode.Direct;
+        }
+        else
+        {
+            if (_toks[to - 1].Kind == TokKind.Stop && _in[to - 1]) { }
+            d.ContentS = _toks[from].S; d.ContentE = _toks[to - 1].E;
+            bool quotes = false;
+            for (int m = from; m < to; m++) if (_toks[m].Kind is TokKind.OpenQ or TokKind.CloseQ) { quotes = true; break; }
+            d.Mode = quotes ? StatementMode.Mixed : StatementMode.Indirect;
+            // a content that is a quote followed by trailing text
+        }
+        if (d.ContentE - d.ContentS < 2) return 0;
+        _drafts.Add(d);
+        return 1;
+    }
+
+    /// <summary>A sentence with no cue that opens with a quotation continues the last attribution (same speaker,
+    /// cue, medium) when that attribution is in this paragraph or the one before.</summary>
+    void Continuation()
+    {
+        if (_toks[_sa].Kind != TokKind.OpenQ) return;
+        var g = _pendingColon ?? _governing;
+        if (g is null) return;
+        if (_para - _governingPara > 1) return;
+        _pendingColon = null;
+        int close = _close[_sa];
+        var d = Clone(g);
+        d.Paragraph = _para;
+        d.Inherited = true;
+        d.EvidS = _toks[_sa].S; d.EvidE = _toks[_sb - 1].E;
+        if (close >= _sb - 2 || close == _toks.Count)
+        {
+            int ce = Math.Min(close, _sb);
+            int cs = _sa + 1;
+            while (ce > cs && _toks[ce - 1].Kind is TokKind.Comma) ce--;
+            if (ce <= cs) return;
+            d.ContentS = _toks[cs].S; d.ContentE = _toks[ce - 1].E;
+            d.Mode = StatementMode.Direct;
+        }
+        else
+        {
+            int to = _sb;
+            if (_toks[to - 1].Kind == TokKind.Stop) to--;
+            d.ContentS = _toks[_sa + 1].S; d.ContentE = _toks[to - 1].E;
+            d.Mode = StatementMode.Mixed;
+        }
+        _drafts.Add(d);
+        _governing = d; _governingPara = _para;
+    }
+
+    // ------------------------------------------------------------------ article-level passes
+
+    void Finish(List<AttributedStatement> output)
+    {
+        // anonymous sources named later: "a senior adviser to ..." ... "Assad adviser Bouthaina Shaaban"
+        foreach (var anon in _spk.Unnamed)
+        {
+            if (anon.Plural || anon.Head is null) continue;
+            foreach (var p in _spk.Persons)
+            {
+                if (p.Role is { } r && p.Name.Contains(' ') && Contains(r, anon.Head) && _drafts.Any(x => x.Speaker.Final == p))
+                {
+                    anon.NamedAs = p;
+                    break;
+                }
+            }
+        }
+        // an office or unnamed source whose very next attribution (next paragraph) introduces a new full name,
+        // written without a title, is that person: "The Governor of ... urged ..." / "Abdoulaye Fadiga told reporters ..."
+        for (int i = 0; i + 1 < _drafts.Count; i++)
+        {
+            var d = _drafts[i];
+            var f = d.Speaker.Final;
+            if (f.Plural || f.Type is not (SpeakerTypes.Anonymous or SpeakerTypes.Person) || f.Name.Contains(' ') == false) continue;
+            if (f.Type == SpeakerTypes.Person && _spk.Persons.Contains(f)) continue;   // already a named person
+            var next = _drafts.Skip(i + 1).FirstOrDefault(x => x.Speaker.Final != f);
+            if (next is null || next.Paragraph != d.Paragraph + 1) continue;
+            var p = next.Speaker.Final;
+            if (p.Type != SpeakerTypes.Person || !p.Name.Contains(' ') || !next.SpeakerText.StartsWith(p.Name, StringComparison.Ordinal)) continue;
+            if (_t.IndexOf(p.Name, _a.Paragraphs[0].Start, StringComparison.Ordinal) < next.SpkS) continue;           // named before: not an introduction
+            f.NamedAs = p;
+            p.Role ??= f.Role;
+            p.Affiliation ??= f.Affiliation;
+        }
+        // anonymity reasons, carried to every statement of the same source
+        foreach (var d in _drafts)
+        {
+            var f = d.Speaker.Final;
+            if (!f.Anonymous || f.Reason is not null) continue;
+            var ev = _t.AsSpan(d.EvidS, d.EvidE - d.EvidS);
+            var reason = AnonymityReason(ev);
+            if (reason is not null) f.Reason = reason;
+        }
+        // medium carried forward through a run of the same speaker
+        for (int i = 1; i < _drafts.Count; i++)
+        {
+            var d = _drafts[i];
+            var p = _drafts[i - 1];
+            if (d.Medium is null && p.Medium is not null && p.Speaker.Final == d.Speaker.Final && !d.Inherited) d.Medium = p.Medium;
+        }
+        // ordered by position, duplicates (same content span) removed
+        var ordered = _drafts.OrderBy(d => d.ContentS).ThenBy(d => d.CueS).ToList();
+        int n = 0;
+        int lastS = -1, lastE = -1;
+        foreach (var d in ordered)
+        {
+            if (d.ContentS == lastS && d.ContentE == lastE) continue;
+            lastS = d.ContentS; lastE = d.ContentE;
+            var f = d.Speaker.Final;
+            string? affiliation = f.Affiliation;
+            if (f.Type is SpeakerTypes.Government or SpeakerTypes.Collective && affiliation == f.Name) affiliation = null;
+            output.Add(new AttributedStatement
+            {
+                Id = $"a{_a.Ordinal}-s{++n}",
+                File = _file,
+                Article = _a.Ordinal,
+                Headline = _a.Headline,
+                Paragraph = d.Paragraph,
+                Cue = d.Cue,
+                Mode = d.Mode,
+                Content = _t[d.ContentS..d.ContentE],
+                SpeakerText = d.SpeakerText,
+                Speaker = f.Name.Replace('’', '\''),
+                SpeakerType = f.Type,
+                Anonymous = f.Anonymous,
+                Role = f.Role?.Replace('’', '\''),
+                Affiliation = affiliation?.Replace('’', '\''),
+                AnonymityReason = f.Anonymous ? f.Reason : null,
+                Medium = d.Medium?.Replace('’', '\''),
+                Via = d.Via,
+                Evidence = _t[d.EvidS..d.EvidE],
+                ContentStart = d.ContentS,
+                ContentEnd = d.ContentE,
+                CueStart = d.CueS,
+                CueEnd = d.CueE,
+                SpeakerStart = d.SpkS,
+                SpeakerEnd = d.SpkE,
+            });
+        }
+    }
+
+    static bool Contains(string hay, string word) => hay.Contains(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The stated reason for anonymity, verbatim, if the sentence gives one.</summary>
+    internal static string? AnonymityReason(ReadOnlySpan<char> s)
+    {
+        int at = s.IndexOf("on condition of anonymity", StringComparison.OrdinalIgnoreCase);
+        if (at < 0) at = s.IndexOf("on condition of anonymity", StringComparison.OrdinalIgnoreCase);
+        if (at >= 0)
+        {
+            int start = at;
+            const string speaking = "speaking ";
+            if (at >= speaking.Length && s.Slice(at - speaking.Length, speaking.Length).Equals(speaking, StringComparison.OrdinalIgnoreCase)) start = at - speaking.Length;
+            int after = at + "on condition of anonymity".Length;
+            var rest = s[after..];
+            if (rest.StartsWith(" because", StringComparison.OrdinalIgnoreCase) || rest.StartsWith(" as ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith(" since", StringComparison.OrdinalIgnoreCase))
+            {
+                int end = rest.IndexOfAny(',', ';', '.');
+                if (end < 0) end = rest.Length;
+                return rest[1..end].ToString().Trim();
+            }
+            return s[start..after].ToString();
+        }
+        foreach (var pat in new[] { "declined to be identified", "declined to be named", "asked not to be identified", "asked not to be named",
+                                     "requested anonymity", "asked for anonymity", "declined to give his name", "declined to give her name" })
+        {
+            int p = s.IndexOf(pat, StringComparison.OrdinalIgnoreCase);
+            if (p >= 0) return s.Slice(p, pat.Length).ToString();
+        }
+        foreach (var pat in new[] { "not authorized to", "not authorised to", "not allowed to", "not permitted to" })
+        {
+            int p = s.IndexOf(pat, StringComparison.OrdinalIgnoreCase);
+            if (p >= 0)
+            {
+                // "because he was not authorized to speak to the media"
+                int st = p;
+                var before = s[..p];
+                int bc = before.LastIndexOf("because", StringComparison.OrdinalIgnoreCase);
+                if (bc >= 0 && p - bc < 30) st = bc;
+                var rest = s[st..];
+                int end = rest.IndexOfAny(',', ';', '.');
+                if (end < 0) end = rest.Length;
+                return rest[..end].ToString().Trim();
+            }
+        }
+        return null;
+    }
+}

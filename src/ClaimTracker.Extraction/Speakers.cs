@@ -1,0 +1,731 @@
+using ClaimTracker.Extraction.Gazetteer;
+
+namespace ClaimTracker.Extraction;
+
+/// <summary>A source as a reader tracks it through an article.</summary>
+internal sealed class Entity
+{
+    public string Name = "";
+    public string Type = SpeakerTypes.Person;
+    public bool Anonymous;
+    public string? Role;
+    public string? Affiliation;
+    public string? Head;          // descriptor noun of an unnamed source ("diplomat")
+    public string? Reason;        // anonymity reason, shared by all its statements
+    public Entity? NamedAs;       // an unnamed source later named in the article
+    public bool Plural;
+
+    public Entity Final => NamedAs?.Final ?? this;
+}
+
+/// <summary>
+/// Resolves speaker phrases to sources the way a reader does: names to the full name introduced in the article,
+/// pronouns to the last fitting source, definite descriptions ("the diplomat") to the unnamed source introduced
+/// earlier, capitals and seats of government to the country, initialisms and short names to the full name.
+/// </summary>
+internal sealed class Speakers
+{
+    readonly string _text;
+    readonly Countries _countries = Countries.Default;
+    readonly Dictionary<string, Entity> _persons = new(StringComparer.Ordinal);    // by full name
+    readonly Dictionary<string, string> _surnames = new(StringComparer.Ordinal);   // surname -> full name
+    readonly List<string> _orgNames = [];                                          // capitalised multiword names seen
+    readonly HashSet<string> _orgSingles = new(StringComparer.Ordinal);            // single words seen inside org names
+    readonly List<Entity> _anonymous = [];
+    readonly Dictionary<string, Entity> _others = new(StringComparer.OrdinalIgnoreCase);
+    public Entity? LastPerson, LastThing, LastPlural, LastGovernment;
+    public string? DatelineCountry;
+
+    readonly string _region;   // this article's own text (a file may hold many articles)
+
+    public Speakers(string text, int from = 0, int to = -1)
+    {
+        _text = text;
+        _region = to < 0 ? text : text[from..to];
+    }
+
+    public IEnumerable<Entity> Persons => _persons.Values;
+    public IEnumerable<Entity> Unnamed => _anonymous;
+
+    // ---------- pre-scan: names and organisations mentioned anywhere in the article ----------
+
+    /// <summary>Registers the capitalised runs of a paragraph: person names (title words stripped) and organisation names.</summary>
+    public void Scan(List<Tok> toks, bool[] inside)
+    {
+        int i = 0;
+        while (i < toks.Count)
+        {
+            if (!IsCapWord(toks[i])) { i++; continue; }
+            int s = i;
+            while (i < toks.Count && (IsCapWord(toks[i]) || (IsParticle(toks[i]) && i + 1 < toks.Count && IsCapWord(toks[i + 1])) ||
+                   (Is(toks[i], "of") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && (OrgWordAt(toks[i - 1]) || TitleWordAt(toks[i - 1]))) ||
+                   (Is(toks[i], "for") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && OrgWordAt(toks[i - 1]))))
+                i++;
+            RegisterRun(toks, s, i);
+            // parenthesised initialism after a name: "Organization for ... (OPCW)"
+            if (i + 2 < toks.Count && toks[i].Kind == TokKind.OpenParen && toks[i + 2].Kind == TokKind.CloseParen && IsAllCaps(W(toks[i + 1])))
+            {
+                string acr = W(toks[i + 1]).ToString();
+                string full = _text[toks[s].S..toks[i - 1].E];
+                _aliases.TryAdd(acr, StripPossessive(full));
+            }
+        }
+    }
+
+    readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
+
+    void RegisterRun(List<Tok> toks, int s, int e)
+    {
+        if (e - s >= 2 || (e - s == 1 && toks[s].Length > 1))
+        {
+            // organisation-like runs
+            // an organisation name ends in an organisation word ("Norwegian Refugee Council") or has one before
+            // "of"/"for" ("Organization for the Prohibition ...", "Commission of Inquiry")
+            bool org = Lexicon.OrgWords.Contains(StripPossessive(W(toks[e - 1]).TrimEnd('.').ToString()));
+            for (int k = s; k + 1 < e && !org; k++)
+                if (Lexicon.OrgWords.Contains(W(toks[k]).ToString()) && (Is(toks[k + 1], "of") || Is(toks[k + 1], "for"))) org = true;
+            if (org)
+            {
+                string name = StripPossessive(_text[toks[s].S..toks[e - 1].E]);
+                _orgNames.Add(name);
+                for (int k = s; k < e; k++) _orgSingles.Add(StripPossessive(W(toks[k]).ToString()));
+                return;
+            }
+        }
+        // person: trailing name tokens after title words
+        int n = e;
+        while (n > s)
+        {
+            var w = StripPossessive(W(toks[n - 1]).ToString());
+            if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || IsMonth(w) || IsAllCaps(w.AsSpan())) break;
+            if (n - 1 > s && W(toks[n - 2]).EndsWith("’s") || n - 1 > s && W(toks[n - 2]).EndsWith("'s")) { n--; break; }
+            n--;
+        }
+        int nameLen = e - n;
+        if (nameLen >= 2 && nameLen <= 4)
+        {
+            // sentence-initial words like "Syrian" are filtered above; require the first name token not be a common sentence word
+            string full = StripPossessive(_text[toks[n].S..toks[e - 1].E]);
+            if (!_persons.ContainsKey(full))
+            {
+                _persons[full] = new Entity { Name = full, Type = SpeakerTypes.Person };
+                string surname = full[(full.LastIndexOf(' ') + 1)..];
+                _surnames.TryAdd(surname, full);
+                // "del Ponte" -> "Del Ponte" style: also the two last words when a particle precedes
+                int sp = full.LastIndexOf(' ');
+                int sp2 = sp > 0 ? full.LastIndexOf(' ', sp - 1) : -1;
+                if (sp2 >= 0 && Lexicon.NameParticles.Contains(full[(sp2 + 1)..sp])) _surnames.TryAdd(full[(sp2 + 1)..], full);
+            }
+        }
+    }
+
+    static bool IsMonth(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July"
+        or "August" or "September" or "October" or "November" or "December" or "Jan." or "Feb." or "Sept." or "Oct." or "Nov." or "Dec.";
+
+    bool IsCapWord(Tok t)
+    {
+        if (t.Kind != TokKind.Word) return false;
+        if (char.IsUpper(_text[t.S])) return true;
+        // "al-Assad", "bin-Laden": a lower-case particle joined to a capitalised name
+        int dash = _text.IndexOf('-', t.S, Math.Min(4, t.E - t.S));
+        return dash > t.S && dash + 1 < t.E && char.IsUpper(_text[dash + 1]);
+    }
+    bool IsParticle(Tok t) => t.Kind == TokKind.Word && Lexicon.NameParticles.Contains(W(t).ToString());
+    bool Is(Tok t, string w) => t.Kind == TokKind.Word && W(t).Equals(w, StringComparison.OrdinalIgnoreCase);
+    bool TitleWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.TitleWords.Contains(W(t).ToString());
+    bool OrgWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.OrgWords.Contains(W(t).ToString());
+    ReadOnlySpan<char> W(Tok t) => _text.AsSpan(t.S, t.E - t.S);
+
+    internal static bool IsAllCaps(ReadOnlySpan<char> w)
+    {
+        int letters = 0;
+        foreach (char c in w) { if (char.IsLetter(c)) { if (char.IsLower(c)) return false; letters++; } }
+        return letters >= 2;
+    }
+
+    internal static string StripPossessive(string s)
+    {
+        if (s.EndsWith("’s", StringComparison.Ordinal) || s.EndsWith("'s", StringComparison.Ordinal)) return s[..^2];
+        if (s.EndsWith("s’", StringComparison.Ordinal) || s.EndsWith("s'", StringComparison.Ordinal)) return s[..^1];
+        return s;
+    }
+
+    // ---------- resolution ----------
+
+    static readonly string[] LeadingConnectives = ["But ", "And ", "However, ", "Yet ", "So ", "Meanwhile, ", "Still, ", "Also "];
+
+    /// <summary>Resolves a speaker phrase (text as written) to an entity. <paramref name="apposition"/> is a
+    /// trailing appositive ("the head of the Norwegian Refugee Council") that may give the role.</summary>
+    public Entity Resolve(string phrase, string? apposition = null)
+    {
+        string p = phrase.Trim().TrimEnd(',');
+        foreach (var c in LeadingConnectives)
+            if (p.StartsWith(c, StringComparison.Ordinal)) p = p[c.Length..];
+        if (p.Length == 0) return Note(Other("unknown", SpeakerTypes.Organization, false));
+        string lower = p.ToLowerInvariant();
+        switch (lower)
+        {
+            case "he": case "she": case "i": case "him": case "her":
+                return LastPerson ?? Note(Other(p, SpeakerTypes.Person, false));
+            case "it": case "we":
+                return LastThing ?? LastPlural ?? Note(Other(p, SpeakerTypes.Organization, false));
+            case "they":
+                return LastPlural ?? LastThing ?? Note(Other(p, SpeakerTypes.Collective, true));
+        }
+
+        // Drop relative clauses and trailing modifiers that restrict an unnamed source, remember them.
+        string core = p;
+        foreach (var rel in new[] { " who ", " which ", " whose " })
+        {
+            int r = core.IndexOf(rel, StringComparison.Ordinal);
+            if (r > 0) core = core[..r];
+        }
+        core = core.Trim().TrimEnd(',');
+
+        // "Long Name (ACR)" -> keep the initialism for descriptors
+        core = ReplaceParenAcronyms(core);
+
+        var words = core.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return Note(Other(p, SpeakerTypes.Organization, false));
+
+        // 1. people: a known name or surname inside the phrase; not when the phrase is a company or body name
+        //    ("Champion Home Builders Co") or the name only ever begins an organisation's name
+        string headPart = core;
+        foreach (var cut in new[] { " of ", ", ", " at ", " for ", " from ", " in " })
+        {
+            int at = headPart.IndexOf(cut, StringComparison.Ordinal);
+            if (at > 0) headPart = headPart[..at];
+        }
+        var hw = headPart.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        bool endsOrg = hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
+                       || hw[^1].StartsWith('<') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
+        var person = endsOrg ? null : FindPerson(core, words);
+        if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
+        if (person is not null)
+        {
+            FillRole(person, core, apposition);
+            return Note(person);
+        }
+
+        string bare = StripDeterminer(core, out string det);
+        bare = StripBased(bare);
+        string bareLower = bare.ToLowerInvariant();
+
+        // 2. governments: country, capital, seat of government, "the Syrian government", "Britain and France"
+        if (GovernmentOf(bare) is { } gov) return Note(Gov(gov));
+        if (AllConjunctsCountries(bare)) return Note(Other(bare, SpeakerTypes.Government, false));
+        bare = bare.Replace(" and the ", " and ", StringComparison.Ordinal);
+
+        var bw = bare.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (bw.Length == 0) return Note(Other(p, SpeakerTypes.Organization, false));
+        int headIdx = HeadIndex(bw);
+        string head = bw[headIdx].ToLowerInvariant().TrimEnd(',');
+        string headSing = head.EndsWith('s') ? head[..^1] : head;
+
+        if (head is "government" or "authorities" or "regime")
+        {
+            string? country = CountryIn(bw);
+            if (country is null && LastGovernment is not null) return Note(LastGovernment);
+            country ??= DatelineCountry ?? MainCountry;
+            if (country is not null) return Note(Gov(country));
+        }
+        if (bareLower is "army" or "armed forces" or "military" or "security forces")
+        {
+            string? cty = LastGovernment?.Name ?? DatelineCountry ?? MainCountry;
+            string? dem = cty is null ? null : _countries.DemonymOf(cty);
+            var e = Other(dem is null ? bare : dem + " armed forces", SpeakerTypes.Government, false);
+            e.Affiliation ??= cty;
+            return Note(e);
+        }
+        if (bareLower.Contains("opposition") && !bareLower.Contains(' ') || bareLower.EndsWith("opposition") || bareLower.Contains("opposition alliance") || bareLower.Contains("opposition coalition"))
+        {
+            string? cty = CountryIn(bw0(bare)) ?? MainCountry;
+            string? dem = cty is null ? null : _countries.DemonymOf(cty);
+            if (dem is not null) return Note(Other(dem + " opposition", SpeakerTypes.Organization, false));
+        }
+
+        bool headCapital = char.IsUpper(bw[headIdx][0])
+                           && !(headIdx == 0 && (Lexicon.CollectiveNouns.Contains(bw[0]) || Lexicon.PersonNouns.Contains(bw[0])));
+        // investigators, experts, a panel or its report: the inquiry body named in the article
+        if (head is "investigators" or "experts" or "inspectors" or "panel" or "commission" or "report" or "investigation" or "inquiry"
+            && InquiryBody() is { } body && (det.Equals("the", StringComparison.OrdinalIgnoreCase) || bw.Length > 1 || bareLower.Contains("commission")))
+            return Note(Other(body, SpeakerTypes.Organization, false));
+
+        // a body described by a common noun: "a monitoring group" (unnamed), "the union", "the newspaper" (named before)
+        if (!headCapital && Lexicon.OrgNouns.Contains(head) && headIdx == bw.Length - 1
+            && bw[..headIdx].All(x => char.IsLower(x[0]) || _countries.TryAny(StripPossessive(x), out _)))
+        {
+            bool indefinite = det is "a" or "an" or "A" or "An" or "one" or "One";
+            if (!indefinite)
+            {
+                if (LastThing?.Final is { } lt && lt.Type == SpeakerTypes.Organization && lt.Name.Contains(head, StringComparison.OrdinalIgnoreCase)) return Note(lt);
+                foreach (var n in _orgNames)
+                    if (n.Contains(bw[headIdx], StringComparison.OrdinalIgnoreCase)) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
+                if (NameAfterNoun(head) is { } named) return Note(Other(named, SpeakerTypes.Organization, false));
+                if (CountryIn(bw) is { } cty && head is "ministry" or "government" or "army" or "military") 
+                {
+                    var sub = Other(bare.Replace('’', '\''), SpeakerTypes.Government, false);
+                    sub.Affiliation = cty;
+                    return Note(sub);
+                }
+            }
+            var unnamed = Other((indefinite ? "a " : "") + bare, SpeakerTypes.Organization, indefinite);
+            return Note(unnamed);
+        }
+
+        // 3. unnamed groups and plural sources
+        if (!headCapital && Lexicon.CollectiveNouns.Contains(head))
+        {
+            bool counted = Lexicon.CountWords.Contains(det) && det is not "several";
+            bool sources = head is "sources";
+            string name = Lowerish(bare);
+            if (headIdx + 1 < bw.Length && bw[headIdx + 1].EndsWith("ing", StringComparison.Ordinal))
+                name = Lowerish(string.Join(' ', bw.Where((_, ix) => ix != headIdx + 1)));
+            name = name.Replace("United Nations ", "U.N. ", StringComparison.Ordinal);
+            if (det.Equals("two", StringComparison.OrdinalIgnoreCase) || det.Length > 0 && counted) name = det.ToLowerInvariant() + " " + name;
+            var e = Other(name, sources || counted ? SpeakerTypes.Anonymous : SpeakerTypes.Collective, true);
+            e.Plural = true;
+            e.Affiliation ??= CountryIn(bw[..headIdx]) ?? OrgIn(bw[..headIdx]);
+            if (sources || counted)
+            {
+                e.Role = RoleWords(bw, headIdx, singular: true);
+                e.Head = headSing;
+            }
+            return Note(e);
+        }
+
+        // 4. single sources described, not named: "a diplomat", "the spokeswoman", "Turkey's foreign minister"
+        if (!headCapital && Lexicon.PersonNouns.Contains(headSing) || Lexicon.PersonNouns.Contains(head))
+        {
+            bool indefinite = det is "a" or "an" or "one" or "another" or "A" or "An" or "One" or "Another";
+            bool definite = det.Equals("the", StringComparison.OrdinalIgnoreCase) || det.Length == 0;
+            if (definite && !indefinite)
+            {
+                // the person whose title has this noun, else the unnamed source introduced with it
+                string? owner = CountryIn(bw);
+                bool Fits(Entity pe) => pe.Role is { } r && r.Contains(head, StringComparison.OrdinalIgnoreCase)
+                                        && (owner is null || pe.Affiliation == owner);
+                if (LastPerson?.Final is { } lp && lp.Type == SpeakerTypes.Person && Fits(lp)) return Note(lp);
+                for (int k = _anonymous.Count - 1; k >= 0; k--)
+                    if (_anonymous[k].Head == head && !_anonymous[k].Plural && (owner is null || _anonymous[k].Affiliation == owner)) return Note(_anonymous[k]);
+                foreach (var pe in _persons.Values)
+                    if (Fits(pe)) return Note(pe);
+                // an office identified by its title: "Turkey's foreign minister", "The head of the U.S. DIA"
+                if (HasOwner(bw, headIdx))
+                {
+                    var office = Other(bare, SpeakerTypes.Person, false);
+                    office.Role ??= bare;
+                    office.Affiliation ??= CountryIn(bw) ?? OfPhrase(bare);
+                    return Note(office);
+                }
+            }
+            var anon = new Entity
+            {
+                Name = "a " + bare, Type = SpeakerTypes.Anonymous, Anonymous = true, Head = head,
+                Role = RoleWords(bw, headIdx, singular: false),
+                Affiliation = CountryIn(bw) ?? OrgIn(bw) ?? OfPhrase(bare),
+            };
+            if (NeedsAn(bare)) anon.Name = "an " + bare;
+            _anonymous.Add(anon);
+            return Note(anon);
+        }
+
+        // 5. documents: "the report", "a Syrian interior ministry statement"
+        if (Lexicon.DocumentNouns.Contains(head) && headIdx == bw.Length - 1)
+        {
+            string author = string.Join(' ', bw[..headIdx]);
+            if (author.Length > 0 && char.IsUpper(author[0]))
+            {
+                var a = Resolve(author);
+                return a;
+            }
+            return LastThing ?? Note(Other(bare, SpeakerTypes.Organization, false));
+        }
+
+        // 6. organisations: capitalised phrases; initialisms and short forms to the full name
+        if (char.IsUpper(bare[0]) || headCapital)
+        {
+            string name = OrgName(bare);
+            if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare))
+            {
+                // a single capitalised word never seen in an organisation name: a person known by one name
+                var one = new Entity { Name = bare, Type = SpeakerTypes.Person };
+                _persons.TryAdd(bare, one);
+                return Note(_persons[bare]);
+            }
+            var org = Other(name, SpeakerTypes.Organization, false);
+            return Note(org);
+        }
+
+        // 7. everything else lower-case: an unnamed group ("the sides in Munich")
+        var coll = Other(Lowerish(bare), SpeakerTypes.Collective, true);
+        coll.Plural = true;
+        return Note(coll);
+    }
+
+    static string[] bw0(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The country the article is mostly about: the most mentioned country (name, capital or demonym).</summary>
+    public string? MainCountry { get; set; }
+
+    /// <summary>"the leading Dutch evening paper NRC Handelsblad": the capitalised name written right after the noun.</summary>
+    string? NameAfterNoun(string head)
+    {
+        string[] nouns = head is "newspaper" or "paper" or "daily" ? ["newspaper", "paper", "daily"] : [head];
+        foreach (var noun in nouns)
+        {
+            int at = 0;
+            while ((at = _region.IndexOf(noun + " ", at, StringComparison.Ordinal)) >= 0)
+            {
+                int st = at + noun.Length + 1, e = st;
+                while (e < _region.Length)
+                {
+                    int sp = _region.IndexOfAny([' ', ',', '.', '\n', ';'], e);
+                    if (sp < 0) sp = _region.Length;
+                    if (sp == e || !char.IsUpper(_region[e])) break;
+                    e = sp;
+                    if (e < _region.Length && _region[e] == ' ' && e + 1 < _region.Length && char.IsUpper(_region[e + 1])) e++;
+                    else break;
+                }
+                if (e > st) return _region[st..e].Trim();
+                at = st;
+            }
+        }
+        return null;
+    }
+
+    string? InquiryBody()
+    {
+        foreach (var n in _orgNames)
+            if (n.Contains("Commission", StringComparison.Ordinal) || n.Contains("Inquiry", StringComparison.Ordinal) || n.Contains("Panel", StringComparison.Ordinal))
+                return OrgName(n);
+        return null;
+    }
+
+    bool LooksLikeOrgToken(string w)
+    {
+        // a word followed in the text by a company suffix or ticker ("Chevron Corp", "Cominco Ltd")
+        int at = 0;
+        while ((at = _region.IndexOf(w, at, StringComparison.Ordinal)) >= 0)
+        {
+            int after = at + w.Length;
+            if (after + 1 < _region.Length && _region[after] == ' ')
+            {
+                int sp = _region.IndexOfAny([' ', ',', '.', '\n'], after + 1);
+                if (sp < 0) sp = _region.Length;
+                var next = _region.AsSpan(after + 1, sp - after - 1);
+                if (next.Length > 0 && (Lexicon.OrgWords.Contains(next.ToString()) || next[0] == '<')) return true;
+            }
+            at = after;
+        }
+        return false;
+    }
+
+    /// <summary>"an official", "an Iraqi source", but "a European diplomat", "a U.N. source", "a union leader".</summary>
+    static bool NeedsAn(string w)
+    {
+        if (w.Length == 0) return false;
+        char c = char.ToLowerInvariant(w[0]);
+        if (w.StartsWith("Eu", StringComparison.OrdinalIgnoreCase) || w.StartsWith("one", StringComparison.OrdinalIgnoreCase)) return false;
+        if (c == 'u') return w.StartsWith("un", StringComparison.Ordinal) && !w.StartsWith("uni", StringComparison.Ordinal);
+        return c is 'a' or 'e' or 'i' or 'o';
+    }
+
+    static string Lowerish(string s)
+    {
+        if (s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]))
+        {
+            int sp = s.IndexOf(' ');
+            string first = sp < 0 ? s : s[..sp];
+            if (!Countries.Default.TryAny(first, out _) && !IsWestern(first)) return char.ToLowerInvariant(s[0]) + s[1..];
+        }
+        return s;
+    }
+
+    static bool IsWestern(string w) => w is "Western" or "Arab" or "European" or "Asian" or "African" or "Gulf" or "Sunni" or "Shi'ite" or "Kurdish" or "Muslim" or "Islamist";
+
+    Entity Other(string name, string type, bool anonymous)
+    {
+        string key = type + "|" + name;
+        if (_others.TryGetValue(key, out var e)) return e;
+        e = new Entity { Name = name, Type = type, Anonymous = anonymous };
+        _others[key] = e;
+        return e;
+    }
+
+    Entity Gov(string country)
+    {
+        var e = Other(country, SpeakerTypes.Government, false);
+        return e;
+    }
+
+    Entity Note(Entity e)
+    {
+        var f = e.Final;
+        if (f.Type is SpeakerTypes.Person || (f.Type == SpeakerTypes.Anonymous && !f.Plural)) LastPerson = e;
+        else if (f.Plural || f.Type == SpeakerTypes.Collective) LastPlural = e;
+        else LastThing = e;
+        if (f.Type == SpeakerTypes.Government && !f.Name.Contains(" and ")) LastGovernment = f;
+        return e;
+    }
+
+    Entity? FindPerson(string core0, string[] words0)
+    {
+        // Only the head of the phrase names the speaker: the part before a post-modifier ("adviser to President X")
+        // and the part after the last comma ("the head of the ICRC in Syria, Marianne Gasser").
+        string core = core0;
+        int comma = core.LastIndexOf(", ", StringComparison.Ordinal);
+        string tail = comma > 0 ? core[(comma + 2)..] : "";
+        foreach (var prep in new[] { " to ", " of ", " at ", " for ", " from ", " with ", " in " })
+        {
+            int p = core.IndexOf(prep, StringComparison.Ordinal);
+            if (p > 0 && (comma < 0 || p < comma)) core = core[..p];
+        }
+        if (tail.Length > 0)
+        {
+            var t = FindPersonIn(tail, tail.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (t is not null) return t;
+        }
+        var inHead = FindPersonIn(core, core.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (inHead is not null || core.Length == core0.Length) return inHead;
+        var inRest = FindPersonIn(core0, words0);
+        if (inRest is not null)
+        {
+            int at = core0.IndexOf(inRest.Name, StringComparison.Ordinal);
+            if (at < 0) at = core0.LastIndexOf(inRest.Name.Split(' ')[^1], StringComparison.Ordinal);
+            string before = at > 0 ? core0[..at].TrimEnd() : "";
+            int sp = before.LastIndexOf(' ');
+            string prevWord = sp >= 0 ? before[(sp + 1)..] : before;
+            if (prevWord.Length > 0 && char.IsLower(prevWord[0]) && !Lexicon.TitleWords.Contains(prevWord) && !Lexicon.PersonNouns.Contains(prevWord)) return inRest;
+        }
+        return null;
+    }
+
+    Entity? FindPersonIn(string core, string[] words)
+    {
+        // the known full name that ends closest to the end of the phrase (the head), longest on ties
+        Entity? best = null;
+        int bestEnd = -1;
+        foreach (var (full, e) in _persons)
+        {
+            if (!full.Contains(' ')) continue;
+            int at = core.LastIndexOf(full, StringComparison.Ordinal);
+            if (at < 0) continue;
+            int end = at + full.Length;
+            if (end > bestEnd || end == bestEnd && full.Length > best!.Name.Length) { best = e; bestEnd = end; }
+        }
+        if (best is not null) return best;
+        for (int k = words.Length - 1; k >= 0; k--)
+        {
+            string w = StripPossessive(words[k].TrimEnd(','));
+            if (w.Length == 0 || !char.IsUpper(w[0])) continue;
+            if (_surnames.TryGetValue(w, out var full)) return _persons[full];
+            if (k > 0 && _surnames.TryGetValue(words[k - 1] + " " + w, out full)) return _persons[full];
+        }
+        // "Del Ponte": a two-word surname with a capitalised particle
+        if (words.Length == 2 && _surnames.TryGetValue(char.ToLowerInvariant(words[0][0]) + words[0][1..] + " " + words[1], out var f2)) return _persons[f2];
+        if (words.Length == 1 && _persons.TryGetValue(words[0], out var single)) return single;
+        return null;
+    }
+
+    void FillRole(Entity person, string core, string? apposition)
+    {
+        if (person.Role is not null) return;
+        int at = core.IndexOf(person.Name, StringComparison.Ordinal);
+        string before = at > 0 ? core[..at].Trim().TrimEnd(',').Trim() : "";
+        string stripped = StripDeterminer(before, out _);
+        if (stripped.Length > 0 && !Lexicon.Pronouns.Contains(stripped))
+        {
+            person.Role = CleanRole(stripped);
+        }
+        else if (apposition is { Length: > 0 })
+        {
+            string ap = StripDeterminer(apposition.Trim(), out _);
+            if (ap.Length > 0 && ap.Length < 100) person.Role = CleanRole(ap);
+        }
+        if (person.Role is not null)
+        {
+            var rw = person.Role.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            person.Affiliation = CountryIn(rw) ?? OfPhrase(person.Role) ?? OrgIn(rw);
+        }
+    }
+
+    static string CleanRole(string r)
+    {
+        r = r.Replace('’', '\'');
+        if (r.EndsWith(" of", StringComparison.Ordinal)) r = r[..^3];
+        return r.Trim().TrimEnd(',');
+    }
+
+    string? GovernmentOf(string bare)
+    {
+        string b = bare.TrimEnd('.', ',');
+        if (_countries.TryName(b, out var c) || _countries.TryCapital(b, out c)) return c;
+        if (bare.EndsWith('.') && _countries.TryName(bare, out c)) return c;
+        if (b.StartsWith("NATO ally ", StringComparison.Ordinal) || b.StartsWith("ally ", StringComparison.Ordinal))
+        {
+            int sp = b.LastIndexOf(' ');
+            if (_countries.TryName(b[(sp + 1)..], out c)) return c;
+        }
+        return null;
+    }
+
+    bool AllConjunctsCountries(string bare)
+    {
+        if (!bare.Contains(" and ", StringComparison.Ordinal)) return false;
+        foreach (var part in bare.Replace(", ", " and ").Split(" and ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string q = StripDeterminer(part, out _);
+            if (GovernmentOf(q) is null) return false;
+        }
+        return true;
+    }
+
+    string? CountryIn(IEnumerable<string> words)
+    {
+        foreach (var w0 in words)
+        {
+            string w = StripPossessive(w0.TrimEnd(','));
+            if (w.Length < 2 || !char.IsUpper(w[0])) continue;
+            if (_countries.TryAny(w, out var c)) return c;
+        }
+        // two-word names: "Saudi Arabia's", "United States"
+        var arr = words.ToArray();
+        for (int k = 0; k + 1 < arr.Length; k++)
+        {
+            string two = StripPossessive(arr[k] + " " + arr[k + 1].TrimEnd(','));
+            if (_countries.TryAny(two, out var c)) return c;
+        }
+        return null;
+    }
+
+    string? OrgIn(IEnumerable<string> words)
+    {
+        var caps = words.Select(w => StripPossessive(w.TrimEnd(','))).Where(w => w.Length > 1 && char.IsUpper(w[0]) && !_countries.TryAny(w, out _) && !Lexicon.TitleWords.Contains(w)).ToList();
+        if (caps.Count == 0) return null;
+        string joined = string.Join(' ', caps);
+        return OrgName(joined);
+    }
+
+    static string? OfPhrase(string s)
+    {
+        int of = s.IndexOf(" of ", StringComparison.Ordinal);
+        if (of < 0) return null;
+        string rest = s[(of + 4)..];
+        rest = StripDeterminer(rest, out _);
+        int cut = rest.IndexOf(" in ", StringComparison.Ordinal);
+        if (cut > 0) rest = rest[..cut];
+        if (rest.Length == 0 || !char.IsUpper(rest[0])) return null;
+        return rest.Replace('’', '\'');
+    }
+
+    static bool HasOwner(string[] bw, int headIdx)
+    {
+        for (int k = 0; k < headIdx; k++) if (bw[k].EndsWith("’s") || bw[k].EndsWith("'s")) return true;
+        for (int k = headIdx + 1; k < bw.Length; k++) if (bw[k] == "of") return true;
+        return false;
+    }
+
+    static string RoleWords(string[] bw, int headIdx, bool singular)
+    {
+        var parts = new List<string>();
+        for (int k = 0; k <= headIdx; k++)
+        {
+            string w = bw[k];
+            if (char.IsUpper(w[0]) || w.Contains('.')) continue;
+            parts.Add(w);
+        }
+        if (parts.Count == 0) parts.Add(bw[headIdx]);
+        if (singular && parts[^1].EndsWith('s')) parts[^1] = parts[^1][..^1];
+        return string.Join(' ', parts).ToLowerInvariant();
+    }
+
+    /// <summary>The head noun: the last word before a post-modifier ("source at ...", "doctors working on ...").</summary>
+    static int HeadIndex(string[] bw)
+    {
+        for (int k = 1; k < bw.Length; k++)
+        {
+            string w = bw[k];
+            if (w is "of" or "at" or "from" or "in" or "on" or "with" or "for" or "to" or "within" or "working" or "who" or "that" or "close" or "familiar" or "based")
+                return k - 1;
+        }
+        return bw.Length - 1;
+    }
+
+    string OrgName(string bare)
+    {
+        string b = bare.Replace('’', '\'');
+        if (b.Contains('.') && _aliases.TryGetValue(b, out var full)) return full.Replace('’', '\'');
+        if (!b.Contains('.') && IsAllCaps(b)) return b;
+        // initialisms to a full name seen in the article ("U.N." -> "United Nations")
+        string letters = new string(b.Where(char.IsLetter).ToArray());
+        if (letters.Length >= 2 && IsAllCaps(b))
+        {
+            foreach (var n in _orgNames)
+            {
+                var ini = new string(n.Split(' ').Where(x => x.Length > 0 && char.IsUpper(x[0])).Select(x => x[0]).ToArray());
+                if (ini == letters) return n.Replace('’', '\'');
+            }
+            if (b == "U.N.") return "United Nations";
+        }
+        // a single capitalised word that heads a longer name seen earlier ("the Observatory")
+        if (!b.Contains(' ') && !IsAllCaps(b))
+        {
+            foreach (var n in _orgNames)
+                if (n.Contains(' ') && n.Split(' ').Contains(b)) return StripBased(n).Replace('’', '\'');
+        }
+        return b;
+    }
+
+    internal static string StripDeterminer(string s, out string det)
+    {
+        det = "";
+        int sp = s.IndexOf(' ');
+        if (sp > 0)
+        {
+            string first = s[..sp];
+            if (Lexicon.Determiners.Contains(first) && !(first is "One" or "one" && false))
+            {
+                det = first;
+                return s[(sp + 1)..].Trim();
+            }
+        }
+        return s;
+    }
+
+    static string StripBased(string s)
+    {
+        // "The British-based Syrian Observatory", "state-run Anadolu Agency", "Dubai-based Orient TV"
+        var words = s.Split(' ');
+        int k = 0;
+        while (k < words.Length - 1 && (words[k].EndsWith("-based", StringComparison.Ordinal) || words[k].EndsWith("-run", StringComparison.Ordinal)
+               || words[k].EndsWith("-owned", StringComparison.Ordinal) || words[k].EndsWith("-backed", StringComparison.Ordinal) && char.IsUpper(words[k + 1][0])))
+            k++;
+        return k == 0 ? s : string.Join(' ', words[k..]);
+    }
+
+    static string ReplaceParenAcronyms(string s)
+    {
+        int open = s.IndexOf(" (", StringComparison.Ordinal);
+        if (open < 0) return s;
+        int close = s.IndexOf(')', open);
+        if (close < 0) return s;
+        string acr = s[(open + 2)..close];
+        if (!IsAllCaps(acr) || acr.Contains(' ')) return s.Remove(open, close - open + 1);
+        // find where the long name starts: the capitalised run before the parenthesis
+        var before = s[..open].Split(' ');
+        int k = before.Length;
+        while (k > 0 && (char.IsUpper(before[k - 1][0]) || before[k - 1] is "for" or "of" or "the" or "and") ) k--;
+        while (k < before.Length && before[k] is "for" or "of" or "the" or "and") k++;
+        if (k >= before.Length) return s;
+        string prefix = string.Join(' ', before[..k]);
+        string rest = s[(close + 1)..];
+        return ((prefix.Length > 0 ? prefix + " " : "") + (k > 0 && before[k - 1] is "the" ? "" : "") + acr + rest).Trim();
+    }
+
+    internal static string ShortMedium(string m)
+    {
+        m = StripBased(m.Trim().TrimEnd(',')).Replace('’', '\'');
+        return m;
+    }
+}
