@@ -8,6 +8,12 @@ namespace ClaimTracker.Claims.Tests;
 /// </summary>
 public class ClaimQualityTests(ITestOutputHelper output)
 {
+    // Ratchet: raise these when the matcher improves; never lower them. Targets (issue 6): F1 0.75, recall 0.8.
+    private const double SeedPairF1Floor = 0.375;
+    private const double SeedContestedRecallFloor = 0.8;
+    // The 1987 dev set stands in for unseen articles: a fall here means the seed gains are overfitting.
+    private const double DevPairF1Floor = 0.375;
+
     private ClaimScoring.Result Measure(string file)
     {
         var gold = GoldData.Load(file);
@@ -24,14 +30,14 @@ public class ClaimQualityTests(ITestOutputHelper output)
     public void Seed_gold_claims_reach_the_ratcheted_floors()
     {
         var r = Measure("seed-gold.jsonl");
-        Assert.True(r.PairF1 >= 0.0, $"pairwise F1 {r.PairF1:0.000}");
-        Assert.True(r.ContestedRecall >= 0.0, $"contested recall {r.ContestedRecall:0.000}");
+        Assert.True(r.PairF1 >= SeedPairF1Floor, $"pairwise F1 {r.PairF1:0.000}");
+        Assert.True(r.ContestedRecall >= SeedContestedRecallFloor, $"contested recall {r.ContestedRecall:0.000}");
     }
 
     [Fact]
     public void Dev_gold_claims_reach_the_ratcheted_floors()
     {
         var r = Measure("reuters21578-dev.jsonl");
-        Assert.True(r.PairF1 >= 0.0, $"pairwise F1 {r.PairF1:0.000}");
+        Assert.True(r.PairF1 >= DevPairF1Floor, $"pairwise F1 {r.PairF1:0.000}");
     }
 }
