@@ -41,7 +41,7 @@ public sealed record ClaimMatcherOptions
     /// <summary>Minimum score to link to an existing claim.</summary>
     public double LinkThreshold { get; init; } = 0.4;
     /// <summary>A denial always refers to something someone claimed, so it links on weaker evidence.</summary>
-    public double DenialLinkThreshold { get; init; } = 0.25;
+    public double DenialLinkThreshold { get; init; } = 0.15;
     /// <summary>Added when the candidate statement comes from the same speaker (same source repeating itself).</summary>
     public double SameSpeakerBonus { get; init; } = 0.2;
     /// <summary>Added when the candidate is in the same article.</summary>
@@ -110,8 +110,10 @@ public sealed class ClaimMatcher
         var speaker = ClaimTerms.Normalize(s.Speaker);
 
         var lexical = Index.Candidates(counts, out _);
+        var inArticle = Index.InArticle(s.Article);
+        int lastInArticle = inArticle.Count > 0 ? inArticle[^1] : -1;
         // The statement's own article is always looked at: it is small, and contrasts live there.
-        foreach (var id in Index.InArticle(s.Article)) lexical.TryAdd(id, 0);
+        foreach (var id in inArticle) lexical.TryAdd(id, 0);
 
         Candidate? best = null;
         foreach (var (id, cosine) in lexical)
@@ -129,13 +131,25 @@ public sealed class ClaimMatcher
                 if (sameArticle) { score += Options.SameArticleBonus; reasons.Add("same article"); }
             }
             string? contrast = null;
-            if (sameArticle && !sameSpeaker && s.Evidence is { Length: > 0 } ev && m.Evidence == ev)
+            if (sameArticle && !sameSpeaker && s.Evidence is { Length: > 0 } ev && m.Evidence == ev
+                && IsNearestInSentence(id, s))
             {
                 contrast = Stance.ContrastBetween(ev, m.Content, s.Content);
                 if (contrast is not null && Options.ContrastScore > score)
                 {
                     score = Options.ContrastScore;
                     reasons.Add($"set against it in one sentence (\"{contrast}\")");
+                }
+            }
+            else if (sameArticle && !sameSpeaker && id == lastInArticle && Math.Abs(s.Paragraph - m.Paragraph) <= 1)
+            {
+                // "X has always said A. Y says X has in fact done B.": a rebuttal right after, about the previous speaker.
+                var marker = Stance.RebuttalMarker(s.Content) ?? Stance.RebuttalMarker(s.Evidence);
+                if (marker is not null && MentionsSpeaker(counts, m.Speaker) && Options.ContrastScore > score)
+                {
+                    contrast = marker;
+                    score = Options.ContrastScore;
+                    reasons.Add($"rebuts the previous speaker (\"{marker}\")");
                 }
             }
             var shared = counts.Keys.Where(e.TermCounts.ContainsKey)
@@ -161,7 +175,8 @@ public sealed class ClaimMatcher
         bool contradicts = false;
         if (denial is not null) { contradicts = true; stanceReason = $"denial cue \"{denial}\""; }
         else if (best.Contrast is not null) { contradicts = true; stanceReason = $"contrast \"{best.Contrast}\" in the same sentence"; }
-        else if (best.Shared.Count >= Options.NegatedRestatementMinSharedTerms && Stance.PolarityDiffers(negations, linked.Negations))
+        else if (best.Shared.Count >= Options.NegatedRestatementMinSharedTerms && Stance.PolarityDiffers(negations, linked.Negations)
+                 && ClaimTerms.Normalize(linked.Member.Speaker) != speaker)
         {
             contradicts = true;
             stanceReason = negations % 2 == 1 ? "negated restatement" : "restates what the linked statement negates";
@@ -174,6 +189,35 @@ public sealed class ClaimMatcher
             + $"; {stance}" + (stanceReason is not null ? $" ({stanceReason})" : "");
         return new ClaimDecision(s.StatementId, linked.Member.ClaimId, Index.LabelOf(linked.Member.ClaimId) ?? "",
             false, stance, best.Score, linked.Member.StatementId, sharedSurface, stanceReason, explanation);
+    }
+
+    /// <summary>
+    /// Among the statements sharing this evidence sentence, is this one the closest to the new statement's content?
+    /// A contrast word belongs to the two clauses it stands between, not to every earlier clause of the sentence.
+    /// </summary>
+    private bool IsNearestInSentence(int candidateId, StatementToMatch s)
+    {
+        var ev = s.Evidence!;
+        int at = ev.IndexOf(s.Content, StringComparison.Ordinal);
+        if (at < 0) return false;
+        int bestId = -1, bestGap = int.MaxValue;
+        foreach (var id in Index.InArticle(s.Article))
+        {
+            var m = Index[id].Member;
+            if (m.Evidence != ev) continue;
+            int pos = ev.IndexOf(m.Content, StringComparison.Ordinal);
+            if (pos < 0 || pos == at) continue;
+            int gap = pos < at ? at - (pos + m.Content.Length) : pos - (at + s.Content.Length);
+            if (gap >= 0 && gap < bestGap) { bestGap = gap; bestId = id; }
+        }
+        return bestId == candidateId;
+    }
+
+    /// <summary>Does the statement's content name the other speaker (country keys fold Moscow/Kremlin into Russia)?</summary>
+    private static bool MentionsSpeaker(Dictionary<string, int> contentTerms, string otherSpeaker)
+    {
+        var speakerTerms = ClaimTerms.Extract(otherSpeaker);
+        return speakerTerms.Count > 0 && speakerTerms.Any(t => contentTerms.ContainsKey(t.Key));
     }
 
     private string NextClaimId()

@@ -33,6 +33,17 @@ public static partial class Stance
         return m.Success ? m.Value.ToLowerInvariant() : null;
     }
 
+    [GeneratedRegex(@"(\bin fact\b|\bactually\b|\bin reality\b|\bcontrary to\b|^\s*but\b|^\s*however\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RebuttalPattern();
+
+    /// <summary>A word that marks a sentence as a rebuttal of what came just before ("in fact", a leading "But"), or null.</summary>
+    public static string? RebuttalMarker(string? text)
+    {
+        var m = RebuttalPattern().Match(text ?? "");
+        return m.Success ? m.Value.Trim().ToLowerInvariant() : null;
+    }
+
     /// <summary>Opposite polarity: one content is negated, the other not (counted outside conditional clauses).</summary>
     public static bool PolarityDiffers(int negationsA, int negationsB) => (negationsA % 2) != (negationsB % 2);
 
