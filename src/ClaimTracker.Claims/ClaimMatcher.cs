@@ -46,6 +46,8 @@ public sealed record ClaimMatcherOptions
     public double SameSpeakerBonus { get; init; } = 0.2;
     /// <summary>Added when the candidate is in the same article.</summary>
     public double SameArticleBonus { get; init; } = 0.05;
+    /// <summary>One shared word is weak evidence (short contents like "the plan" score high on it): scale it down.</summary>
+    public double SingleSharedTermFactor { get; init; } = 0.7;
     /// <summary>Score given to two statements one sentence sets against each other ("X says A but Y says B").</summary>
     public double ContrastScore { get; init; } = 1.0;
     /// <summary>Shared terms needed before a polarity difference counts as a negated restatement.</summary>
@@ -125,6 +127,8 @@ public sealed class ClaimMatcher
             var reasons = new List<string>();
             bool sameArticle = m.Article == s.Article;
             bool sameSpeaker = speaker.Length > 0 && ClaimTerms.Normalize(m.Speaker) == speaker;
+            if (cosine > 0 && Options.SingleSharedTermFactor < 1 && counts.Keys.Count(e.TermCounts.ContainsKey) == 1)
+                score *= Options.SingleSharedTermFactor;
             if (cosine > 0)
             {
                 if (sameSpeaker) { score += Options.SameSpeakerBonus; reasons.Add("same speaker"); }
