@@ -31,7 +31,10 @@ public sealed class ClaimIndex
         public required Dictionary<string, int> TermCounts { get; init; }
         public required Dictionary<string, string> Surfaces { get; init; }
         public required double Norm { get; set; }
+        /// <summary>Statements seen when Norm was computed: recomputed once IDF has drifted (10% more statements).</summary>
+        public int NormAt { get; set; }
         public required int Negations { get; init; }
+        public required string NormalizedSpeaker { get; init; }
     }
 
     private readonly List<Entry> _entries = new();
@@ -42,10 +45,10 @@ public sealed class ClaimIndex
     private int _documents;
 
     /// <summary>How many posting entries are read per query term (newest first).</summary>
-    public int PostingCap { get; init; } = 2000;
+    public int PostingCap { get; init; } = 400;
 
     /// <summary>How many of the query's terms (highest IDF first) are looked up.</summary>
-    public int QueryTermCap { get; init; } = 12;
+    public int QueryTermCap { get; init; } = 10;
 
     public int StatementCount => _entries.Count;
     public int ClaimCount => _labels.Count;
@@ -78,8 +81,10 @@ public sealed class ClaimIndex
         {
             Member = member, TermCounts = counts, Surfaces = surfaces, Norm = 0,
             Negations = ClaimTerms.NegationCount(member.Content),
+            NormalizedSpeaker = ClaimTerms.Normalize(member.Speaker),
         };
         entry.Norm = VectorNorm(counts);
+        entry.NormAt = _documents;
         int id = _entries.Count;
         _entries.Add(entry);
         foreach (var key in counts.Keys)
@@ -135,24 +140,36 @@ public sealed class ClaimIndex
         foreach (var key in keys)
         {
             var qw = Weight(key, queryCounts[key]);
+            var idf = Idf(key);
             var list = _postings[key];
             int from = Math.Max(0, list.Count - PostingCap);
             for (int i = list.Count - 1; i >= from; i--)
             {
                 int id = list[i];
-                var e = _entries[id];
-                var dw = Weight(key, e.TermCounts[key]);
+                int tf = _entries[id].TermCounts[key];
+                var dw = tf == 1 ? idf : (1 + Math.Log(tf)) * idf;
                 scores[id] = scores.GetValueOrDefault(id) + qw * dw;
             }
         }
         foreach (var id in scores.Keys.ToList())
         {
-            var e = _entries[id];
-            // Norms are recomputed lazily as IDF drifts; cheap per candidate.
-            var norm = VectorNorm(e.TermCounts);
+            var norm = NormOf(_entries[id]);
             scores[id] = norm == 0 ? 0 : scores[id] / (queryNorm * norm);
         }
         return scores;
+    }
+
+    internal double NormOf(int id) => NormOf(_entries[id]);
+
+    private double NormOf(Entry e)
+    {
+        // IDF drifts as statements arrive; refresh a stored norm once the collection has grown by a tenth.
+        if (_documents > e.NormAt + e.NormAt / 10 + 1)
+        {
+            e.Norm = VectorNorm(e.TermCounts);
+            e.NormAt = _documents;
+        }
+        return e.Norm;
     }
 
     private string MakeLabel(List<Term> terms)

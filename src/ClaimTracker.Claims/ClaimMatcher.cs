@@ -46,6 +46,8 @@ public sealed record ClaimMatcherOptions
     public double SameSpeakerBonus { get; init; } = 0.2;
     /// <summary>Added when the candidate is in the same article.</summary>
     public double SameArticleBonus { get; init; } = 0.05;
+    /// <summary>How many of the best lexical candidates are scored in full (plus the statements of the same article).</summary>
+    public int Shortlist { get; init; } = 64;
     /// <summary>One shared word is weak evidence (short contents like "the plan" score high on it): scale it down.</summary>
     public double SingleSharedTermFactor { get; init; } = 0.7;
     /// <summary>Score given to two statements one sentence sets against each other ("X says A but Y says B").</summary>
@@ -115,10 +117,12 @@ public sealed class ClaimMatcher
         var inArticle = Index.InArticle(s.Article);
         int lastInArticle = inArticle.Count > 0 ? inArticle[^1] : -1;
         // The statement's own article is always looked at: it is small, and contrasts live there.
-        foreach (var id in inArticle) lexical.TryAdd(id, 0);
+        // Bonuses add at most SameSpeaker + SameArticle, so only the best cosines can win: score those, plus the article.
+        var shortlist = lexical.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(Options.Shortlist).ToList();
+        foreach (var id in inArticle) if (!lexical.ContainsKey(id)) shortlist.Add(new(id, 0));
 
         Candidate? best = null;
-        foreach (var (id, cosine) in lexical)
+        foreach (var (id, cosine) in shortlist)
         {
             var e = Index[id];
             var m = e.Member;
@@ -126,7 +130,7 @@ public sealed class ClaimMatcher
             double score = cosine;
             var reasons = new List<string>();
             bool sameArticle = m.Article == s.Article;
-            bool sameSpeaker = speaker.Length > 0 && ClaimTerms.Normalize(m.Speaker) == speaker;
+            bool sameSpeaker = speaker.Length > 0 && e.NormalizedSpeaker == speaker;
             if (cosine > 0 && Options.SingleSharedTermFactor < 1 && counts.Keys.Count(e.TermCounts.ContainsKey) == 1)
                 score *= Options.SingleSharedTermFactor;
             if (cosine > 0)
@@ -180,7 +184,7 @@ public sealed class ClaimMatcher
         if (denial is not null) { contradicts = true; stanceReason = $"denial cue \"{denial}\""; }
         else if (best.Contrast is not null) { contradicts = true; stanceReason = $"contrast \"{best.Contrast}\" in the same sentence"; }
         else if (best.Shared.Count >= Options.NegatedRestatementMinSharedTerms && Stance.PolarityDiffers(negations, linked.Negations)
-                 && ClaimTerms.Normalize(linked.Member.Speaker) != speaker)
+                 && linked.NormalizedSpeaker != speaker)
         {
             contradicts = true;
             stanceReason = negations % 2 == 1 ? "negated restatement" : "restates what the linked statement negates";
