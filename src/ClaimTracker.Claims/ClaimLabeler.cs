@@ -13,10 +13,10 @@ public static class ClaimLabeler
 
     /// <summary>Same, with the matcher's decision (score, shared terms, stance reason) per statement.</summary>
     public static (IReadOnlyList<AttributedStatement> Statements, IReadOnlyList<ClaimDecision> Decisions) LabelWithDecisions(
-        IReadOnlyList<AttributedStatement> statements, ClaimMatcherOptions? options = null)
+        IReadOnlyList<AttributedStatement> statements, ClaimMatcherOptions? options = null, ClaimIndex? index = null)
     {
         ArgumentNullException.ThrowIfNull(statements);
-        var index = new ClaimIndex();
+        index ??= new ClaimIndex();
         // Weigh terms by how rare they are in the whole run, so the first articles are matched as well as the last.
         index.ObserveBackground(statements.Select(s => s.Content ?? ""));
         var matcher = new ClaimMatcher(index, options);
