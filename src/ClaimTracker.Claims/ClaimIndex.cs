@@ -80,7 +80,7 @@ public sealed class ClaimIndex
         var entry = new Entry
         {
             Member = member, TermCounts = counts, Surfaces = surfaces, Norm = 0,
-            Negations = ClaimTerms.NegationCount(member.Content),
+            Negations = ClaimTerms.StatementNegations(member.Content, member.Cue),
             NormalizedSpeaker = ClaimTerms.Normalize(member.Speaker),
         };
         entry.Norm = VectorNorm(counts);

@@ -21,10 +21,12 @@ public static class ClaimLabeler
         index.ObserveBackground(statements.Select(s => s.Content ?? ""));
         var matcher = new ClaimMatcher(index, options);
         var decisions = new List<ClaimDecision>(statements.Count);
+        // Statement ids name the link in explanations; they repeat across files, so qualify them only when they do.
+        bool idsUnique = statements.Select(s => s.Id).Where(id => !string.IsNullOrEmpty(id)).Distinct().Count() == statements.Count;
         for (int i = 0; i < statements.Count; i++)
         {
             var s = statements[i];
-            var id = string.IsNullOrEmpty(s.Id) ? $"#{i}" : $"{s.File}#{s.Article}#{s.Id}#{i}";
+            var id = idsUnique ? s.Id : string.IsNullOrEmpty(s.Id) ? $"#{i}" : $"{s.File}#{s.Article}:{s.Id}#{i}";
             decisions.Add(matcher.Match(StatementToMatch.From(s) with { StatementId = id, Content = s.Content ?? "" }));
         }
         var labelled = new List<AttributedStatement>(statements.Count);

@@ -110,7 +110,7 @@ public sealed class ClaimMatcher
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var t in terms) counts[t.Key] = counts.GetValueOrDefault(t.Key) + 1;
         var denial = Stance.DenialCue(s.Cue);
-        var negations = ClaimTerms.NegationCount(s.Content);
+        var negations = ClaimTerms.StatementNegations(s.Content, s.Cue);
         var speaker = ClaimTerms.Normalize(s.Speaker);
 
         var lexical = Index.Candidates(counts, out _);
@@ -139,6 +139,7 @@ public sealed class ClaimMatcher
                 if (sameArticle) { score += Options.SameArticleBonus; reasons.Add("same article"); }
             }
             string? contrast = null;
+            bool rebuttal = false;
             if (sameArticle && !sameSpeaker && s.Evidence is { Length: > 0 } ev && m.Evidence == ev
                 && IsNearestInSentence(id, s))
             {
@@ -156,13 +157,14 @@ public sealed class ClaimMatcher
                 if (marker is not null && MentionsSpeaker(counts, m.Speaker) && Options.ContrastScore > score)
                 {
                     contrast = marker;
+                    rebuttal = true;
                     score = Options.ContrastScore;
                     reasons.Add($"rebuts the previous speaker (\"{marker}\")");
                 }
             }
             var shared = counts.Keys.Where(e.TermCounts.ContainsKey)
                 .OrderByDescending(Index.Idf).ThenBy(k => k, StringComparer.Ordinal).ToList();
-            var candidate = new Candidate(id, score, shared, reasons, contrast);
+            var candidate = new Candidate(id, score, shared, reasons, contrast, rebuttal);
             if (best is null || candidate.Score > best.Score
                 || (candidate.Score == best.Score && candidate.Id < best.Id)) best = candidate;
         }
@@ -182,7 +184,7 @@ public sealed class ClaimMatcher
         string? stanceReason = null;
         bool contradicts = false;
         if (denial is not null) { contradicts = true; stanceReason = $"denial cue \"{denial}\""; }
-        else if (best.Contrast is not null) { contradicts = true; stanceReason = $"contrast \"{best.Contrast}\" in the same sentence"; }
+        else if (best.Contrast is not null) { contradicts = true; stanceReason = best.Rebuttal ? $"rebuts the previous speaker (\"{best.Contrast}\")" : $"contrast \"{best.Contrast}\" in the same sentence"; }
         else if (best.Shared.Count >= Options.NegatedRestatementMinSharedTerms && Stance.PolarityDiffers(negations, linked.Negations)
                  && linked.NormalizedSpeaker != speaker)
         {
@@ -235,5 +237,5 @@ public sealed class ClaimMatcher
         return id;
     }
 
-    private sealed record Candidate(int Id, double Score, List<string> Shared, List<string> Reasons, string? Contrast);
+    private sealed record Candidate(int Id, double Score, List<string> Shared, List<string> Reasons, string? Contrast, bool Rebuttal);
 }

@@ -18,11 +18,13 @@ public class ClaimQualityTests(ITestOutputHelper output)
     private ClaimScoring.Result Measure(string file)
     {
         var gold = GoldData.Load(file);
-        var labelled = ClaimLabeler.Label(GoldData.Blanked(gold));
+        var (labelled, decisions) = ClaimLabeler.LabelWithDecisions(GoldData.Blanked(gold));
         var result = ClaimScoring.Score(gold, labelled);
         // Left beside the test binaries so the same output can be scored by shared/tools/score-extraction.
         var dump = Path.Combine(AppContext.BaseDirectory, "claims-" + file);
         File.WriteAllLines(dump, labelled.Select(s => System.Text.Json.JsonSerializer.Serialize(s)));
+        File.WriteAllLines(Path.ChangeExtension(dump, ".explained.txt"),
+            labelled.Zip(decisions, (s, d) => $"{s.Id}\t{d.ClaimId}\t{d.Stance}\t{d.Explanation}"));
         output.WriteLine($"{file}: {result}");
         return result;
     }

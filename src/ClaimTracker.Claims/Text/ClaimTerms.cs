@@ -99,6 +99,12 @@ public static partial class ClaimTerms
         return count;
     }
 
+    /// <summary>
+    /// Polarity of a statement: negators in its content and in its cue ("do not expect Moscow to accept ..."
+    /// negates as much as "Moscow will not accept ...").
+    /// </summary>
+    public static int StatementNegations(string content, string? cue) => NegationCount(content) + NegationCount(cue ?? "");
+
     internal static string Normalize(string? s) => string.Join(' ', Words(s ?? "")).Trim();
 
     internal static string Join(IEnumerable<string> parts)

@@ -29,7 +29,7 @@ internal static class Vocabulary
 
     public static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
     {
-        "not","no","never","nothing","none","neither","nor","n't","cannot","nobody","nowhere",
+        "not","no","never","nothing","none","neither","nor","n't","cannot","nobody","nowhere","without",
         "don't","doesn't","didn't","won't","wouldn't","isn't","aren't","wasn't","weren't","hasn't","haven't","hadn't",
         "can't","couldn't","shouldn't",
     };
