@@ -102,6 +102,17 @@ public class ClaimMatcherTests
     }
 
     [Fact]
+    public void A_rebuttal_of_the_previous_speaker_contests_its_claim()
+    {
+        var m = NewMatcher();
+        var claim = m.Match(S("s1", "its price cuts were aimed only at clearing old stock", "Acme Corp", paragraph: 4));
+        var rebuttal = m.Match(S("s2", "Acme has in fact been selling below cost to drive rivals out", "competitors", paragraph: 5));
+        Assert.Equal(claim.ClaimId, rebuttal.ClaimId);
+        Assert.Equal(Stances.Disputes, rebuttal.Stance);
+        Assert.Contains("in fact", rebuttal.StanceReason);
+    }
+
+    [Fact]
     public void A_conditional_negation_is_not_a_dispute()
     {
         var m = NewMatcher();
