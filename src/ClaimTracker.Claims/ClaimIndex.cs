@@ -172,7 +172,7 @@ public sealed class ClaimIndex
         return e.Norm;
     }
 
-    private string MakeLabel(List<Term> terms)
+    internal string MakeLabel(List<Term> terms)
     {
         // The first statement's most salient words, in reading order: good enough for a person to recognise it.
         var top = terms.Select((t, i) => (t, i)).DistinctBy(x => x.t.Key)

@@ -173,7 +173,7 @@ public sealed class ClaimMatcher
         if (best is null || best.Score < threshold)
         {
             var claimId = NextClaimId();
-            var label = string.Join(' ', terms.Select(t => t.Surface).Take(8));
+            var label = Index.MakeLabel(terms);
             return new ClaimDecision(s.StatementId, claimId, label, true, Stances.Supports, best?.Score ?? 0,
                 null, Array.Empty<string>(), null,
                 best is null ? "no statement shares its key terms: new claim"

@@ -30,6 +30,8 @@ public class ClaimMatcherTests
         var first = m.Match(S("s1", "the central bank will cut interest rates next month", "a central bank official", "a1"));
         var second = m.Match(S("s2", "the central bank plans to cut its interest rate in the coming month", "analysts", "a2"));
         Assert.True(first.OpensNewClaim);
+        Assert.Equal(m.Index.LabelOf(first.ClaimId), first.ClaimLabel);
+        Assert.Equal(first.ClaimLabel, second.ClaimLabel);
         Assert.False(second.OpensNewClaim);
         Assert.Equal(first.ClaimId, second.ClaimId);
         Assert.Equal(Stances.Supports, second.Stance);
