@@ -50,6 +50,9 @@ public sealed class ClaimIndex
     /// <summary>How many of the query's terms (highest IDF first) are looked up.</summary>
     public int QueryTermCap { get; init; } = 10;
 
+    /// <summary>Work of the last lookup: posting entries read and distinct statements scored (for benchmarks).</summary>
+    public (int PostingsRead, int Candidates) LastLookupCost { get; private set; }
+
     public int StatementCount => _entries.Count;
     public int ClaimCount => _labels.Count;
 
@@ -136,7 +139,7 @@ public sealed class ClaimIndex
         var keys = queryCounts.Keys
             .Where(_postings.ContainsKey)
             .OrderByDescending(Idf).ThenBy(k => k, StringComparer.Ordinal)
-            .Take(QueryTermCap);
+            .Take(QueryTermCap).ToList();
         foreach (var key in keys)
         {
             var qw = Weight(key, queryCounts[key]);
@@ -151,6 +154,9 @@ public sealed class ClaimIndex
                 scores[id] = scores.GetValueOrDefault(id) + qw * dw;
             }
         }
+        int read = 0;
+        foreach (var key in keys) read += Math.Min(PostingCap, _postings[key].Count);
+        LastLookupCost = (read, scores.Count);
         foreach (var id in scores.Keys.ToList())
         {
             var norm = NormOf(_entries[id]);
