@@ -26,7 +26,7 @@ public class ClaimMatchingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var (claims, probes) = CorpusSentences.Load(Claims, Probes);
+        var (claims, probes) = ClaimBenchmarkSentences.Load(Claims, Probes);
         var index = new ClaimIndex();
         for (int i = 0; i < Claims; i++)
         {
@@ -57,7 +57,7 @@ public class ClaimMatchingBenchmarks
     }
 }
 
-internal static partial class CorpusSentences
+internal static partial class ClaimBenchmarkSentences
 {
     [GeneratedRegex(@"(?<=[.!?])\s+")] private static partial Regex SentenceEnd();
 
