@@ -93,6 +93,7 @@ internal sealed class ArticleRun
             {
                 _sa = from;
                 _sb = to;
+                _spk.Position = toks[from].S;
                 try { Sentence(); }
                 catch (Exception) when (!Extractor.Debug) { /* skip a sentence the rules cannot handle */ }
             }

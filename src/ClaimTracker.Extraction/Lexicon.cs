@@ -221,7 +221,7 @@ internal static class Lexicon
         "strategist", "manager", "managing", "partner", "founder", "co-founder", "dean", "consul", "consul-general",
         "commissioner", "president-elect", "conflicts", "former", "acting", "senior", "top", "new", "then", "board",
         "central", "bank", "federal", "reserve", "council", "army", "navy", "air", "force", "military", "of", "the",
-        "for", "and", "to", "affairs", "party", "general", "sir", "lord", "lady", "dame", "saint", "st.");
+        "for", "and", "to", "affairs", "exchequer", "governor-general", "spokesman", "spokeswoman", "party", "general", "sir", "lord", "lady", "dame", "saint", "st.");
 
     internal static readonly FrozenSet<string> NameParticles = Set(
         "al", "al-", "bin", "ibn", "de", "del", "della", "der", "van", "von", "la", "le", "da", "di", "du", "dos",

@@ -106,9 +106,11 @@ internal sealed class Speakers
         {
             // sentence-initial words like "Syrian" are filtered above; require the first name token not be a common sentence word
             string full = StripPossessive(_text[toks[n].S..toks[e - 1].E]);
+            if (_persons.TryGetValue(full, out var known)) _mentions.Add((toks[n].S, known));
             if (!_persons.ContainsKey(full))
             {
                 _persons[full] = new Entity { Name = full, Type = SpeakerTypes.Person };
+                _mentions.Add((toks[n].S, _persons[full]));
                 string surname = full[(full.LastIndexOf(' ') + 1)..];
                 _surnames.TryAdd(surname, full);
                 // "del Ponte" -> "Del Ponte" style: also the two last words when a particle precedes
@@ -117,6 +119,17 @@ internal sealed class Speakers
                 if (sp2 >= 0 && Lexicon.NameParticles.Contains(full[(sp2 + 1)..sp])) _surnames.TryAdd(full[(sp2 + 1)..], full);
             }
         }
+    }
+
+    readonly List<(int At, Entity Person)> _mentions = [];
+    /// <summary>Where the extractor is in the text (for "he" with no earlier speaker).</summary>
+    public int Position { get; set; }
+
+    Entity? MentionedBefore()
+    {
+        Entity? best = null;
+        foreach (var (at, p) in _mentions) if (at < Position) best = p;
+        return best is null ? null : Note(best);
     }
 
     static bool IsMonth(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July"
@@ -166,7 +179,7 @@ internal sealed class Speakers
         switch (lower)
         {
             case "he": case "she": case "i": case "him": case "her":
-                return LastPerson ?? Note(Other(p, SpeakerTypes.Person, false));
+                return LastPerson ?? MentionedBefore() ?? Note(Other(p, SpeakerTypes.Person, false));
             case "it": case "we":
                 return LastThing ?? LastPlural ?? Note(Other(p, SpeakerTypes.Organization, false));
             case "they":
@@ -262,6 +275,12 @@ internal sealed class Speakers
                 foreach (var n in _orgNames)
                     if (n.Contains(bw[headIdx], StringComparison.OrdinalIgnoreCase)) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
                 if (NameAfterNoun(head) is { } named) return Note(Other(named, SpeakerTypes.Organization, false));
+                if (head is "company" or "firm" or "group" or "concern" or "corporation" or "utility" or "airline" or "carrier"
+                    or "maker" or "producer" or "retailer" or "insurer" or "bank" or "agency" or "exchange" or "union")
+                {
+                    if (LastThing?.Final is { Type: SpeakerTypes.Organization } org0 && !org0.Anonymous) return Note(org0);
+                    if (_orgNames.Count > 0) return Note(Other(OrgName(StripBased(_orgNames[0])), SpeakerTypes.Organization, false));
+                }
                 if (CountryIn(bw) is { } cty && head is "ministry" or "government" or "army" or "military") 
                 {
                     var sub = Other(bare.Replace('’', '\''), SpeakerTypes.Government, false);
