@@ -123,7 +123,7 @@ internal sealed class ArticleRun
     bool Is(int i, string w) => IsWord(i) && W(i).Equals(w, StringComparison.OrdinalIgnoreCase);
     bool IsK(int i, TokKind k) => i >= _sa && i < _sb && _toks[i].Kind == k;
     bool Cap(int i) => IsWord(i) && char.IsUpper(_t[_toks[i].S]);
-    bool In(int i, System.Collections.Frozen.FrozenSet<string> set) => IsWord(i) && set.Contains(W(i).ToString());
+    bool In(int i, WordSet set) => IsWord(i) && set.Contains(W(i));
     string Text(int from, int to) => from < to ? _t[_toks[from].S.._toks[to - 1].E] : "";
     bool EndsPossessive(int i) => IsWord(i) && (W(i).EndsWith("’s") || W(i).EndsWith("'s") || W(i).EndsWith("s’"));
 
@@ -135,7 +135,7 @@ internal sealed class ArticleRun
     }
 
     static bool IsTimeWord(ReadOnlySpan<char> w) =>
-        Lexicon.Weekdays.Contains(w.ToString()) || w.Equals("today", StringComparison.OrdinalIgnoreCase) || w.Equals("yesterday", StringComparison.OrdinalIgnoreCase)
+        Lexicon.Weekdays.Contains(w) || w.Equals("today", StringComparison.OrdinalIgnoreCase) || w.Equals("yesterday", StringComparison.OrdinalIgnoreCase)
         || w.Equals("tonight", StringComparison.OrdinalIgnoreCase);
 
     // ------------------------------------------------------------------ per sentence
@@ -314,7 +314,7 @@ internal sealed class ArticleRun
             if (In(prev, Lexicon.Determiners) || EndsPossessive(prev) || In(prev, Lexicon.Prepositions) || Is(prev, "of")) return null;
             if (Is(next, "of") || Is(next, "by") || (Is(next, "for") && cue.Lemma != "call") || IsK(next, TokKind.Stop)) return null;
             if (prev >= _sa && _toks[prev].Kind == TokKind.Word && !Cap(prev) && !In(prev, Lexicon.AuxAdverbs) && !In(prev, Lexicon.Pronouns)
-                && !Lexicon.CollectiveNouns.Contains(W(prev).ToString()) && !Is(prev, "who") && !Is(prev, "which") && !Is(prev, "that")) return null;
+                && !Lexicon.CollectiveNouns.Contains(W(prev)) && !Is(prev, "who") && !Is(prev, "which") && !Is(prev, "that")) return null;
         }
         if (cue.Kind == CueKind.Thought)
         {
@@ -385,7 +385,7 @@ internal sealed class ArticleRun
         int j = prev;
         while (j >= _sa && (In(j, Lexicon.AuxAdverbs) && !Is(j, "that")))
         {
-            if (Is(j, "all") && !Cap(j - 1) && !Lexicon.CollectiveNouns.Contains(W(j - 1).ToString())) break;
+            if (Is(j, "all") && !Cap(j - 1) && !Lexicon.CollectiveNouns.Contains(W(j - 1))) break;
             j--;
         }
         int cueFirst = j + 1;
@@ -451,7 +451,7 @@ internal sealed class ArticleRun
         return site;
     }
 
-    static readonly string[] Chances = ["chance", "chances", "hope", "prospect", "prospects", "sign", "signs", "reason", "risk", "need", "threat", "danger"];
+    static readonly WordSet Chances = new(["chance", "chances", "hope", "prospect", "prospects", "sign", "signs", "reason", "risk", "need", "threat", "danger"]);
 
     /// <summary>Multi-word cues: -1 when the lemma is a plain verb, -2 when the phrase is absent, else the index after
     /// the phrase (content starts there).</summary>
@@ -470,7 +470,7 @@ internal sealed class ArticleRun
                 int k = i + 1;
                 if (Is(k, "virtually") || Is(k, "very")) k++;
                 if (!(Is(k, "little") || Is(k, "no") || Is(k, "some") || Is(k, "a") || Is(k, "every") || Is(k, "few") || Is(k, "growing"))) return -2;
-                for (int m = k + 1; m <= k + 2; m++) if (IsWord(m) && Chances.Contains(W(m).ToString())) return -1;
+                for (int m = k + 1; m <= k + 2; m++) if (IsWord(m) && Chances.Contains(W(m))) return -1;
                 return -2;
             }
             case "hold out hope":
@@ -650,7 +650,7 @@ internal sealed class ArticleRun
         while (s < e && (Is(s, "but") || Is(s, "and") || Is(s, "however") || Is(s, "yet") || Is(s, "so") || Is(s, "also") || Is(s, "then")))
             s++;
         if (s >= e) return (-1, -1);
-        if (IsWord(s) && Lexicon.Prepositions.Contains(W(s).ToString()) && !Is(s, "according") && char.IsUpper(_t[_toks[s].S]) && !Cap(s + 1)) return (-1, -1);
+        if (IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according") && char.IsUpper(_t[_toks[s].S]) && !Cap(s + 1)) return (-1, -1);
         return (s, e);
     }
 
@@ -736,7 +736,7 @@ internal sealed class ArticleRun
         d.SpeakerText = speakerText; d.SpkS = spS; d.SpkE = spE; d.Speaker = speaker;
         d.Via = s.Via;
         // documents as speakers: "the report said" -> medium "report"; "a ... statement said" -> "a statement"
-        if (s.SubjS >= 0 && s.SubjE > s.SubjS && IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1).ToString()) && s.Kind != "relative")
+        if (s.SubjS >= 0 && s.SubjE > s.SubjS && IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1)) && s.Kind != "relative")
         {
             string doc = W(s.SubjE - 1).ToString();
             d.Medium = doc is "statement" ? "a statement" : doc;
@@ -786,7 +786,7 @@ internal sealed class ArticleRun
             var docEnt = _spk.Resolve(d.SpeakerText);
             d.Speaker = docEnt;
             speaker = docEnt;
-            if (IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1).ToString())) d.Medium = W(s.SubjE - 1).ToString();
+            if (IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1))) d.Medium = W(s.SubjE - 1).ToString();
         }
 
         int evS = _toks[_sa].S, evE = _toks[_sb - 1].E;
@@ -885,7 +885,7 @@ internal sealed class ArticleRun
         return Lexicon.Prepositions.Contains(w) || w is "Asked" or "Speaking" or "Separately" or "Earlier" or "Later" or "However" or "Meanwhile" or "Compounding" or "Last" or "Since";
     }
 
-    bool IsDocOrSourceNoun(int i) => IsWord(i) && (Lexicon.DocumentNouns.Contains(W(i).ToString()) || Is(i, "sources") || Is(i, "officials"));
+    bool IsDocOrSourceNoun(int i) => IsWord(i) && (Lexicon.DocumentNouns.Contains(W(i)) || Is(i, "sources") || Is(i, "officials"));
 
     string? AppositionAfterSubject(Site s)
     {
@@ -915,7 +915,7 @@ internal sealed class ArticleRun
         int s = _sa;
         if (Is(s, "however") || Is(s, "but") || Is(s, "and") || Is(s, "meanwhile") || Is(s, "still")) { s++; if (IsK(s, TokKind.Comma)) s++; }
         // skip a leading adjunct "On Tuesday," / "In a speech,"
-        if (IsWord(s) && Lexicon.Prepositions.Contains(W(s).ToString()))
+        if (IsWord(s) && Lexicon.Prepositions.Contains(W(s)))
         {
             int c = s;
             while (c < _sb && _toks[c].Kind != TokKind.Comma) c++;
@@ -1000,7 +1000,7 @@ internal sealed class ArticleRun
             if (Is(k, "in") && (Is(k + 1, "a") || Is(k + 1, "an")) && IsWord(k + 2))
             {
                 int m = k + 2;
-                while (m < _sb && IsWord(m) && m < k + 6 && !Lexicon.MediumNouns.Contains(W(m).ToString()) && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview")) m++;
+                while (m < _sb && IsWord(m) && m < k + 6 && !Lexicon.MediumNouns.Contains(W(m)) && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview")) m++;
                 if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique")))
                 {
                     d.Medium = Text(k + 1, m + 1);

@@ -83,7 +83,7 @@ internal sealed class Speakers
             // "of"/"for" ("Organization for the Prohibition ...", "Commission of Inquiry")
             bool org = Lexicon.OrgWords.Contains(StripPossessive(W(toks[e - 1]).TrimEnd('.').ToString()));
             for (int k = s; k + 1 < e && !org; k++)
-                if (Lexicon.OrgWords.Contains(W(toks[k]).ToString()) && (Is(toks[k + 1], "of") || Is(toks[k + 1], "for"))) org = true;
+                if (Lexicon.OrgWords.Contains(W(toks[k])) && (Is(toks[k + 1], "of") || Is(toks[k + 1], "for"))) org = true;
             if (org)
             {
                 string name = StripPossessive(_text[toks[s].S..toks[e - 1].E]);
@@ -143,10 +143,10 @@ internal sealed class Speakers
         int dash = _text.IndexOf('-', t.S, Math.Min(4, t.E - t.S));
         return dash > t.S && dash + 1 < t.E && char.IsUpper(_text[dash + 1]);
     }
-    bool IsParticle(Tok t) => t.Kind == TokKind.Word && Lexicon.NameParticles.Contains(W(t).ToString());
+    bool IsParticle(Tok t) => t.Kind == TokKind.Word && Lexicon.NameParticles.Contains(W(t));
     bool Is(Tok t, string w) => t.Kind == TokKind.Word && W(t).Equals(w, StringComparison.OrdinalIgnoreCase);
-    bool TitleWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.TitleWords.Contains(W(t).ToString());
-    bool OrgWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.OrgWords.Contains(W(t).ToString());
+    bool TitleWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.TitleWords.Contains(W(t));
+    bool OrgWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.OrgWords.Contains(W(t));
     ReadOnlySpan<char> W(Tok t) => _text.AsSpan(t.S, t.E - t.S);
 
     internal static bool IsAllCaps(ReadOnlySpan<char> w)
