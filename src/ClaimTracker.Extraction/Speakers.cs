@@ -106,6 +106,7 @@ internal sealed class Speakers
         {
             // sentence-initial words like "Syrian" are filtered above; require the first name token not be a common sentence word
             string full = StripPossessive(_text[toks[n].S..toks[e - 1].E]);
+            if (_countries.TryAny(full, out _)) return;   // "United States", "Saudi Arabia" are not people
             if (_persons.TryGetValue(full, out var known)) _mentions.Add((toks[n].S, known));
             if (!_persons.ContainsKey(full))
             {
