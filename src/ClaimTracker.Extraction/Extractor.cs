@@ -93,6 +93,7 @@ internal sealed class ArticleRun
             {
                 _sa = from;
                 _sb = to;
+                _spk.Position = toks[from].S;
                 try { Sentence(); }
                 catch (Exception) when (!Extractor.Debug) { /* skip a sentence the rules cannot handle */ }
             }
@@ -122,7 +123,7 @@ internal sealed class ArticleRun
     bool Is(int i, string w) => IsWord(i) && W(i).Equals(w, StringComparison.OrdinalIgnoreCase);
     bool IsK(int i, TokKind k) => i >= _sa && i < _sb && _toks[i].Kind == k;
     bool Cap(int i) => IsWord(i) && char.IsUpper(_t[_toks[i].S]);
-    bool In(int i, System.Collections.Frozen.FrozenSet<string> set) => IsWord(i) && set.Contains(W(i).ToString());
+    bool In(int i, WordSet set) => IsWord(i) && set.Contains(W(i));
     string Text(int from, int to) => from < to ? _t[_toks[from].S.._toks[to - 1].E] : "";
     bool EndsPossessive(int i) => IsWord(i) && (W(i).EndsWith("’s") || W(i).EndsWith("'s") || W(i).EndsWith("s’"));
 
@@ -134,7 +135,7 @@ internal sealed class ArticleRun
     }
 
     static bool IsTimeWord(ReadOnlySpan<char> w) =>
-        Lexicon.Weekdays.Contains(w.ToString()) || w.Equals("today", StringComparison.OrdinalIgnoreCase) || w.Equals("yesterday", StringComparison.OrdinalIgnoreCase)
+        Lexicon.Weekdays.Contains(w) || w.Equals("today", StringComparison.OrdinalIgnoreCase) || w.Equals("yesterday", StringComparison.OrdinalIgnoreCase)
         || w.Equals("tonight", StringComparison.OrdinalIgnoreCase);
 
     // ------------------------------------------------------------------ per sentence
@@ -153,6 +154,7 @@ internal sealed class ArticleRun
         public int AntS = -1, AntE = -1;     // antecedent of who/which
         public string? Apposition;
         public bool Valid = true;
+        public int PhraseEnd = -1;     // token after a multi-word cue ("summed up", "raised the specter of")
     }
 
     void Sentence()
@@ -184,6 +186,13 @@ internal sealed class ArticleRun
         for (int k = 1; k < sites.Count; k++)
         {
             var s = sites[k];
+            // "a campaign that it says must be accelerated": an attribution inside a relative clause, whose
+            // complement has its subject gapped, is its own statement and ends the content before it
+            if (s.Kind == "forward" && (Is(s.RegionStart - 1, "that") || Is(s.RegionStart - 1, "which")) && IsGappedVerb(s.Cue + 1))
+            {
+                s.RegionStart--;
+                continue;
+            }
             if (s.Kind is "forward" or "relative" && !BoundaryBefore(s.RegionStart))
             {
                 for (int m = k - 1; m >= 0; m--)
@@ -232,6 +241,9 @@ internal sealed class ArticleRun
         var head = W(e - 1).ToString();
         if (Lexicon.CollectiveNouns.Contains(head) && head is not "sources") _spk.Resolve(Text(s, e));
     }
+
+    bool IsGappedVerb(int k) => IsWord(k) && W(k).ToString() is "must" or "will" or "would" or "could" or "can" or "may" or "might"
+        or "should" or "has" or "have" or "had" or "is" or "are" or "was" or "were";
 
     bool ColonBetween(int a, int b)
     {
@@ -297,12 +309,12 @@ internal sealed class ArticleRun
         if (cue.Lemma is "describe" && !Is(next, "as") && !HasAsLater(i)) return null;
         if (cue.Lemma is "declare" or "state" && !Is(next, "that")) return null;
         if (cue.Lemma is "express" && !cue.Participle) return null;
-        if (cue.Ambiguous)
+        if (cue.Ambiguous && cue.Lemma is not ("have concerns" or "voice"))
         {
             if (In(prev, Lexicon.Determiners) || EndsPossessive(prev) || In(prev, Lexicon.Prepositions) || Is(prev, "of")) return null;
             if (Is(next, "of") || Is(next, "by") || (Is(next, "for") && cue.Lemma != "call") || IsK(next, TokKind.Stop)) return null;
             if (prev >= _sa && _toks[prev].Kind == TokKind.Word && !Cap(prev) && !In(prev, Lexicon.AuxAdverbs) && !In(prev, Lexicon.Pronouns)
-                && !Lexicon.CollectiveNouns.Contains(W(prev).ToString()) && !Is(prev, "who") && !Is(prev, "which") && !Is(prev, "that")) return null;
+                && !Lexicon.CollectiveNouns.Contains(W(prev)) && !Is(prev, "who") && !Is(prev, "which") && !Is(prev, "that")) return null;
         }
         if (cue.Kind == CueKind.Thought)
         {
@@ -313,7 +325,20 @@ internal sealed class ArticleRun
         }
         if (cue.Lemma is "warn" && lw == "warning" && !Is(prev, ",") && !IsK(prev, TokKind.Comma) && !Is(next, "of") && !Is(next, "that")) { }
 
-        var site = new Site { Cue = i, CueFirst = i, CueLast = i, Info = cue };
+        int phraseEnd = PhraseCue(i, cue.Lemma);
+        if (phraseEnd == -2) return null;
+        if (cue.Lemma == "have concerns")
+        {
+            // "The United States has long-standing concerns that ...": the verb group is "has long-standing concerns"
+            int b = i - 1;
+            if (IsWord(b) && W(b).Contains('-')) b--;
+            var site0 = new Site { Cue = i, CueFirst = b, CueLast = i, Info = cue, PhraseEnd = -1, Kind = "forward" };
+            var (hs, he) = SubjectBefore(b, out _);
+            if (hs < 0) return null;
+            site0.SubjS = hs; site0.SubjE = he; site0.RegionStart = hs;
+            return site0;
+        }
+        var site = new Site { Cue = i, CueFirst = i, CueLast = i, Info = cue, PhraseEnd = phraseEnd };
 
         // "X quoted Y as saying"
         if (cue.Kind == CueKind.Quote)
@@ -360,7 +385,7 @@ internal sealed class ArticleRun
         int j = prev;
         while (j >= _sa && (In(j, Lexicon.AuxAdverbs) && !Is(j, "that")))
         {
-            if (Is(j, "all") && !Cap(j - 1) && !Lexicon.CollectiveNouns.Contains(W(j - 1).ToString())) break;
+            if (Is(j, "all") && !Cap(j - 1) && !Lexicon.CollectiveNouns.Contains(W(j - 1))) break;
             j--;
         }
         int cueFirst = j + 1;
@@ -424,6 +449,47 @@ internal sealed class ArticleRun
         site.Kind = "forward";
         // "Kerry, who was in Munich, told" / "Asseri, a military spokesman, said": apposition between subject and cue
         return site;
+    }
+
+    static readonly WordSet Chances = new(["chance", "chances", "hope", "prospect", "prospects", "sign", "signs", "reason", "risk", "need", "threat", "danger"]);
+
+    /// <summary>Multi-word cues: -1 when the lemma is a plain verb, -2 when the phrase is absent, else the index after
+    /// the phrase (content starts there).</summary>
+    int PhraseCue(int i, string lemma)
+    {
+        switch (lemma)
+        {
+            case "sum up": return Is(i + 1, "up") ? i + 2 : -2;
+            case "raise the specter of":
+                return Is(i + 1, "the") && (Is(i + 2, "specter") || Is(i + 2, "spectre")) && Is(i + 3, "of") ? i + 4 : -2;
+            case "float the idea of": return Is(i + 1, "the") && Is(i + 2, "idea") && Is(i + 3, "of") ? i + 4 : -2;
+            case "voice":
+                return IsWord(i + 1) && W(i + 1).ToString() is "support" or "concern" or "concerns" or "opposition" or "doubts" or "fears" or "hope" or "optimism" or "skepticism" or "scepticism" ? -1 : -2;
+            case "see little chance":
+            {
+                int k = i + 1;
+                if (Is(k, "virtually") || Is(k, "very")) k++;
+                if (!(Is(k, "little") || Is(k, "no") || Is(k, "some") || Is(k, "a") || Is(k, "every") || Is(k, "few") || Is(k, "growing"))) return -2;
+                for (int m = k + 1; m <= k + 2; m++) if (IsWord(m) && Chances.Contains(W(m))) return -1;
+                return -2;
+            }
+            case "hold out hope":
+            {
+                if (!Is(i + 1, "out")) return -2;
+                for (int m = i + 2; m <= i + 4; m++) if (Is(m, "hope") || Is(m, "hopes") || Is(m, "prospect")) return i + 2;
+                return -2;
+            }
+            case "have concerns":
+            {
+                // "has long-standing concerns that ...", "have doubts that ..."
+                if (!Is(i + 1, "that")) return -2;
+                int b = i - 1;
+                if (IsWord(b) && W(b).Contains('-')) b--;
+                if (!(Is(b, "has") || Is(b, "have") || Is(b, "had") || Is(b, "expressed") || Is(b, "voiced"))) return -2;
+                return -1;
+            }
+        }
+        return -1;
     }
 
     bool PressedDirective(int i)
@@ -584,7 +650,7 @@ internal sealed class ArticleRun
         while (s < e && (Is(s, "but") || Is(s, "and") || Is(s, "however") || Is(s, "yet") || Is(s, "so") || Is(s, "also") || Is(s, "then")))
             s++;
         if (s >= e) return (-1, -1);
-        if (IsWord(s) && Lexicon.Prepositions.Contains(W(s).ToString()) && !Is(s, "according") && char.IsUpper(_t[_toks[s].S]) && !Cap(s + 1)) return (-1, -1);
+        if (IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according") && char.IsUpper(_t[_toks[s].S]) && !Cap(s + 1)) return (-1, -1);
         return (s, e);
     }
 
@@ -670,7 +736,7 @@ internal sealed class ArticleRun
         d.SpeakerText = speakerText; d.SpkS = spS; d.SpkE = spE; d.Speaker = speaker;
         d.Via = s.Via;
         // documents as speakers: "the report said" -> medium "report"; "a ... statement said" -> "a statement"
-        if (s.SubjS >= 0 && s.SubjE > s.SubjS && IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1).ToString()) && s.Kind != "relative")
+        if (s.SubjS >= 0 && s.SubjE > s.SubjS && IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1)) && s.Kind != "relative")
         {
             string doc = W(s.SubjE - 1).ToString();
             d.Medium = doc is "statement" ? "a statement" : doc;
@@ -701,6 +767,12 @@ internal sealed class ArticleRun
                 }
             }
         }
+        if (s.PhraseEnd > k)
+        {
+            cueText = Text(s.CueFirst, s.PhraseEnd);
+            d.CueE = _toks[s.PhraseEnd - 1].E;
+            k = s.PhraseEnd;
+        }
         k = SkipAdjuncts(k, d, ref cueText, s);
         if (IsK(k, TokKind.Comma) && IsK(k + 1, TokKind.OpenQ) && s.Kind is not "inversion" && !(s.SubjS > _sa && IsK(s.SubjS - 1, TokKind.CloseQ))) k++;
         if (s.Kind == "inversion") k = Math.Max(k, s.SubjE);
@@ -714,7 +786,7 @@ internal sealed class ArticleRun
             var docEnt = _spk.Resolve(d.SpeakerText);
             d.Speaker = docEnt;
             speaker = docEnt;
-            if (IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1).ToString())) d.Medium = W(s.SubjE - 1).ToString();
+            if (IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1))) d.Medium = W(s.SubjE - 1).ToString();
         }
 
         int evS = _toks[_sa].S, evE = _toks[_sb - 1].E;
@@ -755,11 +827,17 @@ internal sealed class ArticleRun
             for (int m = k; m < end; m++)
                 if (_toks[m].Kind == TokKind.Colon && !_in[m] && IsK(m + 1, TokKind.OpenQ)) { colon = m; break; }
             int ce = colon >= 0 ? colon : end;
+            // "summed up the outlook: “...”": the phrase before the colon names the quote, it is not a paraphrase
+            if (colon >= 0 && s.Info.Lemma == "sum up") ce = k;
             if (s.SubjS > _sa && Is(s.SubjS - 1, "what") && In(k, Lexicon.BeForms))
             {
                 k++;
                 for (int m = k; m < ce; m++) if (_toks[m].Kind == TokKind.Comma) { ce = m; break; }
             }
+            if (s.Info.Lemma is "voice" or "see little chance" or "hold out hope" or "float the idea of" or "raise the specter of" or "cite"
+                or "welcome" or "reject" or "question" or "applaud" or "criticise" or "propose")
+                for (int m = k + 1; m < ce; m++)
+                    if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m]) { ce = m; break; }
             for (int m = k + 1; m + 1 < ce; m++)
                 if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m] && Is(m + 1, "but") && IsWord(m + 2)
                     && Is(m + 2, "there"))
@@ -807,7 +885,7 @@ internal sealed class ArticleRun
         return Lexicon.Prepositions.Contains(w) || w is "Asked" or "Speaking" or "Separately" or "Earlier" or "Later" or "However" or "Meanwhile" or "Compounding" or "Last" or "Since";
     }
 
-    bool IsDocOrSourceNoun(int i) => IsWord(i) && (Lexicon.DocumentNouns.Contains(W(i).ToString()) || Is(i, "sources") || Is(i, "officials"));
+    bool IsDocOrSourceNoun(int i) => IsWord(i) && (Lexicon.DocumentNouns.Contains(W(i)) || Is(i, "sources") || Is(i, "officials"));
 
     string? AppositionAfterSubject(Site s)
     {
@@ -837,7 +915,7 @@ internal sealed class ArticleRun
         int s = _sa;
         if (Is(s, "however") || Is(s, "but") || Is(s, "and") || Is(s, "meanwhile") || Is(s, "still")) { s++; if (IsK(s, TokKind.Comma)) s++; }
         // skip a leading adjunct "On Tuesday," / "In a speech,"
-        if (IsWord(s) && Lexicon.Prepositions.Contains(W(s).ToString()))
+        if (IsWord(s) && Lexicon.Prepositions.Contains(W(s)))
         {
             int c = s;
             while (c < _sb && _toks[c].Kind != TokKind.Comma) c++;
@@ -922,7 +1000,7 @@ internal sealed class ArticleRun
             if (Is(k, "in") && (Is(k + 1, "a") || Is(k + 1, "an")) && IsWord(k + 2))
             {
                 int m = k + 2;
-                while (m < _sb && IsWord(m) && m < k + 6 && !Lexicon.MediumNouns.Contains(W(m).ToString()) && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview")) m++;
+                while (m < _sb && IsWord(m) && m < k + 6 && !Lexicon.MediumNouns.Contains(W(m)) && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview")) m++;
                 if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique")))
                 {
                     d.Medium = Text(k + 1, m + 1);

@@ -74,6 +74,14 @@ internal static class Lexicon
         ("forecast", CueKind.Say, ["forecast", "forecasts"], true),
         ("express", CueKind.Say, ["expressed", "expresses", "expressing"], false),
         ("rule out", CueKind.Say, ["ruled"], false),
+        // phrase cues: only with the words that follow (checked in the extractor)
+        ("sum up", CueKind.Say, ["summed", "sums"], false),
+        ("raise the specter of", CueKind.Say, ["raised", "raises", "raising"], false),
+        ("float the idea of", CueKind.Say, ["floated", "floats"], false),
+        ("voice", CueKind.Say, ["voiced", "voices"], true),
+        ("see little chance", CueKind.Thought, ["saw", "sees", "see"], false),
+        ("hold out hope", CueKind.Thought, ["held", "holds", "hold"], false),
+        ("have concerns", CueKind.Thought, ["concerns", "doubts"], true),
         ("urge", CueKind.Directive, ["urge", "urges", "urged", "urging"], false),
         ("press", CueKind.Directive, ["pressed", "presses", "pressing"], false),
         ("call", CueKind.Directive, ["called", "calls", "calling", "call"], true),
@@ -107,10 +115,10 @@ internal static class Lexicon
         return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
-    static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    static WordSet Set(params string[] words) => new(words);
 
     /// <summary>Auxiliaries and adverbs that may sit between a subject and its cue ("has always said").</summary>
-    internal static readonly FrozenSet<string> AuxAdverbs = Set(
+    internal static readonly WordSet AuxAdverbs = Set(
         "has", "have", "had", "also", "always", "repeatedly", "cautiously", "only", "both", "already", "long", "again",
         "however", "meanwhile", "now", "previously", "earlier", "later", "further", "publicly", "privately", "once",
         "still", "never", "not", "do", "does", "did", "don't", "doesn't", "didn't", "would", "will", "could", "may",
@@ -120,35 +128,35 @@ internal static class Lexicon
         "yesterday", "is", "are", "was", "were", "be", "been", "being", "am", "has been", "quickly", "angrily",
         "bluntly", "sharply", "confidently", "personally", "jointly", "initially", "ultimately", "finally", "reiterated");
 
-    internal static readonly FrozenSet<string> BeForms = Set("is", "are", "was", "were", "be", "been", "being", "am", "'s");
+    internal static readonly WordSet BeForms = Set("is", "are", "was", "were", "be", "been", "being", "am", "'s");
 
     /// <summary>Words that end a subject when scanning back from a cue.</summary>
-    internal static readonly FrozenSet<string> SubjectStoppers = Set(
+    internal static readonly WordSet SubjectStoppers = Set(
         "that", "but", "while", "as", "because", "since", "after", "when", "if", "although", "though", "whereas",
         "where", "so", "unless", "until", "before", "whether", "than", "and", "or", "nor", "yet", "what", "how",
         "said", "says", "say", "told", "added", "when", "whom");
 
-    internal static readonly FrozenSet<string> Weekdays = Set(
+    internal static readonly WordSet Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend");
 
-    internal static readonly FrozenSet<string> Determiners = Set(
+    internal static readonly WordSet Determiners = Set(
         "a", "an", "the", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another",
         "several", "some", "most", "many", "other", "two", "both", "these", "those", "this", "that", "any", "all",
         "their", "its", "his", "her", "our", "various", "numerous", "few", "three");
 
-    internal static readonly FrozenSet<string> CountWords = Set(
+    internal static readonly WordSet CountWords = Set(
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "several");
 
-    internal static readonly FrozenSet<string> Pronouns = Set("he", "she", "it", "they", "we", "i", "you");
+    internal static readonly WordSet Pronouns = Set("he", "she", "it", "they", "we", "i", "you");
 
-    internal static readonly FrozenSet<string> Prepositions = Set(
+    internal static readonly WordSet Prepositions = Set(
         "on", "in", "at", "after", "before", "during", "from", "to", "near", "by", "for", "with", "without", "over",
         "via", "through", "into", "about", "late", "early", "earlier", "later", "last", "this", "next", "following",
         "ahead", "amid", "despite", "against", "outside", "inside", "under", "according", "when", "while", "as", "since",
         "using", "referring", "speaking", "in", "upon", "toward", "towards", "alongside", "among");
 
     /// <summary>Nouns for individual sources: with an indefinite determiner they make an anonymous source.</summary>
-    internal static readonly FrozenSet<string> PersonNouns = Set(
+    internal static readonly WordSet PersonNouns = Set(
         "diplomat", "official", "source", "spokesman", "spokeswoman", "spokesperson", "commander", "representative",
         "leader", "analyst", "envoy", "adviser", "advisor", "aide", "officer", "executive", "banker", "trader", "dealer",
         "economist", "expert", "lawmaker", "member", "resident", "witness", "activist", "doctor", "worker", "employee",
@@ -162,7 +170,7 @@ internal static class Lexicon
         "planner", "planners", "commentator", "vice", "deputy", "undersecretary", "president-elect");
 
     /// <summary>Plural nouns for unnamed groups (collective sources), and plurals that stay anonymous ("sources").</summary>
-    internal static readonly FrozenSet<string> CollectiveNouns = Set(
+    internal static readonly WordSet CollectiveNouns = Set(
         "officials", "diplomats", "countries", "powers", "rebels", "analysts", "experts", "workers", "members",
         "allies", "doctors", "investigators", "groups", "sides", "residents", "activists", "producers", "delegates",
         "traders", "dealers", "economists", "bankers", "governments", "states", "nations", "leaders", "ministers",
@@ -175,7 +183,7 @@ internal static class Lexicon
         "inspectors", "advisers", "advisors", "aides", "envoys", "senators", "engineers", "students", "lawyers");
 
     /// <summary>Words that make a capitalised phrase an organisation.</summary>
-    internal static readonly FrozenSet<string> OrgWords = Set(
+    internal static readonly WordSet OrgWords = Set(
         "agency", "organization", "organisation", "council", "ministry", "department", "association", "bank", "group",
         "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "co", "co.", "plc", "party", "front", "committee",
         "nations", "union", "programme", "program", "commission", "observatory", "alliance", "federation", "company",
@@ -189,7 +197,7 @@ internal static class Lexicon
         "securities", "capital", "inquiry", "investments", "energy", "telecom", "communications", "systems", "technologies");
 
     /// <summary>Singular nouns for bodies that speak ("the army said", "a monitoring group said").</summary>
-    internal static readonly FrozenSet<string> OrgNouns = Set(
+    internal static readonly WordSet OrgNouns = Set(
         "government", "army", "military", "ministry", "group", "body", "agency", "organization", "organisation", "company",
         "firm", "union", "newspaper", "paper", "bank", "committee", "council", "commission", "panel", "court", "police",
         "administration", "opposition", "alliance", "coalition", "federation", "association", "party", "board", "embassy",
@@ -197,7 +205,7 @@ internal static class Lexicon
         "broadcaster", "daily", "website", "exchange", "authority", "navy", "institute", "centre", "center", "fund");
 
     /// <summary>Title words that precede a person's name ("U.S. Secretary of State John Kerry").</summary>
-    internal static readonly FrozenSet<string> TitleWords = Set(
+    internal static readonly WordSet TitleWords = Set(
         "president", "prime", "minister", "secretary", "state", "defense", "defence", "foreign", "general", "brigadier",
         "ambassador", "commander", "chairman", "chairwoman", "director", "governor", "senator", "sen.", "rep.",
         "spokesman", "spokeswoman", "king", "queen", "prince", "princess", "sheikh", "chancellor", "mayor", "chief",
@@ -213,23 +221,39 @@ internal static class Lexicon
         "strategist", "manager", "managing", "partner", "founder", "co-founder", "dean", "consul", "consul-general",
         "commissioner", "president-elect", "conflicts", "former", "acting", "senior", "top", "new", "then", "board",
         "central", "bank", "federal", "reserve", "council", "army", "navy", "air", "force", "military", "of", "the",
-        "for", "and", "to", "affairs", "party", "general", "sir", "lord", "lady", "dame", "saint", "st.");
+        "for", "and", "to", "affairs", "exchequer", "governor-general", "spokesman", "spokeswoman", "party", "general", "sir", "lord", "lady", "dame", "saint", "st.");
 
-    internal static readonly FrozenSet<string> NameParticles = Set(
+    internal static readonly WordSet NameParticles = Set(
         "al", "al-", "bin", "ibn", "de", "del", "della", "der", "van", "von", "la", "le", "da", "di", "du", "dos",
         "el", "abu", "bint", "ter", "ten", "y");
 
     /// <summary>Nouns naming a document that "says" something: its author is the speaker, the document the medium.</summary>
-    internal static readonly FrozenSet<string> DocumentNouns = Set(
+    internal static readonly WordSet DocumentNouns = Set(
         "report", "statement", "communique", "study", "survey", "document", "letter", "forecast", "forecasts",
         "figures", "data", "estimates", "findings", "memo", "filing", "release", "bulletin", "review", "analysis",
         "assessment", "newsletter", "resolution", "declaration", "announcement", "projections", "poll");
 
     /// <summary>Recipients/venues after "told" that make the medium even when lower-case.</summary>
-    internal static readonly FrozenSet<string> MediumNouns = Set(
+    internal static readonly WordSet MediumNouns = Set(
         "reporters", "journalists", "newspaper", "paper", "daily", "weekly", "magazine", "tv", "television", "radio",
         "agency", "conference", "briefing", "interview", "subcommittee", "committee", "parliament", "lawmakers",
         "audience", "meeting", "delegates", "crowd", "supporters", "broadcaster", "channel", "station", "website",
         "newswire", "legislators", "senators", "congress", "hearing", "forum", "summit", "rally", "session",
         "investors", "analysts", "shareholders", "staff", "reuters", "students", "officials", "ministers", "speech", "statement");
+}
+
+/// <summary>A case-insensitive word set that answers for spans too, so token checks allocate nothing.</summary>
+internal sealed class WordSet
+{
+    readonly FrozenSet<string> _set;
+    readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _span;
+
+    public WordSet(IEnumerable<string> words)
+    {
+        _set = words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _span = _set.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public bool Contains(string w) => _set.Contains(w);
+    public bool Contains(ReadOnlySpan<char> w) => _span.Contains(w);
 }

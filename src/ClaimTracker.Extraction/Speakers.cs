@@ -83,7 +83,7 @@ internal sealed class Speakers
             // "of"/"for" ("Organization for the Prohibition ...", "Commission of Inquiry")
             bool org = Lexicon.OrgWords.Contains(StripPossessive(W(toks[e - 1]).TrimEnd('.').ToString()));
             for (int k = s; k + 1 < e && !org; k++)
-                if (Lexicon.OrgWords.Contains(W(toks[k]).ToString()) && (Is(toks[k + 1], "of") || Is(toks[k + 1], "for"))) org = true;
+                if (Lexicon.OrgWords.Contains(W(toks[k])) && (Is(toks[k + 1], "of") || Is(toks[k + 1], "for"))) org = true;
             if (org)
             {
                 string name = StripPossessive(_text[toks[s].S..toks[e - 1].E]);
@@ -106,9 +106,12 @@ internal sealed class Speakers
         {
             // sentence-initial words like "Syrian" are filtered above; require the first name token not be a common sentence word
             string full = StripPossessive(_text[toks[n].S..toks[e - 1].E]);
+            if (_countries.TryAny(full, out _)) return;   // "United States", "Saudi Arabia" are not people
+            if (_persons.TryGetValue(full, out var known)) _mentions.Add((toks[n].S, known));
             if (!_persons.ContainsKey(full))
             {
                 _persons[full] = new Entity { Name = full, Type = SpeakerTypes.Person };
+                _mentions.Add((toks[n].S, _persons[full]));
                 string surname = full[(full.LastIndexOf(' ') + 1)..];
                 _surnames.TryAdd(surname, full);
                 // "del Ponte" -> "Del Ponte" style: also the two last words when a particle precedes
@@ -117,6 +120,17 @@ internal sealed class Speakers
                 if (sp2 >= 0 && Lexicon.NameParticles.Contains(full[(sp2 + 1)..sp])) _surnames.TryAdd(full[(sp2 + 1)..], full);
             }
         }
+    }
+
+    readonly List<(int At, Entity Person)> _mentions = [];
+    /// <summary>Where the extractor is in the text (for "he" with no earlier speaker).</summary>
+    public int Position { get; set; }
+
+    Entity? MentionedBefore()
+    {
+        Entity? best = null;
+        foreach (var (at, p) in _mentions) if (at < Position) best = p;
+        return best is null ? null : Note(best);
     }
 
     static bool IsMonth(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July"
@@ -130,10 +144,10 @@ internal sealed class Speakers
         int dash = _text.IndexOf('-', t.S, Math.Min(4, t.E - t.S));
         return dash > t.S && dash + 1 < t.E && char.IsUpper(_text[dash + 1]);
     }
-    bool IsParticle(Tok t) => t.Kind == TokKind.Word && Lexicon.NameParticles.Contains(W(t).ToString());
+    bool IsParticle(Tok t) => t.Kind == TokKind.Word && Lexicon.NameParticles.Contains(W(t));
     bool Is(Tok t, string w) => t.Kind == TokKind.Word && W(t).Equals(w, StringComparison.OrdinalIgnoreCase);
-    bool TitleWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.TitleWords.Contains(W(t).ToString());
-    bool OrgWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.OrgWords.Contains(W(t).ToString());
+    bool TitleWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.TitleWords.Contains(W(t));
+    bool OrgWordAt(Tok t) => t.Kind == TokKind.Word && Lexicon.OrgWords.Contains(W(t));
     ReadOnlySpan<char> W(Tok t) => _text.AsSpan(t.S, t.E - t.S);
 
     internal static bool IsAllCaps(ReadOnlySpan<char> w)
@@ -166,7 +180,7 @@ internal sealed class Speakers
         switch (lower)
         {
             case "he": case "she": case "i": case "him": case "her":
-                return LastPerson ?? Note(Other(p, SpeakerTypes.Person, false));
+                return LastPerson ?? MentionedBefore() ?? Note(Other(p, SpeakerTypes.Person, false));
             case "it": case "we":
                 return LastThing ?? LastPlural ?? Note(Other(p, SpeakerTypes.Organization, false));
             case "they":
@@ -262,6 +276,12 @@ internal sealed class Speakers
                 foreach (var n in _orgNames)
                     if (n.Contains(bw[headIdx], StringComparison.OrdinalIgnoreCase)) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
                 if (NameAfterNoun(head) is { } named) return Note(Other(named, SpeakerTypes.Organization, false));
+                if (head is "company" or "firm" or "group" or "concern" or "corporation" or "utility" or "airline" or "carrier"
+                    or "maker" or "producer" or "retailer" or "insurer" or "bank" or "agency" or "exchange" or "union")
+                {
+                    if (LastThing?.Final is { Type: SpeakerTypes.Organization } org0 && !org0.Anonymous) return Note(org0);
+                    if (_orgNames.Count > 0) return Note(Other(OrgName(StripBased(_orgNames[0])), SpeakerTypes.Organization, false));
+                }
                 if (CountryIn(bw) is { } cty && head is "ministry" or "government" or "army" or "military") 
                 {
                     var sub = Other(bare.Replace('’', '\''), SpeakerTypes.Government, false);

@@ -13,6 +13,16 @@ if (PostgresPreflight.Problem(args, builder.Configuration) is { } problem)
     Console.Error.WriteLine(problem);            // one line, no stack trace: see Hosting/PostgresPreflight.cs
     return 2;
 }
+if (CommandLine.PrintsData(args))
+{
+    // `extract` writes JSON lines to stdout: keep start-up logging off it (and quiet) so output can be piped
+    builder.Logging.ClearProviders();
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Logging.SetMinimumLevel(LogLevel.Error);
+    // JasperFx's own chatter ("Searching ... for commands") goes through Spectre's console: point it at stderr too
+    Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(
+        new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
+}
 
 builder.Services.AddClaimTrackerPostgres();      // external if configured, else our own cluster, started lazily
 builder.Services.AddClaimTrackerEventStore();    // Marten: see Infrastructure/EventStoreSetup.cs

@@ -190,4 +190,25 @@ public class ActorTests
         Assert.Equal(JsonSerializer.Serialize(_actors["person-john-kerry"]), JsonSerializer.Serialize(now));
         Assert.Null(new ActorProjection().Replay("person-nobody", _all));
     }
+
+    [Fact]
+    public void After_a_merge_each_linked_claim_learns_the_new_actor()
+    {
+        Ingest("Rebels hold", EventLog.T0, Sample.Statement("Zekeriya Karsli", "we hold the town"));
+        Ingest("Rebels flee", EventLog.T0, Sample.Statement("Zekeria Karsli", "we are leaving"));
+        var moved = _statements.Values.Single(s => s.Current.Speaker == "Zekeria Karsli");
+        var claimId = Guid.NewGuid();
+        var claim = Fold.Into<ClaimView>(new ClaimProjection(), null,
+            _log.AppendAll("claim", ClaimDecisions.Open(null, new OpenClaim(claimId, "the town holds", null, false, "c", Now)).Events))!;
+        var link = ClaimDecisions.Link(claim, moved, new LinkStatement(claimId, moved.Id, Stances.Disputes, false, null, null, "c", Now));
+        Project(_log.AppendAll("claim", link.Events));
+
+        var merge = ActorDecisions.Merge(_actors["person-zekeriya-karsli"], _actors["person-zekeria-karsli"],
+            new MergeActors("person-zekeriya-karsli", "person-zekeria-karsli", null, "editor", Now));
+        var (target, revised) = Assert.Single(ActorDecisions.ClaimRevisionsAfterMerge((ActorsMerged)merge.Events[0],
+            new Dictionary<Guid, StatementView> { [moved.Id] = moved }));
+        Assert.Equal(claimId, target);
+        Assert.Equal("person-zekeriya-karsli", revised.Statement.ActorId);
+        Assert.Equal(Stances.Disputes, revised.Stance);
+    }
 }

@@ -185,4 +185,41 @@ public class PatternTests
         Assert.Equal(s.Cue, text[s.CueStart..s.CueEnd]);
         Assert.Equal(s.SpeakerText, text[s.SpeakerStart..s.SpeakerEnd]);
     }
+
+    [Fact]
+    public void Thought_report_with_a_phrase_cue()
+    {
+        var st = Extract("Diplomats saw little chance of a breakthrough, while bankers held out hope for a deal.");
+        Assert.Contains(st, s => s.Cue == "saw" && s.Content.StartsWith("little chance of a breakthrough") && s.SpeakerType == "collective");
+        Assert.Contains(st, s => s.Cue == "held out" && s.Content.StartsWith("hope for a deal"));
+    }
+
+    [Fact]
+    public void Attribution_inside_a_relative_clause_is_its_own_statement()
+    {
+        var st = Extract("The United States urged allies to join a campaign that it says must be accelerated.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("allies to join a campaign", st[0].Content);
+        Assert.Equal("must be accelerated", st[1].Content);
+        Assert.All(st, s => Assert.Equal("United States", s.Speaker));
+    }
+
+    [Fact]
+    public void The_company_resolves_to_the_company_in_the_story()
+    {
+        var st = Extract("Acme Widgets Inc said it would cut 200 jobs.", "The company said sales fell 10 pct.");
+        Assert.Equal(2, st.Count);
+        Assert.All(st, s => Assert.Equal("Acme Widgets Inc", s.Speaker));
+        Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
+    }
+
+    [Fact]
+    public void An_office_named_in_the_next_paragraph_is_that_person()
+    {
+        var st = Extract("The governor of the central bank urged banks to lend more.",
+                         "Ruth Adebayo told reporters that rates would stay low.");
+        Assert.Equal(2, st.Count);
+        Assert.All(st, s => Assert.Equal("Ruth Adebayo", s.Speaker));
+        Assert.All(st, s => Assert.False(s.Anonymous));
+    }
 }

@@ -38,4 +38,18 @@ public static class ActorDecisions
         return Decision.Append(new ActorsMerged(surviving.Id, absorbed.Id, absorbed.Name, absorbed.Tally(), command.By, command.At,
             string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim()));
     }
+
+    /// <summary>
+    /// After a merge, every claim that links one of the moved statements learns the statement's new actor, so the
+    /// claim's distinct-source count does not count one person twice. Returns (claim stream, event) pairs.
+    /// </summary>
+    public static IReadOnlyList<(Guid ClaimId, LinkedStatementRevised Event)> ClaimRevisionsAfterMerge(
+        ActorsMerged merged, IReadOnlyDictionary<Guid, StatementView> statements) =>
+        merged.Moved.Claims
+            .Where(c => statements.ContainsKey(c.StatementId))
+            .Select(c => (c.ClaimId, new LinkedStatementRevised(c.ClaimId,
+                StatementDecisions.LinkedStatementOf(statements[c.StatementId]) with { ActorId = merged.SurvivingActorId },
+                c.Stance, statements[c.StatementId].Retracted, merged.MergedBy, merged.MergedAt,
+                $"{merged.AbsorbedName} was merged into {merged.SurvivingActorId}")))
+            .ToList();
 }

@@ -94,4 +94,36 @@ public sealed class ActorEndpointTests(SeededApiFixture app) : ApiTest<SeededApi
         Assert.Equal(count, asOf.GetProperty("statementCount").GetInt32());
         (await Host.Get("/api/actors/person-nobody?version=5", expect: null)).AssertProblem(404);
     }
+
+    [Fact]
+    public async Task Merging_two_spellings_leaves_one_actor_with_all_statements_and_claims()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        foreach (var (name, text) in new[] { ("Zekeriya Testlar", "the town will hold"), ("Zekeria Testlar", "the town has fallen") })
+            await Host.PostJson("/api/articles", new
+            {
+                headline = $"Commander speaks {tag} {name}",
+                body = $"ALEPPO (Reuters) - {name}, a rebel commander, said on Monday that {text}.",
+            }, ApiFixture.IngestKey, expect: 201);
+        await Host.CatchUp();
+        var absorbed = (await Host.Get("/api/actors/person-zekeria-testlar")).Body;
+        var statementId = absorbed.GetProperty("statements")[0].GetProperty("id").GetString();
+        var claim = (await Host.PostJson("/api/claims", new { text = "the town holds " + tag }, ApiFixture.FactCheckKey, expect: 201)).Body.GetProperty("id").GetString();
+        await Host.PostJson($"/api/claims/{claim}/statements", new { statementId, stance = "disputes" }, ApiFixture.FactCheckKey, expect: 200);
+        await Host.CatchUp();
+
+        (await Host.PostJson("/api/actors/person-zekeriya-testlar/merge", new { actorId = "person-zekeria-testlar" }, ApiFixture.FactCheckKey)).AssertProblem(403);
+        await Host.PostJson("/api/actors/person-zekeriya-testlar/merge", new { actorId = "person-zekeria-testlar", reason = "two spellings" }, ApiFixture.AdminKey, expect: 200);
+        await Host.CatchUp();
+
+        var survivor = (await Host.Get("/api/actors/person-zekeriya-testlar")).Body;
+        Assert.Equal(2, survivor.GetProperty("statementCount").GetInt32());
+        Assert.Equal(2, survivor.GetProperty("statements").GetArrayLength());
+        Assert.Contains(survivor.GetProperty("actor").GetProperty("claims").EnumerateArray(), c => c.GetProperty("claimId").GetString() == claim);
+        var list = (await Host.Get("/api/actors?search=testlar")).Body;
+        Assert.Equal(["person-zekeriya-testlar"], list.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        var link = (await Host.Get($"/api/claims/{claim}")).Body.GetProperty("links")[0];
+        Assert.Equal("person-zekeriya-testlar", link.GetProperty("statement").GetProperty("actorId").GetString());
+        (await Host.PostJson("/api/actors/person-zekeriya-testlar/merge", new { actorId = "person-zekeria-testlar" }, ApiFixture.AdminKey)).AssertProblem(409, "actor-merged");
+    }
 }

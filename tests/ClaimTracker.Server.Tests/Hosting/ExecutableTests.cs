@@ -55,5 +55,26 @@ public sealed class ExecutableTests : IDisposable
         Assert.False(Directory.Exists(_data.Path));          // the embedded cluster was never touched
     }
 
+    [Fact]
+    public async Task Extract_prints_only_JSON_lines_and_names_a_file_it_cannot_read()
+    {
+        var seeds = Path.Combine(AppContext.BaseDirectory, "seeds", "000_d4dcac6c5e52dfbe.txt");
+        var missing = Path.Combine(_data.Path, "missing.txt");
+        var (code, stdout, stderr) = await RunServerAsync($"extract \"{missing}\" \"{seeds}\"", new() { ["PATH"] = "" });
+
+        Assert.NotEqual(0, code);                            // one file failed...
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length > 200, $"only {lines.Length} statements");   // ...and the other still went through
+        foreach (var line in lines)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(line);       // nothing but JSON on stdout
+            Assert.Equal(seeds, doc.RootElement.GetProperty("file").GetString());
+            Assert.False(string.IsNullOrEmpty(doc.RootElement.GetProperty("speaker").GetString()));
+        }
+        Assert.Single(stderr.Split('\n').Where(l => l.Contains("missing.txt")));
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.False(Directory.Exists(_data.Path));          // no database was started
+    }
+
     public void Dispose() => _data.Dispose();
 }

@@ -38,6 +38,10 @@ public static class CurateActorEndpoints
         var decision = ActorDecisions.Merge(surviving, absorbed, new MergeActors(id, request.ActorId, request.Reason, Who.Is(http), DateTimeOffset.UtcNow));
         if (!decision.Succeeded) return Problems.For(decision.Error!);
         session.Events.Append(Ids.ActorStream(id), decision.Events.ToArray());
+        var merged = (ActorsMerged)decision.Events[0];
+        var linked = await session.LoadManyAsync<StatementView>(ct, merged.Moved.Claims.Select(c => c.StatementId).Distinct().ToArray());
+        foreach (var (claimId, revised) in ActorDecisions.ClaimRevisionsAfterMerge(merged, linked.ToDictionary(s => s.Id)))
+            session.Events.Append(claimId, revised);
         await session.SaveChangesAsync(ct);
         return Results.Ok(new { survivingActorId = id, absorbedActorId = request.ActorId, moved = absorbed!.StatementCount });
     }

@@ -13,7 +13,7 @@ public sealed record ActorPage(IReadOnlyList<ActorSummary> Items, int Page, int 
 public sealed record ActorStatementItem(Guid Id, Guid ArticleId, string ArticleHeadline, DateTimeOffset? PublishedAt, string Cue, string Mode,
     string Content, string? Role, string? Affiliation, string? Medium, bool Retracted, IReadOnlyList<StatementClaim> Claims);
 
-/// <summary>The actor document plus their statements (all of them, newest first, up to the page size).</summary>
+/// <summary>The actor document plus their statements, newest first (100 unless ?pageSize= says otherwise, at most 500).</summary>
 public sealed record ActorDetail(ActorView Actor, IReadOnlyList<ActorStatementItem> Statements)
 {
     public string Id => Actor.Id;
@@ -56,7 +56,7 @@ public static class ReadActorEndpoints
         var actor = await session.LoadAsync<ActorView>(id, ct);
         if (actor?.MergedInto is { } into) actor = await session.LoadAsync<ActorView>(into, ct) ?? actor;
         if (actor is null) return Problems.NotFound("actor", id);
-        var (_, size) = Paging.Normalize(1, pageSize ?? Paging.MaxPageSize);
+        var (_, size) = Paging.Normalize(1, pageSize ?? 100);
         var statements = await session.Query<StatementView>().Where(s => s.ActorId == actor.Id)
             .OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Ordinal).Take(size).ToListAsync(ct);
         return Results.Ok(new ActorDetail(actor, statements.Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,

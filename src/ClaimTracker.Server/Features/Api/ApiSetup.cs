@@ -10,8 +10,7 @@ public static class ApiSetup
             config.GetValue<long?>("ClaimTracker:MaxBodyBytes") ?? ApiGuard.DefaultMaxBodyBytes));
         services.AddHostedService<ApiKeysAtStart>();
         services.AddSingleton<Articles.ArticleIngestion>();
-        // The extraction library's parser and extractor once it is merged; until then text ingestion answers 503.
-        services.AddSingleton<Articles.IArticleReader, Articles.ExtractorArticleReader>();
+        services.AddSingleton<Articles.IArticleReader, Articles.ExtractorArticleReader>();   // the extraction library
         services.AddHostedService<Articles.SeedOnFirstStart>();
         return services;
     }

@@ -1,32 +1,48 @@
+using System.Globalization;
+using System.Reflection;
 using ClaimTracker.Domain;
 using ClaimTracker.Extraction;
 using ClaimTracker.Extraction.Articles;
 
 namespace ClaimTracker.Server.Features.Articles;
 
-/// <summary>
-/// Reads articles with the extraction library's parser and rule-based extractor (text/plain and JSON ingestion).
-/// Archive files (.jsonl/.csv) are not wired here yet.
-/// </summary>
+/// <summary>The extraction library's parser and extractor, producing ingest commands.</summary>
 public sealed class ExtractorArticleReader : IArticleReader
 {
-    public string ExtractorVersion => "rules-1";
+    public string ExtractorVersion { get; } = "claimtracker-extraction " +
+        (typeof(Extractor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev");
 
     public IReadOnlyList<IngestArticle> ReadText(string text, string? sourceFile, string by, DateTimeOffset at) =>
-        ArticleParser.ParseText(text).Select(a => ToIngest(a, sourceFile, null, by, at)).ToList();
+        ArticleParser.ParseText(text).Select(a => ToCommand(a, sourceFile, by, at)).ToList();
 
-    public IngestArticle ReadOne(string headline, string body, string? dateline, DateTimeOffset? date, string? source, string by, DateTimeOffset at) =>
-        ToIngest(ArticleParser.FromRecord(headline, body, 1, source), source, date, by, at);
+    public IngestArticle ReadOne(string headline, string body, string? dateline, DateTimeOffset? date, string? source, string by, DateTimeOffset at)
+    {
+        // A dateline given apart from the body is put in front of it, where the parser and the guidelines expect it.
+        var text = string.IsNullOrWhiteSpace(dateline) || body.TrimStart().StartsWith(dateline.Trim(), StringComparison.Ordinal)
+            ? body : dateline.Trim() + " " + body.TrimStart();
+        var article = ArticleParser.FromRecord(headline.Trim(), text, 1, source, date?.ToString("O"));
+        return ToCommand(article, null, by, at) with { ArchiveId = source };
+    }
 
-    /// <summary>Seed-layout text files; archive formats (.jsonl, .csv, .gz) are not wired here yet.</summary>
     public IEnumerable<IngestArticle> ReadFile(string path, string by, Action<string>? onBadRecord = null) =>
-        path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
-            ? ReadText(File.ReadAllText(path), path, by, DateTimeOffset.UtcNow)
-            : throw new NotSupportedException($"Only seed-layout .txt files can be read in this build: {path}");
+        ArchiveReader.ReadFile(path, onBadRecord).Select(a => ToCommand(a, path, by, DateTimeOffset.UtcNow));
 
-    private IngestArticle ToIngest(Article a, string? sourceFile, DateTimeOffset? date, string by, DateTimeOffset at) => new(
-        a.Headline, a.Dateline, a.DatelinePlaces, a.Agency, a.Credits is { } c ? [c.Text] : [],
-        a.Paragraphs.Where(p => !p.IsSubhead).Select(p => a.Span(p).ToString()).ToList(),
-        date ?? (DateTimeOffset.TryParse(a.Date, out var d) ? d : null), sourceFile, a.Id, a.Ordinal,
-        Extractor.Extract(a, sourceFile), ExtractorVersion, by, at);
+    private IngestArticle ToCommand(Article a, string? sourceFile, string by, DateTimeOffset at) => new(
+        a.Headline,
+        a.Dateline,
+        a.DatelinePlaces,
+        a.Agency,
+        a.Credits is { } c ? [c.Text] : [],
+        a.Paragraphs.Select(p => a.Text[p.Start..p.End]).ToList(),
+        ParseDate(a.Date),
+        sourceFile,
+        a.Id,
+        a.Ordinal,
+        Extractor.Extract(a, sourceFile),
+        ExtractorVersion,
+        by,
+        at);
+
+    private static DateTimeOffset? ParseDate(string? date) =>
+        DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
 }

@@ -32,33 +32,26 @@ public static class IngestArticlesEndpoint
             body = await text.ReadToEndAsync(ct);
 
         IReadOnlyList<ClaimTracker.Domain.IngestArticle> articles;
-        try
+        switch (mediaType)
         {
-            switch (mediaType)
-            {
-                case "text/plain":
-                    articles = reader.ReadText(body, null, by, now);
-                    if (articles.Count == 0)
-                        return Problems.BadRequest("no-article-found", "No article found: expected a headline line, a blank line, then a dateline paragraph such as \"GENEVA (Reuters) - ...\".");
-                    break;
-                case "application/json":
-                    ArticleSubmission? submission;
-                    try { submission = JsonSerializer.Deserialize<ArticleSubmission>(body, Json); }
-                    catch (JsonException e) { return Problems.BadRequest("json-malformed", $"The JSON could not be read: {e.Message}"); }
-                    if (submission is null || string.IsNullOrWhiteSpace(submission.Headline))
-                        return Problems.BadRequest("headline-missing", "Give the article's headline.");
-                    if (string.IsNullOrWhiteSpace(submission.Body))
-                        return Problems.BadRequest("body-missing", "Give the article's body text.");
-                    articles = [reader.ReadOne(submission.Headline, submission.Body, submission.Dateline, submission.Date, submission.Source, by, now)];
-                    break;
-                default:
-                    return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "content-type-unsupported",
-                        "Send text/plain (seed layout) or application/json {headline, body, dateline?, date?, source?}.");
-            }
-        }
-        catch (NotSupportedException e)
-        {
-            return Problems.Problem(StatusCodes.Status503ServiceUnavailable, "extraction-unavailable", e.Message);
+            case "text/plain":
+                articles = reader.ReadText(body, null, by, now);
+                if (articles.Count == 0)
+                    return Problems.BadRequest("no-article-found", "No article found: expected a headline line, a blank line, then a dateline paragraph such as \"GENEVA (Reuters) - ...\".");
+                break;
+            case "application/json":
+                ArticleSubmission? submission;
+                try { submission = JsonSerializer.Deserialize<ArticleSubmission>(body, Json); }
+                catch (JsonException e) { return Problems.BadRequest("json-malformed", $"The JSON could not be read: {e.Message}"); }
+                if (submission is null || string.IsNullOrWhiteSpace(submission.Headline))
+                    return Problems.BadRequest("headline-missing", "Give the article's headline.");
+                if (string.IsNullOrWhiteSpace(submission.Body))
+                    return Problems.BadRequest("body-missing", "Give the article's body text.");
+                articles = [reader.ReadOne(submission.Headline, submission.Body, submission.Dateline, submission.Date, submission.Source, by, now)];
+                break;
+            default:
+                return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "content-type-unsupported",
+                    "Send text/plain (seed layout) or application/json {headline, body, dateline?, date?, source?}.");
         }
 
         IReadOnlyList<IngestedArticle> results;

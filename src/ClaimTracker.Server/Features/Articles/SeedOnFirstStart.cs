@@ -37,7 +37,6 @@ public sealed class SeedOnFirstStart(IConfiguration config, IDocumentStore store
             log.LogInformation("Seeded {Count} articles from {Folder}", total, folder);
         }
         catch (OperationCanceledException) { }
-        catch (NotSupportedException e) { log.LogWarning("Not seeding from {Folder}: {Reason}", folder, e.Message); }
         catch (Exception e) { log.LogError(e, "Seeding from {Folder} failed; the store is unchanged for the failed file", folder); }
     }
 }

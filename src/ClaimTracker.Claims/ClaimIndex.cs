@@ -1,0 +1,188 @@
+using ClaimTracker.Claims.Text;
+
+namespace ClaimTracker.Claims;
+
+/// <summary>
+/// A statement already placed on a claim: what the index keeps per statement. Everything here is in the stored
+/// events/read models, so the index can be rebuilt at start-up by calling <see cref="ClaimIndex.Add"/> for each.
+/// </summary>
+public sealed record ClaimMember(
+    string StatementId,
+    string ClaimId,
+    string Stance,
+    string Content,
+    string Speaker,
+    string Article,
+    int Paragraph,
+    string? Evidence = null,
+    string? Cue = null);
+
+/// <summary>
+/// In-memory inverted index from salient terms to the statements already on claims. Candidate claims for a new
+/// statement come from the posting lists of its rarest terms only, each list read up to a cap, so the cost of a
+/// lookup does not grow with the number of claims. Term weights are IDF over all statements seen so far.
+/// Not thread-safe: one writer (the matcher) owns it.
+/// </summary>
+public sealed class ClaimIndex
+{
+    internal sealed class Entry
+    {
+        public required ClaimMember Member { get; init; }
+        public required Dictionary<string, int> TermCounts { get; init; }
+        public required Dictionary<string, string> Surfaces { get; init; }
+        public required double Norm { get; set; }
+        /// <summary>Statements seen when Norm was computed: recomputed once IDF has drifted (10% more statements).</summary>
+        public int NormAt { get; set; }
+        public required int Negations { get; init; }
+        public required string NormalizedSpeaker { get; init; }
+    }
+
+    private readonly List<Entry> _entries = new();
+    private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _byArticle = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
+    private int _documents;
+
+    /// <summary>How many posting entries are read per query term (newest first).</summary>
+    public int PostingCap { get; init; } = 400;
+
+    /// <summary>How many of the query's terms (highest IDF first) are looked up.</summary>
+    public int QueryTermCap { get; init; } = 10;
+
+    /// <summary>Work of the last lookup: posting entries read and distinct statements scored (for benchmarks).</summary>
+    public (int PostingsRead, int Candidates) LastLookupCost { get; private set; }
+
+    public int StatementCount => _entries.Count;
+    public int ClaimCount => _labels.Count;
+
+    /// <summary>A short readable label per claim (from its first statement).</summary>
+    public string? LabelOf(string claimId) => _labels.GetValueOrDefault(claimId);
+
+    /// <summary>
+    /// Counts terms of texts for IDF without indexing them (e.g. all statements of a batch before matching,
+    /// so that early statements are weighed like late ones).
+    /// </summary>
+    public void ObserveBackground(IEnumerable<string> texts)
+    {
+        foreach (var text in texts) CountDocument(ClaimTerms.Extract(text));
+    }
+
+    /// <summary>Adds a statement that is on a claim (new, or loaded from stored data on rebuild).</summary>
+    public void Add(ClaimMember member)
+    {
+        var terms = ClaimTerms.Extract(member.Content);
+        CountDocument(terms);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in terms)
+        {
+            counts[t.Key] = counts.GetValueOrDefault(t.Key) + 1;
+            surfaces.TryAdd(t.Key, t.Surface);
+        }
+        var entry = new Entry
+        {
+            Member = member, TermCounts = counts, Surfaces = surfaces, Norm = 0,
+            Negations = ClaimTerms.StatementNegations(member.Content, member.Cue),
+            NormalizedSpeaker = ClaimTerms.Normalize(member.Speaker),
+        };
+        entry.Norm = VectorNorm(counts);
+        entry.NormAt = _documents;
+        int id = _entries.Count;
+        _entries.Add(entry);
+        foreach (var key in counts.Keys)
+        {
+            if (!_postings.TryGetValue(key, out var list)) _postings[key] = list = new List<int>();
+            list.Add(id);
+        }
+        if (!_byArticle.TryGetValue(member.Article, out var inArticle)) _byArticle[member.Article] = inArticle = new List<int>();
+        inArticle.Add(id);
+        _labels.TryAdd(member.ClaimId, MakeLabel(terms));
+    }
+
+    private void CountDocument(List<Term> terms)
+    {
+        _documents++;
+        foreach (var key in terms.Select(t => t.Key).Distinct()) _documentFrequency[key] = _documentFrequency.GetValueOrDefault(key) + 1;
+    }
+
+    internal double Idf(string key)
+    {
+        // Smoothed so a term seen once among few statements still weighs something, and very common ones little.
+        var df = _documentFrequency.GetValueOrDefault(key);
+        return Math.Max(0.05, Math.Log((_documents + 1.0) / (df + 0.5)));
+    }
+
+    internal double Weight(string key, int count) => (1 + Math.Log(count)) * Idf(key);
+
+    internal double VectorNorm(Dictionary<string, int> counts)
+    {
+        double s = 0;
+        foreach (var (k, c) in counts) { var w = Weight(k, c); s += w * w; }
+        return Math.Sqrt(s);
+    }
+
+    internal Entry this[int id] => _entries[id];
+
+    internal IReadOnlyList<int> InArticle(string article) =>
+        _byArticle.TryGetValue(article, out var l) ? l : Array.Empty<int>();
+
+    /// <summary>
+    /// Cosine similarity (TF-IDF) of the query against statements reachable from its rarest terms.
+    /// Only posting lists are read: at most QueryTermCap x PostingCap entries.
+    /// </summary>
+    internal Dictionary<int, double> Candidates(Dictionary<string, int> queryCounts, out double queryNorm)
+    {
+        queryNorm = VectorNorm(queryCounts);
+        var scores = new Dictionary<int, double>();
+        if (queryNorm == 0) return scores;
+        var keys = queryCounts.Keys
+            .Where(_postings.ContainsKey)
+            .OrderByDescending(Idf).ThenBy(k => k, StringComparer.Ordinal)
+            .Take(QueryTermCap).ToList();
+        foreach (var key in keys)
+        {
+            var qw = Weight(key, queryCounts[key]);
+            var idf = Idf(key);
+            var list = _postings[key];
+            int from = Math.Max(0, list.Count - PostingCap);
+            for (int i = list.Count - 1; i >= from; i--)
+            {
+                int id = list[i];
+                int tf = _entries[id].TermCounts[key];
+                var dw = tf == 1 ? idf : (1 + Math.Log(tf)) * idf;
+                scores[id] = scores.GetValueOrDefault(id) + qw * dw;
+            }
+        }
+        int read = 0;
+        foreach (var key in keys) read += Math.Min(PostingCap, _postings[key].Count);
+        LastLookupCost = (read, scores.Count);
+        foreach (var id in scores.Keys.ToList())
+        {
+            var norm = NormOf(_entries[id]);
+            scores[id] = norm == 0 ? 0 : scores[id] / (queryNorm * norm);
+        }
+        return scores;
+    }
+
+    internal double NormOf(int id) => NormOf(_entries[id]);
+
+    private double NormOf(Entry e)
+    {
+        // IDF drifts as statements arrive; refresh a stored norm once the collection has grown by a tenth.
+        if (_documents > e.NormAt + e.NormAt / 10 + 1)
+        {
+            e.Norm = VectorNorm(e.TermCounts);
+            e.NormAt = _documents;
+        }
+        return e.Norm;
+    }
+
+    internal string MakeLabel(List<Term> terms)
+    {
+        // The first statement's most salient words, in reading order: good enough for a person to recognise it.
+        var top = terms.Select((t, i) => (t, i)).DistinctBy(x => x.t.Key)
+            .OrderByDescending(x => Idf(x.t.Key)).ThenBy(x => x.i).Take(6).OrderBy(x => x.i).Select(x => x.t.Surface);
+        return string.Join(' ', top);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using ClaimTracker.Claims.Text;
+using ClaimTracker.Extraction;
+
+namespace ClaimTracker.Claims;
+
+/// <summary>
+/// Stance rules. "disputes" only where the text itself presents a denial or contradiction:
+/// a denial cue, a negated restatement of the same proposition, or a contrast drawn in one sentence
+/// between two speakers. Everything else supports.
+/// </summary>
+public static partial class Stance
+{
+    [GeneratedRegex(@"\b(den(y|ies|ied|ying|ial)|reject(s|ed|ing)?|dismiss(es|ed|ing)?|refut(e|es|ed|ing)|rebut(s|ted)?|disput(e|es|ed|ing)|contradict(s|ed|ing)?|repudiat(e|es|ed)|brush(es|ed)? aside)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DenialCuePattern();
+
+    [GeneratedRegex(@"\b(but|while|whereas|though|although|however|despite|yet|instead|contrary|in fact)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContrastPattern();
+
+    /// <summary>The denial word of a cue ("denies", "rejects claims"), or null.</summary>
+    public static string? DenialCue(string? cue)
+    {
+        var m = DenialCuePattern().Match(cue ?? "");
+        return m.Success ? m.Value : null;
+    }
+
+    /// <summary>A contrast marker in a stretch of text ("but", "even though", "in fact"), or null.</summary>
+    public static string? ContrastMarker(string? text)
+    {
+        var m = ContrastPattern().Match(text ?? "");
+        return m.Success ? m.Value.ToLowerInvariant() : null;
+    }
+
+    [GeneratedRegex(@"(\bin fact\b|\bactually\b|\bin reality\b|\bcontrary to\b|^\s*but\b|^\s*however\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RebuttalPattern();
+
+    /// <summary>A word that marks a sentence as a rebuttal of what came just before ("in fact", a leading "But"), or null.</summary>
+    public static string? RebuttalMarker(string? text)
+    {
+        var m = RebuttalPattern().Match(text ?? "");
+        return m.Success ? m.Value.Trim().ToLowerInvariant() : null;
+    }
+
+    /// <summary>Opposite polarity: one content is negated, the other not (counted outside conditional clauses).</summary>
+    public static bool PolarityDiffers(int negationsA, int negationsB) => (negationsA % 2) != (negationsB % 2);
+
+    /// <summary>Stance towards the claim: agreeing with a disputer disputes, contradicting a disputer supports.</summary>
+    public static string Towards(string memberStance, bool contradictsMember) =>
+        (memberStance == Stances.Disputes) ^ contradictsMember ? Stances.Disputes : Stances.Supports;
+
+    /// <summary>
+    /// When two statements share one evidence sentence, the text between their contents
+    /// (e.g. "... militants but which Western countries say ...") shows whether the sentence sets them against each other.
+    /// </summary>
+    public static string? ContrastBetween(string evidence, string firstContent, string secondContent)
+    {
+        if (string.IsNullOrEmpty(evidence) || string.IsNullOrEmpty(firstContent) || string.IsNullOrEmpty(secondContent)) return null;
+        int a = evidence.IndexOf(firstContent, StringComparison.Ordinal);
+        int b = evidence.IndexOf(secondContent, StringComparison.Ordinal);
+        if (a < 0 || b < 0 || a == b) return null;
+        int start, end;
+        if (a < b) { start = a + firstContent.Length; end = b; }
+        else { start = b + secondContent.Length; end = a; }
+        if (end <= start) return null;
+        return ContrastMarker(evidence[start..end]);
+    }
+
+    internal static int Negations(string content) => ClaimTerms.NegationCount(content);
+}

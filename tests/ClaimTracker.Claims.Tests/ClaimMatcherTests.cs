@@ -1,0 +1,189 @@
+using ClaimTracker.Extraction;
+
+namespace ClaimTracker.Claims.Tests;
+
+/// <summary>Matching and stance on small constructed cases.</summary>
+public class ClaimMatcherTests
+{
+    private static StatementToMatch S(string id, string content, string speaker, string article = "a1", int paragraph = 1,
+        string cue = "said", string mode = StatementMode.Indirect, string? evidence = null) =>
+        new(id, content, cue, mode, speaker, article, paragraph, evidence);
+
+    private static ClaimMatcher NewMatcher(ClaimExclusions? exclusions = null)
+    {
+        var index = new ClaimIndex();
+        // A little background so that common words weigh less than rare ones, as in a real run.
+        index.ObserveBackground([
+            "the government said the economy would grow this year",
+            "officials said talks would continue next week",
+            "the minister said prices would rise",
+            "the company said profits fell in the first quarter",
+            "the army said fighting continued in the north",
+        ]);
+        return new ClaimMatcher(index, exclusions: exclusions);
+    }
+
+    [Fact]
+    public void A_paraphrase_in_another_article_joins_the_claim()
+    {
+        var m = NewMatcher();
+        var first = m.Match(S("s1", "the central bank will cut interest rates next month", "a central bank official", "a1"));
+        var second = m.Match(S("s2", "the central bank plans to cut its interest rate in the coming month", "analysts", "a2"));
+        Assert.True(first.OpensNewClaim);
+        Assert.Equal(m.Index.LabelOf(first.ClaimId), first.ClaimLabel);
+        Assert.Equal(first.ClaimLabel, second.ClaimLabel);
+        Assert.False(second.OpensNewClaim);
+        Assert.Equal(first.ClaimId, second.ClaimId);
+        Assert.Equal(Stances.Supports, second.Stance);
+        Assert.Contains("interest", second.SharedTerms);
+        Assert.Contains("s1", second.Explanation);
+    }
+
+    [Fact]
+    public void Capital_and_demonym_count_as_the_country()
+    {
+        var m = NewMatcher();
+        var first = m.Match(S("s1", "Moscow is supplying weapons to the rebels", "a diplomat", "a1"));
+        var second = m.Match(S("s2", "Russia was supplying weapons to rebel fighters", "officials", "a2"));
+        Assert.Equal(first.ClaimId, second.ClaimId);
+    }
+
+    [Fact]
+    public void An_unrelated_statement_opens_a_new_claim()
+    {
+        var m = NewMatcher();
+        var first = m.Match(S("s1", "the central bank will cut interest rates next month", "a central bank official"));
+        var other = m.Match(S("s2", "coffee exports fell sharply because of the frost in the south", "a trader", "a2"));
+        Assert.True(other.OpensNewClaim);
+        Assert.NotEqual(first.ClaimId, other.ClaimId);
+    }
+
+    [Fact]
+    public void A_denial_cue_disputes_the_claim_it_denies()
+    {
+        var m = NewMatcher();
+        var claim = m.Match(S("s1", "the ministry paid bribes to win the arms contract", "the newspaper"));
+        var denial = m.Match(S("s2", "it paid bribes to win the contract", "the ministry", cue: "denies", paragraph: 3));
+        Assert.Equal(claim.ClaimId, denial.ClaimId);
+        Assert.Equal(Stances.Disputes, denial.Stance);
+        Assert.Contains("denies", denial.StanceReason);
+    }
+
+    [Fact]
+    public void A_negated_restatement_disputes()
+    {
+        var m = NewMatcher();
+        var claim = m.Match(S("s1", "the group is a terrorist organization", "the interior minister", "a1"));
+        var negated = m.Match(S("s2", "the group was not a terrorist organization", "a spokesman", "a2"));
+        Assert.Equal(claim.ClaimId, negated.ClaimId);
+        Assert.Equal(Stances.Disputes, negated.Stance);
+        Assert.Equal("negated restatement", negated.StanceReason);
+    }
+
+    [Fact]
+    public void Agreeing_with_a_disputer_also_disputes()
+    {
+        var m = NewMatcher();
+        var claim = m.Match(S("s1", "the group is a terrorist organization", "the interior minister", "a1"));
+        m.Match(S("s2", "the group was not a terrorist organization", "a spokesman", "a2"));
+        var third = m.Match(S("s3", "the group was not a terrorist organization", "a spokesman", "a3"));
+        Assert.Equal(claim.ClaimId, third.ClaimId);
+        Assert.Equal(Stances.Disputes, third.Stance);
+    }
+
+    [Fact]
+    public void Two_speakers_set_against_each_other_in_one_sentence_contest_one_claim()
+    {
+        const string evidence = "The strikes, which the army says hit only military targets but which residents say killed dozens of civilians, went on.";
+        var m = NewMatcher();
+        var a = m.Match(S("s1", "hit only military targets", "the army", evidence: evidence));
+        var b = m.Match(S("s2", "killed dozens of civilians", "residents", evidence: evidence));
+        Assert.Equal(a.ClaimId, b.ClaimId);
+        Assert.Equal(Stances.Disputes, b.Stance);
+        Assert.Contains("but", b.StanceReason);
+    }
+
+    [Fact]
+    public void A_rebuttal_of_the_previous_speaker_contests_its_claim()
+    {
+        var m = NewMatcher();
+        var claim = m.Match(S("s1", "its price cuts were aimed only at clearing old stock", "Acme Corp", paragraph: 4));
+        var rebuttal = m.Match(S("s2", "Acme has in fact been selling below cost to drive rivals out", "competitors", paragraph: 5));
+        Assert.Equal(claim.ClaimId, rebuttal.ClaimId);
+        Assert.Equal(Stances.Disputes, rebuttal.Stance);
+        Assert.Contains("in fact", rebuttal.StanceReason);
+    }
+
+    [Fact]
+    public void A_conditional_negation_is_not_a_dispute()
+    {
+        var m = NewMatcher();
+        m.Match(S("s1", "the opposition will boycott the election", "a party leader", "a1"));
+        var conditional = m.Match(S("s2", "the opposition would boycott the election if the rules were not changed", "a spokesman", "a2"));
+        Assert.False(conditional.OpensNewClaim);
+        Assert.Equal(Stances.Supports, conditional.Stance);
+    }
+
+    [Fact]
+    public void A_manual_unlink_survives_rerunning_the_matcher()
+    {
+        var statements = new[]
+        {
+            S("s1", "the central bank will cut interest rates next month", "a central bank official", "a1"),
+            S("s2", "the central bank plans to cut its interest rate in the coming month", "analysts", "a2"),
+        };
+        var firstRun = NewMatcher();
+        var decisions = statements.Select(firstRun.Match).ToList();
+        Assert.Equal(decisions[0].ClaimId, decisions[1].ClaimId);
+
+        // A fact-checker unlinks s2 from that claim; the matcher is rebuilt from stored data and re-run.
+        var exclusions = new ClaimExclusions();
+        exclusions.Exclude("s2", decisions[0].ClaimId);
+        var rerun = NewMatcher(exclusions);
+        rerun.Index.Add(new ClaimMember("s1", decisions[0].ClaimId, Stances.Supports, statements[0].Content,
+            statements[0].Speaker, statements[0].Article, statements[0].Paragraph));
+        var again = rerun.Match(statements[1]);
+        Assert.NotEqual(decisions[0].ClaimId, again.ClaimId);
+        Assert.True(again.OpensNewClaim);
+    }
+
+    [Fact]
+    public void A_rebuilt_index_gives_the_same_decision_as_the_live_one()
+    {
+        var live = NewMatcher();
+        var a = live.Match(S("s1", "the central bank will cut interest rates next month", "a central bank official", "a1"));
+        var b = live.Match(S("s2", "coffee exports fell sharply because of the frost", "a trader", "a2"));
+        var probe = S("s3", "interest rates will be cut by the central bank", "economists", "a3");
+        var expected = live.Decide(probe);
+
+        var rebuilt = NewMatcher();
+        rebuilt.Index.Add(new ClaimMember("s1", a.ClaimId, a.Stance, "the central bank will cut interest rates next month", "a central bank official", "a1", 1));
+        rebuilt.Index.Add(new ClaimMember("s2", b.ClaimId, b.Stance, "coffee exports fell sharply because of the frost", "a trader", "a2", 1));
+        var actual = rebuilt.Decide(probe);
+        Assert.Equal(expected.ClaimId, actual.ClaimId);
+        Assert.Equal(expected.Score, actual.Score, 9);
+        Assert.Equal(a.ClaimId, actual.ClaimId);
+    }
+
+    [Fact]
+    public void New_claim_ids_do_not_collide_with_rebuilt_ones()
+    {
+        var m = NewMatcher();
+        m.Index.Add(new ClaimMember("old", "c1", Stances.Supports, "wheat harvest was poor", "a farmer", "a0", 1));
+        var d = m.Match(S("s1", "the airline will buy ten new jets", "the airline"));
+        Assert.NotEqual("c1", d.ClaimId);
+    }
+
+    [Fact]
+    public void Labeler_fills_claim_and_stance_for_every_statement()
+    {
+        var gold = GoldData.Load("seed-gold.jsonl");
+        var labelled = ClaimLabeler.Label(GoldData.Blanked(gold));
+        Assert.Equal(gold.Count, labelled.Count);
+        Assert.All(labelled, s => Assert.False(string.IsNullOrWhiteSpace(s.Claim)));
+        Assert.All(labelled, s => Assert.Contains(s.Stance, new[] { Stances.Supports, Stances.Disputes }));
+        // Deterministic: a second run gives the same labels.
+        var again = ClaimLabeler.Label(GoldData.Blanked(gold));
+        Assert.Equal(labelled.Select(s => s.Claim + s.Stance), again.Select(s => s.Claim + s.Stance));
+    }
+}

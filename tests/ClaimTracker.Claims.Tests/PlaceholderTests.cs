@@ -1,2 +1,0 @@
-namespace ClaimTracker.Claims.Tests;
-public class PlaceholderTests { [Fact] public void Builds() => Assert.True(true); }
