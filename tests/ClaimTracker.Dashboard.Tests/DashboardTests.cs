@@ -47,6 +47,8 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         await Assertions.Expect(contested).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(contested).ToContainTextAsync("Moss");
         await Assertions.Expect(page.Locator("#share-chart svg rect").First).ToBeVisibleAsync();
+        // Top actors come from an async read model; the wall refreshes them shortly after statements land.
+        await Assertions.Expect(page.Locator("#top-actors")).ToContainTextAsync("Anna Berg", new() { Timeout = 15_000 });
 
         Directory.CreateDirectory(ArtifactsFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "dashboard-wall.png"), FullPage = true });
