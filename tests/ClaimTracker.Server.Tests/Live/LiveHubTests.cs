@@ -113,6 +113,42 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
     }
 
     [Fact]
+    public async Task Resuming_while_stories_keep_arriving_loses_and_repeats_nothing()
+    {
+        await using var before = await LiveClient.ConnectAsync(Host);
+        var lastSeen = await before.Subscribe("feed");
+        await before.DisposeAsync();
+        var (missedArticle, missedStatements) = await PostStory("Defence Minister Tomas Quist", "the drills had ended");   // missed while away
+
+        // Keep posting while the client resumes: replay and live overlap (the hand-over is what is tested).
+        var posted = new List<string>();
+        var writer = Task.Run(async () =>
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var (articleId, statements) = await PostStory($"Energy Minister Number{i} Vale", $"gas flows would rise by {i + 2} percent");
+                lock (posted) { posted.Add(articleId); posted.AddRange(statements.Select(x => x.Id)); }
+            }
+        });
+        await using var after = await LiveClient.ConnectAsync(Host);
+        await after.Subscribe("feed", lastSeen);
+        await writer;
+        string last; lock (posted) last = posted[^1];
+        await after.WaitFor(u => u.Str("id") == last);
+        await Host.CatchUp();
+        var received = await after.Drain(700);
+
+        var sequences = received.Select(u => u.Seq()).ToList();
+        Assert.Equal(sequences.OrderBy(q => q), sequences);                       // in order
+        Assert.Equal(sequences.Distinct().Count(), sequences.Count);             // no duplicates
+        var ids = received.Select(u => u.Str("id")).ToHashSet();
+        Assert.Equal(received.Count, ids.Count);
+        Assert.All(posted, id => Assert.Contains(id, ids));                      // no gaps
+        var expected = posted.Append(missedArticle).Concat(missedStatements.Select(x => x.Id)).ToHashSet();
+        Assert.Equal(expected.OrderBy(x => x), ids.OrderBy(x => x));              // exactly: what was missed, then what came live
+    }
+
+    [Fact]
     public async Task Topics_a_client_did_not_subscribe_to_or_unsubscribed_from_receive_nothing()
     {
         await using var control = await LiveClient.ConnectAsync(Host);
