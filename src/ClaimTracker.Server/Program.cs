@@ -1,6 +1,7 @@
 using ClaimTracker.Server.Features.Api;
 using ClaimTracker.Server.Hosting;
 using ClaimTracker.Server.Infrastructure;
+using ClaimTracker.Server.Live;
 using ClaimTracker.Server.Status;
 using JasperFx;
 using Wolverine;
@@ -37,6 +38,7 @@ builder.Services.AddWolverineHttp();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddClaimTrackerApi(builder.Configuration);   // API keys, body limit, ingestion: Features/Api/ApiSetup.cs
+builder.Services.AddClaimTrackerLive();          // SignalR hub + push pump: Live/LiveSetup.cs
 
 var app = builder.Build();
 app.BeginStartingPostgres(args);                 // overlap the cluster's start with the rest of start-up
@@ -47,6 +49,7 @@ app.MapOpenApi();                                // /openapi/v1.json
 app.MapHealth();                                 // /health
 app.UseClaimTrackerApi();                        // /api/*: 413, 401/403, 409 as problem details
 app.MapWolverineEndpoints();
+app.MapClaimTrackerLive();                      // /hubs/live and the dashboard at /
 
 return await app.RunJasperFxCommands(args);
 

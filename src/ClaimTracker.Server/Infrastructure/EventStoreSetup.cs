@@ -2,6 +2,7 @@ using ClaimTracker.Domain;
 using ClaimTracker.Server.Hosting;
 using JasperFx;
 using JasperFx.Events.Daemon;
+using ClaimTracker.Server.Live;
 using Marten;
 using Wolverine.Marten;
 
@@ -25,6 +26,7 @@ public static class EventStoreSetup
                 // The async daemon wakes on NOTIFY instead of polling each second: pushes follow appends in ms.
                 opts.Events.UseListenNotifyForEventAppends = true;
                 ConfigureEventStore(opts);
+                opts.AddLivePush(sp);                 // live updates to SignalR clients: Live/LivePush.cs
                 return opts;
             })
             .UseLightweightSessions()

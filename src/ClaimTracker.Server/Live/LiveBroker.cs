@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using ClaimTracker.Domain;
+using Marten;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+
+namespace ClaimTracker.Server.Live;
+
+/// <summary>
+/// Who listens to what, and the hand-over between replay and live messages. The pump (<see cref="LivePush"/>) only
+/// drops updates into per-connection bounded queues: it never waits for a client, so a slow or dead client cannot
+/// slow ingestion or anyone else. A client whose queue overflows is disconnected; it reconnects with its last
+/// sequence and catches up from the event store, so dropping it loses nothing.
+/// </summary>
+public sealed class LiveBroker(LiveLifetimeManager hubs, IServiceProvider services, ILogger<LiveBroker> log)
+{
+    public const int QueueCapacity = 10_000;
+    private const int ReplayPageSize = 1_000;
+
+    private readonly object _gate = new();
+    private readonly Dictionary<string, HashSet<LiveConnection>> _subscribers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LiveConnection> _connections = new();
+    private long _published;
+
+    /// <summary>The highest global sequence handed to subscribers so far.</summary>
+    public long Published => Interlocked.Read(ref _published);
+
+    public int ConnectionCount => _connections.Count;
+
+    /// <summary>Called by the pump, in sequence order, once per committed page of events.</summary>
+    public void Publish(IReadOnlyList<LiveUpdate> updates, long upTo)
+    {
+        lock (_gate)
+        {
+            foreach (var u in updates)
+                if (_subscribers.TryGetValue(u.Topic, out var set))
+                {
+                    var message = new Outgoing(u, LiveLifetimeManager.Message(u));   // serialized once for all subscribers
+                    foreach (var c in set) c.Offer(message);
+                }
+            if (upTo > _published) Interlocked.Exchange(ref _published, upTo);
+        }
+    }
+
+    public void Connected(HubCallerContext context)
+    {
+        var connection = new LiveConnection(context.ConnectionId, context.Abort, log);
+        _connections[context.ConnectionId] = connection;
+        connection.Pump = Task.Run(() => connection.SendAllAsync(hubs.Find(context.ConnectionId)));
+    }
+
+    public void Disconnected(string connectionId)
+    {
+        if (!_connections.TryRemove(connectionId, out var connection)) return;
+        lock (_gate)
+            foreach (var topic in connection.Topics)
+                if (_subscribers.TryGetValue(topic, out var set) && set.Remove(connection) && set.Count == 0) _subscribers.Remove(topic);
+        connection.Close();
+    }
+
+    /// <summary>
+    /// Subscribes a connection to a topic. With <paramref name="afterSequence"/>, everything after it is replayed from
+    /// the event store first; live updates that arrive meanwhile are held back and released afterwards, minus any
+    /// the replay already delivered (high-water mark per topic): no gaps, no duplicates.
+    /// </summary>
+    public async Task SubscribeAsync(string connectionId, string topic, long? afterSequence, CancellationToken ct)
+    {
+        if (!_connections.TryGetValue(connectionId, out var connection)) return;
+        // Right after a restart the pump has published nothing yet, but it resumes from its stored progress: what it
+        // published before the restart must come from the replay, or a resuming client would miss it.
+        var stored = Published == 0 ? await StoredProgressAsync(ct) : 0;
+        long mark;
+        lock (_gate)
+        {
+            mark = Math.Max(_published, stored);
+            // Registered before the replay reads, so nothing published after `mark` can slip past this connection.
+            connection.Begin(topic, replaying: afterSequence is not null, highWater: afterSequence ?? mark);
+            if (!_subscribers.TryGetValue(topic, out var set)) _subscribers[topic] = set = [];
+            set.Add(connection);
+        }
+        if (afterSequence is not { } after) return;
+        try
+        {
+            if (after < mark)
+                await foreach (var u in ReplayAsync(topic, after, mark, ct))
+                    if (!connection.Replayed(new Outgoing(u, LiveLifetimeManager.Message(u)))) return;
+        }
+        finally
+        {
+            connection.EndReplay(topic);
+        }
+    }
+
+    private async Task<long> StoredProgressAsync(CancellationToken ct)
+    {
+        var states = await services.GetRequiredService<IDocumentStore>().Advanced.AllProjectionProgress(token: ct);
+        return states.Where(s => s.ShardName.StartsWith(LivePush.Name, StringComparison.OrdinalIgnoreCase)).Select(s => s.Sequence).DefaultIfEmpty(0).Max();
+    }
+
+    public void Unsubscribe(string connectionId, string topic)
+    {
+        if (!_connections.TryGetValue(connectionId, out var connection)) return;
+        lock (_gate)
+            if (_subscribers.TryGetValue(topic, out var set) && set.Remove(connection) && set.Count == 0) _subscribers.Remove(topic);
+        connection.End(topic);
+    }
+
+    /// <summary>The updates of one topic with sequence in (after, upTo], read from the event store in pages.</summary>
+    public async IAsyncEnumerable<LiveUpdate> ReplayAsync(string topic, long after, long upTo,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        // Resolved late: the store's own configuration creates the pump, which needs this broker.
+        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+        // Claim and article topics are single streams: read only that stream's events.
+        Guid? stream = (topic.StartsWith("claim:") || topic.StartsWith("article:")) && Guid.TryParse(topic[(topic.IndexOf(':') + 1)..], out var g) ? g : null;
+        var from = after;
+        while (from < upTo)
+        {
+            var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > from && e.Sequence <= upTo);
+            if (stream is { } id) query = query.Where(e => e.StreamId == id);
+            var page = await query.OrderBy(e => e.Sequence).Take(ReplayPageSize).ToListAsync(ct);
+            if (page.Count == 0) yield break;
+            var claimIds = LiveMessages.ClaimIds(page).ToList();
+            var claims = claimIds.Count == 0 ? new Dictionary<Guid, ClaimView>()
+                : (await session.LoadManyAsync<ClaimView>(ct, claimIds)).ToDictionary(c => c.Id);
+            var updates = page.SelectMany(e => LiveMessages.For(e, claims.GetValueOrDefault)).Where(u => u.Topic == topic);
+            foreach (var u in LiveMessages.Coalesce(updates)) yield return u;
+            from = page[^1].Sequence;
+        }
+    }
+}
+
+/// <summary>An update and its serialized form, shared by all the connections it goes to.</summary>
+public sealed record Outgoing(LiveUpdate Update, SerializedHubMessage Message);
+
+/// <summary>One client connection: its topics, their high-water marks, and its bounded outgoing queue.</summary>
+public sealed class LiveConnection(string id, Action abort, ILogger log)
+{
+    private sealed class TopicState
+    {
+        public long HighWater;
+        public List<Outgoing>? Held;   // non-null while replaying
+    }
+
+    private readonly Dictionary<string, TopicState> _topics = new(StringComparer.Ordinal);
+    private readonly Channel<Outgoing> _queue = Channel.CreateBounded<Outgoing>(
+        new BoundedChannelOptions(LiveBroker.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private bool _overflowed;
+
+    public string Id => id;
+    public Task? Pump { get; set; }
+
+    public IReadOnlyList<string> Topics { get { lock (_topics) return _topics.Keys.ToList(); } }
+
+    public void Begin(string topic, bool replaying, long highWater)
+    {
+        lock (_topics) _topics[topic] = new TopicState { HighWater = highWater, Held = replaying ? [] : null };
+    }
+
+    public void End(string topic)
+    {
+        lock (_topics) _topics.Remove(topic);
+    }
+
+    /// <summary>A live update (never blocks: the pump calls this for every subscriber).</summary>
+    public void Offer(Outgoing u)
+    {
+        lock (_topics)
+        {
+            if (!_topics.TryGetValue(u.Update.Topic, out var state)) return;
+            if (state.Held is { } held)
+            {
+                if (held.Count >= LiveBroker.QueueCapacity) Overflow();
+                else held.Add(u);
+                return;
+            }
+            Deliver(state, u);
+        }
+    }
+
+    /// <summary>A replayed update; false when the connection gave up (overflow or unsubscribed).</summary>
+    public bool Replayed(Outgoing u)
+    {
+        lock (_topics)
+        {
+            if (_overflowed || !_topics.TryGetValue(u.Update.Topic, out var state)) return false;
+            Deliver(state, u);
+            return !_overflowed;
+        }
+    }
+
+    public void EndReplay(string topic)
+    {
+        lock (_topics)
+        {
+            if (!_topics.TryGetValue(topic, out var state) || state.Held is not { } held) return;
+            state.Held = null;
+            foreach (var u in held) Deliver(state, u);
+        }
+    }
+
+    private void Deliver(TopicState state, Outgoing u)
+    {
+        if (u.Update.Sequence <= state.HighWater) return;   // already delivered by replay (or before the client's mark)
+        state.HighWater = u.Update.Sequence;
+        if (!_queue.Writer.TryWrite(u)) Overflow();
+    }
+
+    private void Overflow()
+    {
+        if (_overflowed) return;
+        _overflowed = true;
+        log.LogWarning("Live client {Connection} fell {Capacity} updates behind; disconnecting it (it resumes from its last sequence)", id, LiveBroker.QueueCapacity);
+        _queue.Writer.TryComplete();
+        abort();
+    }
+
+    public void Close() => _queue.Writer.TryComplete();
+
+    public async Task SendAllAsync(HubConnectionContext? client)
+    {
+        if (client is null) { abort(); return; }
+        try
+        {
+            await foreach (var u in _queue.Reader.ReadAllAsync())
+                await client.WriteAsync(u.Message);
+        }
+        catch (Exception e)
+        {
+            log.LogDebug(e, "Live client {Connection} send loop ended", id);
+            abort();
+        }
+    }
+}

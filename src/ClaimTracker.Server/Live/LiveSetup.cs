@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+using ClaimTracker.Server.Features.Api;
+using Marten;
+
+namespace ClaimTracker.Server.Live;
+
+/// <summary>Registration of the live push (hub, broker, pump) and the dashboard's static files.</summary>
+public static class LiveSetup
+{
+    public const string HubPath = "/hubs/live";
+
+    public static IServiceCollection AddClaimTrackerLive(this IServiceCollection services)
+    {
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        services.AddSingleton<LiveLifetimeManager>();
+        services.AddSingleton<Microsoft.AspNetCore.SignalR.HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveLifetimeManager>());
+        services.AddSingleton<LiveBroker>();
+        services.AddSingleton<LivePush>();
+        return services;
+    }
+
+    /// <summary>Called from the event store configuration: the pump is a subscription of the async daemon.</summary>
+    public static void AddLivePush(this StoreOptions opts, IServiceProvider services) =>
+        opts.Events.Subscribe(services.GetRequiredService<LivePush>());
+
+    public static WebApplication MapClaimTrackerLive(this WebApplication app)
+    {
+        // Reads-open rule, same as HTTP: when reads are closed, the hub wants an API key (Bearer header, or
+        // ?access_token= which is how browsers pass it on WebSockets).
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(HubPath))
+            {
+                var keys = context.RequestServices.GetRequiredService<ApiKeyRing>();
+                if (!keys.ReadsOpen)
+                {
+                    var header = context.Request.Headers.Authorization.ToString();
+                    var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim()
+                        : context.Request.Query["access_token"].ToString();
+                    if (string.IsNullOrEmpty(presented) || keys.Find(presented) is null)
+                    {
+                        context.Response.Headers.WWWAuthenticate = "Bearer";
+                        await Results.Problem(statusCode: 401, title: "Reads need an API key",
+                            detail: "Pass the key as ?access_token=<key> (WebSockets) or Authorization: Bearer <key>.").ExecuteAsync(context);
+                        return;
+                    }
+                }
+            }
+            await next(context);
+        });
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapHub<LiveHub>(HubPath);
+        return app;
+    }
+}

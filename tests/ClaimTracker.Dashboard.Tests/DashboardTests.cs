@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace ClaimTracker.Dashboard.Tests;
+
+/// <summary>The dashboard in a real browser: it loads, goes live, and shows what is posted over HTTP without a reload.</summary>
+public sealed class DashboardTests(DashboardFixture app) : IClassFixture<DashboardFixture>
+{
+    public static string ArtifactsFolder => Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    private async Task<(string ArticleId, List<string> Statements)> PostStory(string headline, string body)
+    {
+        var response = await app.Http.PostAsJsonAsync("/api/articles", new { headline, body });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var articleId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("articles")[0].GetProperty("id").GetString()!;
+        var article = await app.Http.GetFromJsonAsync<JsonElement>($"/api/articles/{articleId}");
+        return (articleId, article.GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("statementId").GetString()!).ToList());
+    }
+
+    [Fact]
+    public async Task The_wall_shows_new_statements_and_contested_claims_live_without_a_reload()
+    {
+        var page = await app.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(app.BaseAddress.ToString());
+        await Assertions.Expect(page.Locator("#conn")).ToHaveTextAsync("live", new() { Timeout = 20_000 });
+
+        // Hostile text must show up as text, never as markup.
+        var (_, first) = await PostStory("Ministers clash over <b>border</b> talks",
+            "GENEVA (Reuters) - Foreign Minister Anna Berg said on Monday that the border talks would resume next week <img src=x onerror=alert(1)>.\n" +
+            "A senior diplomat, who declined to be named, said the talks had stalled over security guarantees.");
+        await Assertions.Expect(page.Locator($"#feed li[data-id='{first[0]}']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#feed")).ToContainTextAsync("Berg");
+        Assert.Equal(0, await page.Locator("#feed img").CountAsync());
+
+        var (_, second) = await PostStory("Opposition says talks collapsed",
+            "ROME (Reuters) - Opposition leader Carl Moss said on Tuesday that the border talks had collapsed and would not resume.");
+        var claim = await (await app.Http.PostAsJsonAsync("/api/claims", new { text = "The border talks will resume next week" })).Content.ReadFromJsonAsync<JsonElement>();
+        var claimId = claim.GetProperty("id").GetString()!;
+        Assert.True((await app.Http.PostAsJsonAsync($"/api/claims/{claimId}/statements", new { statementId = first[0], stance = "supports" })).IsSuccessStatusCode);
+        Assert.True((await app.Http.PostAsJsonAsync($"/api/claims/{claimId}/statements", new { statementId = second[0], stance = "disputes" })).IsSuccessStatusCode);
+
+        var contested = page.Locator($"#contested li[data-id='{claimId}']");
+        await Assertions.Expect(contested).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(contested).ToContainTextAsync("Moss");
+        await Assertions.Expect(page.Locator("#share-chart svg rect").First).ToBeVisibleAsync();
+        // Top actors come from an async read model; the wall refreshes them shortly after statements land.
+        await Assertions.Expect(page.Locator("#top-actors")).ToContainTextAsync("Anna Berg", new() { Timeout = 15_000 });
+
+        Directory.CreateDirectory(ArtifactsFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "dashboard-wall.png"), FullPage = true });
+
+        // The claim page with its support/dispute timeline, live too.
+        await contested.Locator("a.claim-text").ClickAsync();
+        await Assertions.Expect(page.Locator("#page h1")).ToHaveTextAsync("The border talks will resume next week");
+        await Assertions.Expect(page.Locator("#page svg polyline").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "dashboard-claim.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Alba;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace ClaimTracker.Server.Tests.Live;
+
+/// <summary>A real .NET SignalR client on the hub of the Alba TestServer, collecting every `update` it receives.</summary>
+public sealed class LiveClient : IAsyncDisposable
+{
+    private readonly Channel<JsonElement> _updates = Channel.CreateUnbounded<JsonElement>();
+    public HubConnection Connection { get; }
+    public List<JsonElement> Received { get; } = [];
+
+    private LiveClient(IAlbaHost host, string? key)
+    {
+        var server = host.Server;
+        var url = new Uri(server.BaseAddress, "/hubs/live" + (key is null ? "" : "?access_token=" + Uri.EscapeDataString(key)));
+        Connection = new HubConnectionBuilder().WithUrl(url, o =>
+        {
+            o.Transports = HttpTransportType.WebSockets;
+            o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+            o.WebSocketFactory = async (ctx, ct) => await server.CreateWebSocketClient().ConnectAsync(ctx.Uri, ct);
+        }).Build();
+        Connection.On<JsonElement>("update", u => _updates.Writer.TryWrite(u.Clone()));
+    }
+
+    public static async Task<LiveClient> ConnectAsync(IAlbaHost host, string? key = null)
+    {
+        var client = new LiveClient(host, key);
+        await client.Connection.StartAsync();
+        return client;
+    }
+
+    public Task<long> Subscribe(string topic, long? afterSequence = null) => Connection.InvokeAsync<long>("Subscribe", topic, afterSequence);
+    public Task Unsubscribe(string topic) => Connection.InvokeAsync("Unsubscribe", topic);
+
+    /// <summary>Waits for the first update matching; everything read on the way is kept in <see cref="Received"/>.</summary>
+    public async Task<JsonElement> WaitFor(Func<JsonElement, bool> match, int seconds = 15)
+    {
+        foreach (var seen in Received) if (match(seen)) return seen;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        try
+        {
+            while (true)
+            {
+                var u = await _updates.Reader.ReadAsync(timeout.Token);
+                Received.Add(u);
+                if (match(u)) return u;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No matching update within {seconds} s; received: {string.Join(", ", Received.Select(r => r.ToString()))}");
+        }
+    }
+
+    /// <summary>Collects updates until none arrives for <paramref name="quietMs"/>.</summary>
+    public async Task<List<JsonElement>> Drain(int quietMs = 1500)
+    {
+        while (true)
+        {
+            using var quiet = new CancellationTokenSource(quietMs);
+            try { Received.Add(await _updates.Reader.ReadAsync(quiet.Token)); }
+            catch (OperationCanceledException) { return Received; }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
+
+public static class LiveJson
+{
+    public static string Str(this JsonElement e, string name) => e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : "";
+    public static long Seq(this JsonElement e) => e.GetProperty("sequence").GetInt64();
+}
