@@ -1,4 +1,5 @@
 using ClaimTracker.Server.Features.Api;
+using ClaimTracker.Server.Features.ClaimMatching;
 using ClaimTracker.Server.Hosting;
 using ClaimTracker.Server.Infrastructure;
 using ClaimTracker.Server.Status;
@@ -36,7 +37,8 @@ builder.Host.UseWolverine(opts =>
 builder.Services.AddWolverineHttp();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
-builder.Services.AddClaimTrackerApi(builder.Configuration);   // API keys, body limit, ingestion: Features/Api/ApiSetup.cs
+builder.Services.AddClaimTrackerApi(builder.Configuration);
+builder.Services.AddClaimMatching();   // automatic claim linking: Features/ClaimMatching
 
 var app = builder.Build();
 app.BeginStartingPostgres(args);                 // overlap the cluster's start with the rest of start-up
