@@ -1,4 +1,5 @@
 using ClaimTracker.Server.Features.Api;
+using ClaimTracker.Server.Features.ClaimMatching;
 using ClaimTracker.Server.Hosting;
 using ClaimTracker.Server.Infrastructure;
 using ClaimTracker.Server.Live;
@@ -39,6 +40,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddClaimTrackerApi(builder.Configuration);   // API keys, body limit, ingestion: Features/Api/ApiSetup.cs
 builder.Services.AddClaimTrackerLive();          // SignalR hub + push pump: Live/LiveSetup.cs
+builder.Services.AddClaimMatching();             // automatic claim linking: Features/ClaimMatching
 
 var app = builder.Build();
 app.BeginStartingPostgres(args);                 // overlap the cluster's start with the rest of start-up

@@ -13,8 +13,12 @@ public class AppFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = null!;
 
     /// <summary>Override to change configuration or services of the hosted app (call base).</summary>
-    protected virtual void ConfigureHost(IWebHostBuilder builder) =>
+    protected virtual void ConfigureHost(IWebHostBuilder builder)
+    {
         builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+        // The background matcher would add claims under tests that count them; its tests switch it on or run it explicitly.
+        builder.UseSetting("ClaimMatching:IntervalSeconds", "0");
+    }
 
     public async Task InitializeAsync()
     {

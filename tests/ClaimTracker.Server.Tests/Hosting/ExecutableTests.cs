@@ -76,5 +76,44 @@ public sealed class ExecutableTests : IDisposable
         Assert.False(Directory.Exists(_data.Path));          // no database was started
     }
 
+    [Fact]
+    public async Task Extract_labels_claim_and_stance_shared_across_the_files_of_one_run()
+    {
+        var seed = Path.Combine(AppContext.BaseDirectory, "seeds", "000_d4dcac6c5e52dfbe.txt");
+        var dir = Directory.CreateTempSubdirectory("extract-claims-");
+        try
+        {
+            // The same articles under two names: their statements must land on the same claims across the files.
+            var first = Path.Combine(dir.FullName, "first.txt");
+            var second = Path.Combine(dir.FullName, "second.txt");
+            File.Copy(seed, first);
+            File.Copy(seed, second);
+            var (code, stdout, stderr) = await RunServerAsync($"extract \"{first}\" \"{second}\"", new() { ["PATH"] = "" });
+
+            Assert.True(code == 0, stderr);
+            var claimsByFile = new Dictionary<string, HashSet<string>>();
+            var stances = new HashSet<string>();
+            foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(line);
+                var claim = doc.RootElement.GetProperty("claim").GetString();
+                var stance = doc.RootElement.GetProperty("stance").GetString();
+                Assert.False(string.IsNullOrWhiteSpace(claim), line);
+                Assert.Contains(stance, new[] { "supports", "disputes" });
+                stances.Add(stance!);
+                var file = doc.RootElement.GetProperty("file").GetString()!;
+                (claimsByFile.TryGetValue(file, out var set) ? set : claimsByFile[file] = []).Add(claim!.Split(' ')[0]);
+            }
+            Assert.Equal(2, claimsByFile.Count);
+            var shared = claimsByFile[first].Intersect(claimsByFile[second]).Count();
+            Assert.True(shared >= claimsByFile[second].Count / 2, $"only {shared} of {claimsByFile[second].Count} claims of the second file are shared with the first");
+            Assert.Contains("disputes", stances);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     public void Dispose() => _data.Dispose();
 }

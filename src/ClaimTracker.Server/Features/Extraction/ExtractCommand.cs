@@ -1,4 +1,3 @@
-using ClaimTracker.Extraction;
 using JasperFx.CommandLine;
 
 namespace ClaimTracker.Server.Features.Extraction;
@@ -13,7 +12,7 @@ public class ExtractInput
 /// <c>extract FILE...</c>: attributed statements as JSON lines on stdout, for scoring and piping.
 /// A plain input (not NetCoreInput) so no host is built and no database is started.
 /// </summary>
-[Description("Print every attributed statement in the given files as JSON lines (no database needed)")]
+[Description("Print every attributed statement in the given files as JSON lines, with claim and stance shared across all files (no database needed)")]
 public class ExtractCommand : JasperFxCommand<ExtractInput>
 {
     public ExtractCommand()
@@ -26,7 +25,7 @@ public class ExtractCommand : JasperFxCommand<ExtractInput>
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
         try
         {
-            return ExtractRunner.Run(input.Files, stdout, Console.Error) == 0;
+            return ClaimLabelledExtract.Run(input.Files, stdout, Console.Error) == 0;
         }
         finally
         {
