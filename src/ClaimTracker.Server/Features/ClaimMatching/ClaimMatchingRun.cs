@@ -29,6 +29,9 @@ public sealed class ClaimMatchingRun(IDocumentStore store, ILogger<ClaimMatching
     private async Task<ClaimMatchingResult> RunOnceAsync(CancellationToken ct)
     {
         await using var query = store.QuerySession();
+        // the loop runs every few seconds: ask the database first, and load everything only when there is work
+        if (!await query.Query<StatementView>().AnyAsync(s => !s.Retracted && !s.Claims.Any(), ct))
+            return new(0, 0, 0, 0);
         var statements = (await query.Query<StatementView>().ToListAsync(ct))
             .OrderBy(s => s.RecordedAt).ThenBy(s => s.ArticleId).ThenBy(s => s.Ordinal).ToList();
         var pending = statements.Where(s => !s.Retracted && s.Claims.Count == 0).ToList();
