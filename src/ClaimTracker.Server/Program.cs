@@ -8,7 +8,13 @@ using JasperFx;
 using Wolverine;
 using Wolverine.Http;
 
-var builder = WebApplication.CreateBuilder(args);
+// The dashboard ships beside the binary: `dotnet run` keeps the caller's folder as the content root, so a
+// relative wwwroot would not be found (see RunWorkingDirectory in the project file).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 if (PostgresPreflight.Problem(args, builder.Configuration) is { } problem)
 {
     Console.Error.WriteLine(problem);            // one line, no stack trace: see Hosting/PostgresPreflight.cs

@@ -21,15 +21,15 @@ public sealed class DashboardFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Http { get; } = new();
 
-    /// <summary>The server project's folder (content root: wwwroot) and its build output of the same configuration.</summary>
-    private static (string ProjectDir, string Dll) ServerBuild()
+    /// <summary>The repository root (where a user types `dotnet run --project ...`) and the server's build output.</summary>
+    private static (string RepoRoot, string Dll) ServerBuild()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClaimTracker.sln"))) dir = dir.Parent;
         if (dir is null) throw new InvalidOperationException("ClaimTracker.sln not found above " + AppContext.BaseDirectory);
         var project = Path.Combine(dir.FullName, "src", "ClaimTracker.Server");
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;   // bin/<Configuration>/net10.0
-        return (project, Path.Combine(project, "bin", configuration, "net10.0", "ClaimTracker.Server.dll"));
+        return (dir.FullName, Path.Combine(project, "bin", configuration, "net10.0", "ClaimTracker.Server.dll"));
     }
 
     public async Task InitializeAsync()
@@ -38,13 +38,14 @@ public sealed class DashboardFixture : IAsyncLifetime
         int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0)) { probe.Start(); port = ((IPEndPoint)probe.LocalEndpoint).Port; }
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var (projectDir, dll) = ServerBuild();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = projectDir, RedirectStandardOutput = true, RedirectStandardError = true };
+        // run as the README's command does: from the repository root, default (Production) environment
+        var (repoRoot, dll) = ServerBuild();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { dll, "--urls", BaseAddress.ToString().TrimEnd('/') }) start.ArgumentList.Add(a);
         start.Environment["CLAIMTRACKER_DATA"] = _data;
         start.Environment["CLAIMTRACKER_API_KEY"] = Key;
         start.Environment["ClaimTracker__SeedOnStart"] = "false";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         _server = Process.Start(start)!;
         _server.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
         _server.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
