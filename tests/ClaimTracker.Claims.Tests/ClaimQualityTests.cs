@@ -40,7 +40,7 @@ public class ClaimQualityTests(ITestOutputHelper output)
     [Fact]
     public void Dev_gold_claims_reach_the_ratcheted_floors()
     {
-        var r = Measure("reuters21578-dev.jsonl");
+        var r = Measure("dev-1987-gold.jsonl");
         Assert.True(r.PairF1 >= DevPairF1Floor, $"pairwise F1 {r.PairF1:0.000}");
     }
 }

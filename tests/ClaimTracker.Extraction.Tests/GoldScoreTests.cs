@@ -37,8 +37,8 @@ public class GoldScoreTests(ITestOutputHelper output)
     [Fact]
     public void Reuters21578_dev_set_meets_the_ratcheted_thresholds()
     {
-        var gold = Scorer.LoadGold(Data("data/reuters21578-dev.jsonl"));
-        var (s, _) = Scorer.Score(gold, Run(Data("data/reuters21578-dev.txt")));
+        var gold = Scorer.LoadGold(Data("data/dev-1987-gold.jsonl"));
+        var (s, _) = Scorer.Score(gold, Run(Data("data/dev-1987.txt")));
         output.WriteLine("dev: " + s);
         Assert.Equal(81, s.Gold);
         Assert.True(s.F1 >= DevMinF1, $"dev detection F1 {s.F1:F3} < {DevMinF1}");

@@ -7,7 +7,7 @@ namespace ClaimTracker.Extraction.Tests;
 public class ParsingTests
 {
     static string Seeds => Path.Combine(AppContext.BaseDirectory, "seeds", "000_d4dcac6c5e52dfbe.txt");
-    static string Dev => Path.Combine(AppContext.BaseDirectory, "data", "reuters21578-dev.txt");
+    static string Dev => Path.Combine(AppContext.BaseDirectory, "data", "dev-1987.txt");
 
     [Fact]
     public void Seed_file_has_ten_articles_with_datelines_and_credits()

@@ -33,7 +33,7 @@ public sealed class IngestCommandTests : IAsyncLifetime
     public async Task Ingest_imports_files_and_a_rerun_adds_nothing()
     {
         var seeds = Path.Combine(AppContext.BaseDirectory, "seeds", "000_d4dcac6c5e52dfbe.txt");
-        var archive = Path.Combine(AppContext.BaseDirectory, "data", "reuters21578-dev.txt");
+        var archive = Path.Combine(AppContext.BaseDirectory, "data", "dev-1987.txt");
 
         var first = await Ingest(seeds, archive);
         Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
