@@ -67,22 +67,60 @@ public static class ArticleParser
     static Article Build(string text, List<(int Start, int End, bool BlankBefore)> items, int from, int to, int ordinal)
     {
         var head = items[from];
-        string headline = text.Substring(head.Start, head.End - head.Start);
+        var lines = new List<(int S, int E)>(to - from - 1);
+        for (int i = from + 1; i < to; i++) lines.Add((items[i].Start, items[i].End));
+        var body = ReadBody(text, lines, firstMayBeCredits: true);
+        return new Article
+        {
+            Text = text, Ordinal = ordinal, Headline = text.Substring(head.Start, head.End - head.Start), HeadlineStart = head.Start,
+            Dateline = body.Dateline, Agency = body.Agency, DatelinePlaces = body.Places, Paragraphs = body.Paragraphs, Credits = body.Credits,
+        };
+    }
+
+    /// <summary>Builds an article from an archive record: the body's paragraphs are its non-empty lines.</summary>
+    public static Article FromRecord(string headline, string body, int ordinal, string? id = null, string? date = null)
+    {
+        var kept = new List<(int S, int E)>();
+        int pos = 0;
+        while (pos <= body.Length)
+        {
+            int nl = body.IndexOf('\n', pos);
+            int s = pos, e = nl < 0 ? body.Length : nl;
+            while (s < e && char.IsWhiteSpace(body[s])) s++;
+            while (e > s && char.IsWhiteSpace(body[e - 1])) e--;
+            if (s < e) kept.Add((s, e));
+            if (nl < 0) break;
+            pos = nl + 1;
+        }
+        var read = ReadBody(body, kept, firstMayBeCredits: false);
+        return new Article
+        {
+            Text = body, Ordinal = ordinal, Headline = headline, Dateline = read.Dateline, Agency = read.Agency,
+            DatelinePlaces = read.Places, Paragraphs = read.Paragraphs, Credits = read.Credits, Id = id, Date = date,
+        };
+    }
+
+    /// <summary>
+    /// One article's body from its non-empty lines, for both layouts: paragraphs numbered as the guidelines do
+    /// (the dateline paragraph is 1), the dateline taken off the first, and a closing credits line kept apart.
+    /// </summary>
+    static (List<Paragraph> Paragraphs, string? Dateline, string? Agency, IReadOnlyList<string> Places, Credits? Credits)
+        ReadBody(string text, IReadOnlyList<(int S, int E)> lines, bool firstMayBeCredits)
+    {
         var paragraphs = new List<Paragraph>();
-        Credits? credits = null;
         string? dateline = null, agency = null;
         IReadOnlyList<string> places = [];
-        int number = 0;
-        for (int i = from + 1; i < to; i++)
+        Credits? credits = null;
+        for (int i = 0; i < lines.Count; i++)
         {
-            var (s, e, _) = items[i];
+            var (s, e) = lines[i];
             var span = text.AsSpan(s, e - s);
-            if (i == to - 1 && IsCredits(span))
+            if (i == lines.Count - 1 && (i > 0 || firstMayBeCredits) && IsCredits(span))
             {
                 credits = ParseCredits(span.ToString());
                 continue;
             }
-            number++;
+            int number = paragraphs.Count + 1;
             int bodyStart = s;
             if (number == 1 && Dateline.Match(span) is { } d)
             {
@@ -93,59 +131,7 @@ public static class ArticleParser
             }
             paragraphs.Add(new Paragraph(number, s, e, bodyStart, number > 1 && IsSubhead(span)));
         }
-        return new Article
-        {
-            Text = text, Ordinal = ordinal, Headline = headline, HeadlineStart = head.Start, Dateline = dateline,
-            Agency = agency, DatelinePlaces = places, Paragraphs = paragraphs, Credits = credits,
-        };
-    }
-
-    /// <summary>Builds an article from an archive record: the body's paragraphs are its non-empty lines.</summary>
-    public static Article FromRecord(string headline, string body, int ordinal, string? id = null, string? date = null)
-    {
-        var lines = new List<(int, int)>();
-        int pos = 0;
-        while (pos <= body.Length)
-        {
-            int nl = body.IndexOf('\n', pos);
-            int end = nl < 0 ? body.Length : nl;
-            lines.Add((pos, end));
-            if (nl < 0) break;
-            pos = nl + 1;
-        }
-        var paragraphs = new List<Paragraph>();
-        string? dateline = null, agency = null;
-        IReadOnlyList<string> places = [];
-        Credits? credits = null;
-        var kept = new List<(int S, int E)>();
-        foreach (var (s0, e0) in lines)
-        {
-            int s = s0, e = e0;
-            while (s < e && char.IsWhiteSpace(body[s])) s++;
-            while (e > s && char.IsWhiteSpace(body[e - 1])) e--;
-            if (s < e) kept.Add((s, e));
-        }
-        for (int i = 0; i < kept.Count; i++)
-        {
-            var (s, e) = kept[i];
-            var span = body.AsSpan(s, e - s);
-            if (i == kept.Count - 1 && i > 0 && IsCredits(span)) { credits = ParseCredits(span.ToString()); continue; }
-            int number = paragraphs.Count + 1;
-            int bodyStart = s;
-            if (number == 1 && Dateline.Match(span) is { } d)
-            {
-                dateline = body.Substring(s, d.Length).TrimEnd();
-                agency = d.Agency;
-                places = d.Places;
-                bodyStart = s + d.Length;
-            }
-            paragraphs.Add(new Paragraph(number, s, e, bodyStart, number > 1 && IsSubhead(span)));
-        }
-        return new Article
-        {
-            Text = body, Ordinal = ordinal, Headline = headline, Dateline = dateline, Agency = agency,
-            DatelinePlaces = places, Paragraphs = paragraphs, Credits = credits, Id = id, Date = date,
-        };
+        return (paragraphs, dateline, agency, places, credits);
     }
 
     /// <summary>ALL-CAPS lines (letters all upper case, at least two letters) are subheads.</summary>
