@@ -107,6 +107,13 @@ internal sealed class Speakers
             // sentence-initial words like "Syrian" are filtered above; require the first name token not be a common sentence word
             string full = StripPossessive(_text[toks[n].S..toks[e - 1].E]);
             if (_countries.TryAny(full, out _)) return;   // "United States", "Saudi Arabia" are not people
+            // "Del Ponte" after "Carla del Ponte": the surname of a person already met, not a new person
+            if (nameLen == 2 && !_persons.ContainsKey(full) && Lexicon.NameParticles.Contains(W(toks[n]).ToString().ToLowerInvariant())
+                && _surnames.TryGetValue(char.ToLowerInvariant(full[0]) + full[1..], out var owner))
+            {
+                _mentions.Add((toks[n].S, _persons[owner]));
+                return;
+            }
             if (_persons.TryGetValue(full, out var known)) _mentions.Add((toks[n].S, known));
             if (!_persons.ContainsKey(full))
             {
@@ -114,6 +121,10 @@ internal sealed class Speakers
                 _mentions.Add((toks[n].S, _persons[full]));
                 string surname = full[(full.LastIndexOf(' ') + 1)..];
                 _surnames.TryAdd(surname, full);
+                // "al-Assad" is also called "Assad": a lower-case particle joined by a dash may be dropped
+                int dash = surname.IndexOf('-');
+                if (dash is > 0 and <= 3 && surname[..dash].All(char.IsLower) && dash + 1 < surname.Length && char.IsUpper(surname[dash + 1]))
+                    _surnames.TryAdd(surname[(dash + 1)..], full);
                 // "del Ponte" -> "Del Ponte" style: also the two last words when a particle precedes
                 int sp = full.LastIndexOf(' ');
                 int sp2 = sp > 0 ? full.LastIndexOf(' ', sp - 1) : -1;
@@ -517,8 +528,23 @@ internal sealed class Speakers
             int sp = before.LastIndexOf(' ');
             string prevWord = sp >= 0 ? before[(sp + 1)..] : before;
             if (prevWord.Length > 0 && char.IsLower(prevWord[0]) && !Lexicon.TitleWords.Contains(prevWord) && !Lexicon.PersonNouns.Contains(prevWord)) return inRest;
+            // a capitalised title with its own "of" is one title, not a post-modifier: "U.S. Secretary of State John Kerry"
+            if (IsCapitalisedTitle(StripDeterminer(before, out _))) return inRest;
         }
         return null;
+    }
+
+    /// <summary>"U.S. Secretary of State", "Minister of Foreign Affairs": title words, each capitalised but the joiners.</summary>
+    bool IsCapitalisedTitle(string phrase)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2) return false;
+        foreach (var w in words)
+        {
+            if (w is "of" or "for" or "and" or "the") continue;
+            if (!char.IsUpper(w[0]) || !(Lexicon.TitleWords.Contains(w) || _countries.TryAny(StripPossessive(w), out _))) return false;
+        }
+        return char.IsUpper(words[^1][0]) && Lexicon.TitleWords.Contains(words[^1]);   // the title ends right before the name
     }
 
     Entity? FindPersonIn(string core, string[] words)

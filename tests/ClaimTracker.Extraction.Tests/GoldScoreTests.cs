@@ -21,6 +21,8 @@ public class GoldScoreTests(ITestOutputHelper output)
     const double SeedMinF1 = 0.975, SeedMinSpeaker = 0.986, SeedMinAnonymous = 0.986;
     // Ratchet history (dev): 0.895/0.794/0.926 first slice; 0.930/0.849/0.973; 0.988/0.987/1.000.
     const double DevMinF1 = 0.987, DevMinSpeaker = 0.986, DevMinAnonymous = 0.999;
+    // Strict speaker (the canonical name exactly): 0.874/0.924 before titles with "of" and surname-only mentions resolved; 0.904/0.924.
+    const double SeedMinSpeakerStrict = 0.903, DevMinSpeakerStrict = 0.923;
 
     [Fact]
     public void Seed_articles_meet_the_ratcheted_thresholds()
@@ -32,6 +34,7 @@ public class GoldScoreTests(ITestOutputHelper output)
         Assert.True(s.F1 >= SeedMinF1, $"seed detection F1 {s.F1:F3} < {SeedMinF1}");
         Assert.True(s.SpeakerLenient >= SeedMinSpeaker, $"seed speaker {s.SpeakerLenient:F3} < {SeedMinSpeaker}");
         Assert.True(s.Anonymous >= SeedMinAnonymous, $"seed anonymous {s.Anonymous:F3} < {SeedMinAnonymous}");
+        Assert.True(s.SpeakerStrict >= SeedMinSpeakerStrict, $"seed speaker strict {s.SpeakerStrict:F3} < {SeedMinSpeakerStrict}");
     }
 
     [Fact]
@@ -44,6 +47,7 @@ public class GoldScoreTests(ITestOutputHelper output)
         Assert.True(s.F1 >= DevMinF1, $"dev detection F1 {s.F1:F3} < {DevMinF1}");
         Assert.True(s.SpeakerLenient >= DevMinSpeaker, $"dev speaker {s.SpeakerLenient:F3} < {DevMinSpeaker}");
         Assert.True(s.Anonymous >= DevMinAnonymous, $"dev anonymous {s.Anonymous:F3} < {DevMinAnonymous}");
+        Assert.True(s.SpeakerStrict >= DevMinSpeakerStrict, $"dev speaker strict {s.SpeakerStrict:F3} < {DevMinSpeakerStrict}");
     }
 
     [Fact]

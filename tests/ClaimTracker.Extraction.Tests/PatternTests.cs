@@ -49,6 +49,27 @@ public class PatternTests
     }
 
     [Fact]
+    public void A_title_with_its_own_of_is_the_role_and_the_name_is_the_speaker()
+    {
+        var st = Extract("Deputy Secretary of State Ellen Marsh said the talks would resume.",
+                         "A spokesman for Secretary of State Ellen Marsh said the date was not set.");
+        Assert.Equal("Ellen Marsh", st[0].Speaker);
+        Assert.Equal("Deputy Secretary of State", st[0].Role);
+        // a post-modifier still names someone else: the spokesman speaks, not the secretary
+        Assert.NotEqual("Ellen Marsh", st[1].Speaker);
+    }
+
+    [Fact]
+    public void A_surname_without_its_particle_resolves_to_the_full_name()
+    {
+        var st = Extract("President Karim al-Haddad said the border would reopen.",
+                         "Haddad said the army would withdraw.",
+                         "Judge Anna van Dijk said the ruling was final.",
+                         "Van Dijk said an appeal was possible.");
+        Assert.Equal(["Karim al-Haddad", "Karim al-Haddad", "Anna van Dijk", "Anna van Dijk"], st.Select(s => s.Speaker).ToArray());
+    }
+
+    [Fact]
     public void Surname_resolves_to_the_full_name_introduced_earlier()
     {
         var st = Extract("Central bank governor Mark Olsen said rates would stay on hold.",

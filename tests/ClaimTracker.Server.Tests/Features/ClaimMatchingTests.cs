@@ -41,6 +41,16 @@ public sealed class ClaimMatchingTests(SeededApiFixture app) : ApiTest<SeededApi
     }
 
     [Fact]
+    public async Task Running_the_matcher_needs_the_factcheck_role_and_changes_nothing_when_refused()
+    {
+        var events = await Host.EventCount();
+        (await Host.Send("POST", "/api/claims/matching", key: null)).AssertProblem(401);
+        (await Host.Send("POST", "/api/claims/matching", key: ApiFixture.IngestKey)).AssertProblem(403);
+        (await Host.Send("POST", "/api/claims/matching", key: "not-a-key")).AssertProblem(401);
+        Assert.Equal(events, await Host.EventCount());
+    }
+
+    [Fact]
     public async Task Re_running_the_matcher_places_nothing_twice()
     {
         await Match();
@@ -48,6 +58,37 @@ public sealed class ClaimMatchingTests(SeededApiFixture app) : ApiTest<SeededApi
         var again = await Match();
         Assert.Equal(0, again.GetProperty("matched").GetInt32());
         Assert.Equal(events, await Host.EventCount());
+    }
+
+    [Fact]
+    public async Task A_new_article_is_matched_from_the_new_events_alone_and_a_manual_unlink_rebuilds_the_index()
+    {
+        await Match();   // whatever came before is placed; the index now reflects every event so far
+        var body = "Russia's military repeated on Monday that its air strikes in Syria target only Islamic State " +
+                   "and Nusra Front militants, the defence ministry said.\n\n" +
+                   "\"Our airspace forces will continue working against these organizations,\" Foreign Minister Sergei Lavrov told reporters.";
+        var posted = await Host.PostJson("/api/articles", new { headline = "Russia says strikes go on", body }, ApiFixture.IngestKey, expect: 201);
+        var statements = posted.Body.GetProperty("articles")[0].GetProperty("statements").GetInt32();
+        Assert.True(statements >= 2, $"only {statements} statements extracted");
+
+        var pass = await Match();
+        Assert.False(pass.GetProperty("rebuilt").GetBoolean());   // read from the new events only
+        Assert.Equal(statements, pass.GetProperty("matched").GetInt32());
+        var articleId = posted.Body.GetProperty("articles")[0].GetProperty("id").GetString();
+        var report = (await Host.Get($"/api/articles/{articleId}")).Body;
+        var statementIds = report.GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("statementId").GetString()).ToList();
+        foreach (var id in statementIds)
+            Assert.Single((await Host.Get($"/api/statements/{id}")).Body.GetProperty("claims").EnumerateArray());
+        Assert.False((await Match()).GetProperty("rebuilt").GetBoolean());
+
+        // A person's unlink is something the index cannot follow incrementally: the next pass reloads it.
+        var placed = (await Host.Get($"/api/statements/{statementIds[0]}")).Body.GetProperty("claims")[0].GetProperty("claimId").GetString();
+        await Host.Send("DELETE", $"/api/claims/{placed}/statements/{statementIds[0]}?reason=wrong", key: ApiFixture.FactCheckKey, expect: 200);
+        var rebuilt = await Match();
+        Assert.True(rebuilt.GetProperty("rebuilt").GetBoolean());
+        Assert.Equal(1, rebuilt.GetProperty("matched").GetInt32());
+        var now = (await Host.Get($"/api/statements/{statementIds[0]}")).Body.GetProperty("claims").EnumerateArray().Single();
+        Assert.NotEqual(placed, now.GetProperty("claimId").GetString());
     }
 
     [Fact]
