@@ -10,10 +10,10 @@ public class ClaimQualityTests(ITestOutputHelper output)
 {
     // Ratchet: raise these when the matcher improves, up to the targets of issue 6 (F1 0.75, contested recall 0.8);
     // never lower them. Contested recall is at its target (measured 1.0).
-    private const double SeedPairF1Floor = 0.41;
+    private const double SeedPairF1Floor = 0.46;
     private const double SeedContestedRecallFloor = 0.8;
     // The 1987 dev set stands in for unseen articles: a fall here means the seed gains are overfitting.
-    private const double DevPairF1Floor = 0.385;
+    private const double DevPairF1Floor = 0.53;
 
     private ClaimScoring.Result Measure(string file)
     {
