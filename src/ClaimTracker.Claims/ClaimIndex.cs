@@ -89,7 +89,7 @@ public sealed class ClaimIndex
     /// <summary>Adds a statement that is on a claim (new, or loaded from stored data on rebuild).</summary>
     public void Add(ClaimMember member)
     {
-        var terms = ClaimTerms.Extract(member.Content);
+        var terms = ClaimTerms.Extract(Stance.DenialCue(member.Cue) is null ? member.Content : Stance.DeniedProposition(member.Content));
         CountDocument(terms);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -158,10 +158,11 @@ public sealed class ClaimMatcher
     {
         public static Query Of(StatementToMatch s)
         {
-            var terms = ClaimTerms.Extract(s.Content);
+            var denial = Stance.DenialCue(s.Cue);
+            var terms = ClaimTerms.Extract(denial is null ? s.Content : Stance.DeniedProposition(s.Content));
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var t in terms) counts[t.Key] = counts.GetValueOrDefault(t.Key) + 1;
-            return new Query(s, terms, counts, Stance.DenialCue(s.Cue), ClaimTerms.StatementNegations(s.Content, s.Cue),
+            return new Query(s, terms, counts, denial, ClaimTerms.StatementNegations(s.Content, s.Cue),
                 ClaimTerms.Normalize(s.Speaker), ClaimIndex.SourceTermsOf(s.Speaker, s.Affiliation));
         }
     }
@@ -197,7 +198,7 @@ public sealed class ClaimMatcher
             if (score > 0)
             {
                 if (sameSpeaker) reasons.Add("same speaker");
-                else if (source > 0) reasons.Add($"related source ({source:0.00})");
+                else if (source > 0 && Options.SourceWeight > 0) reasons.Add($"related source ({source:0.00})");
                 if (sameArticle) reasons.Add("same article");
             }
             string? contrast = null;
