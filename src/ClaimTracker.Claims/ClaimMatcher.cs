@@ -125,7 +125,7 @@ public sealed class ClaimMatcher
         var candidates = ScoreCandidates(q, _ => true, inArticle.Count > 0 ? inArticle[^1] : -1);
 
         // Claim score: part best statement, part average over the claim, so one broad statement does not pull a
-        // new one onto a claim whose other statements say something else. A contrast link stands on its own.
+        // new one onto a claim whose other statements say something else.
         Candidate? best = null;
         double bestScore = 0;
         foreach (var claim in candidates.Where(c => !Exclusions.IsExcluded(s.StatementId, Index[c.Id].Member.ClaimId))
@@ -133,7 +133,8 @@ public sealed class ClaimMatcher
         {
             var top = claim.OrderByDescending(c => c.Score).ThenBy(c => c.Id).First();
             var size = Math.Max(1, Index.ClaimSize(claim.Key));
-            var score = top.Contrast is not null ? top.Score
+            // A contrast link or a denial names what it answers: its best statement decides alone.
+            var score = top.Contrast is not null || q.Denial is not null ? top.Score
                 : Options.ClaimBestShare * top.Score + (1 - Options.ClaimBestShare) * claim.Sum(c => c.Score) / size;
             if (best is null || score > bestScore || (score == bestScore && top.Id < best.Id)) { best = top; bestScore = score; }
         }
