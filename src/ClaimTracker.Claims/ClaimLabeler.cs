@@ -17,6 +17,9 @@ namespace ClaimTracker.Claims;
 /// </summary>
 public static class ClaimLabeler
 {
+    /// <summary>Pairs scoring less are not kept for clustering: they cannot lift an average to the threshold.</summary>
+    private const double MinPairScore = 0.05;
+
     public static IReadOnlyList<AttributedStatement> Label(IReadOnlyList<AttributedStatement> statements,
         ClaimMatcherOptions? options = null) => LabelWithDecisions(statements, options).Statements;
 
@@ -50,7 +53,9 @@ public static class ClaimLabeler
         index.RefreshNorms();
 
         // Pair scores (each pair once, the higher of its two directions) and the links that must hold.
-        var edges = new Dictionary<(int, int), ClaimMatcher.Candidate>();
+        // Scores only (a run of the whole corpus has millions of pairs); the explanation of the one link each
+        // statement is shown with is recomputed at the end.
+        var edges = new Dictionary<(int, int), float>();
         var forced = new ClaimMatcher.Candidate?[n];
         var previousInArticle = new int[n];
         var lastOfArticle = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -71,7 +76,7 @@ public static class ClaimLabeler
                 // Contrast and rebuttal look back in reading order only, as when statements arrive one by one.
                 if (c.Contrast is not null && j > i) continue;
                 var key = (Math.Min(i, j), Math.Max(i, j));
-                if (!edges.TryGetValue(key, out var known) || c.Score > known.Score) edges[key] = c with { Id = j };
+                if (c.Score >= MinPairScore && (!edges.TryGetValue(key, out var known) || c.Score > known)) edges[key] = (float)c.Score;
                 if (j < i && (best is null || c.Score > best.Score || (c.Score == best.Score && c.Id < best.Id))) best = c;
                 if (j < i && c.Contrast is not null && (forced[i] is null || c.Score > forced[i]!.Score)) forced[i] = c with { Id = j };
             }
@@ -81,7 +86,9 @@ public static class ClaimLabeler
 
         // Average-link clustering of the statements that are not attached by a forced link.
         var cluster = AverageLink(n, edges.Where(kv => forced[kv.Key.Item1] is null && forced[kv.Key.Item2] is null)
-            .Select(kv => (kv.Key.Item1, kv.Key.Item2, kv.Value.Score)), o.BatchLinkThreshold);
+            .Select(kv => (kv.Key.Item1, kv.Key.Item2, (double)kv.Value)), o.BatchLinkThreshold);
+        edges.Clear();
+        edges.TrimExcess();
         for (int i = 0; i < n; i++)
             if (forced[i] is { } f) cluster[i] = cluster[f.Id];
 
@@ -109,8 +116,12 @@ public static class ClaimLabeler
             string? via = null;
             if (link is null)
             {
-                foreach (var j in earlier)
-                    if (edges.TryGetValue((j, i), out var e) && (link is null || e.Score > link.Score)) link = e with { Id = j };
+                // The strongest pair with an earlier statement of the same claim, scored again for its explanation.
+                var earlierIds = earlier.Select(j => j + offset).ToHashSet();
+                int before = previousInArticle[i] < 0 ? -1 : previousInArticle[i] + offset;
+                foreach (var e in matcher.ScoreCandidates(q, earlierIds.Contains, before))
+                    if (e.Contrast is null && (link is null || e.Score > link.Score || (e.Score == link.Score && e.Id < link.Id + offset)))
+                        link = e with { Id = e.Id - offset };
                 via = "average link";
             }
             if (link is null)
