@@ -18,7 +18,7 @@ namespace ClaimTracker.Claims;
 public static class ClaimLabeler
 {
     /// <summary>Pairs scoring less are not kept for clustering: they cannot lift an average to the threshold.</summary>
-    private const double MinPairScore = 0.05;
+    private const double MinPairScore = 0.1;
 
     public static IReadOnlyList<AttributedStatement> Label(IReadOnlyList<AttributedStatement> statements,
         ClaimMatcherOptions? options = null) => LabelWithDecisions(statements, options).Statements;
