@@ -221,6 +221,19 @@ public sealed class ClaimIndex
 
     internal double NormOf(int id) => NormOf(_entries[id]);
 
+    /// <summary>The same TF-IDF cosine as <see cref="Candidates"/>, for one given statement (no posting lists read).</summary>
+    internal double CosineTo(Dictionary<string, int> queryCounts, int id)
+    {
+        var e = _entries[id];
+        double dot = 0;
+        foreach (var (key, qc) in queryCounts)
+            if (e.TermCounts.TryGetValue(key, out var tf)) dot += Weight(key, qc) * Weight(key, tf);
+        if (dot == 0) return 0;
+        var qn = VectorNorm(queryCounts);
+        var dn = NormOf(e);
+        return qn == 0 || dn == 0 ? 0 : dot / (qn * dn);
+    }
+
     private double NormOf(Entry e)
     {
         // IDF drifts as statements arrive; refresh a stored norm once the collection has grown by a tenth.

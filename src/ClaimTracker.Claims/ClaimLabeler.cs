@@ -119,7 +119,7 @@ public static class ClaimLabeler
                 // The strongest pair with an earlier statement of the same claim, scored again for its explanation.
                 var earlierIds = earlier.Select(j => j + offset).ToHashSet();
                 int before = previousInArticle[i] < 0 ? -1 : previousInArticle[i] + offset;
-                foreach (var e in matcher.ScoreCandidates(q, earlierIds.Contains, before))
+                foreach (var e in matcher.ScoreCandidates(q, earlierIds.Contains, before, earlierIds.Order()))
                     if (e.Contrast is null && (link is null || e.Score > link.Score || (e.Score == link.Score && e.Id < link.Id + offset)))
                         link = e with { Id = e.Id - offset };
                 via = "average link";

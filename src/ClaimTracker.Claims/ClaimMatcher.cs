@@ -173,16 +173,25 @@ public sealed class ClaimMatcher
     /// <paramref name="eligible"/> admits: the pair score (shared by the incremental and the batch paths) and the
     /// contrast/rebuttal links. <paramref name="previousInArticle"/> is the statement read just before it, if any.
     /// </summary>
-    internal List<Candidate> ScoreCandidates(Query q, Func<int, bool> eligible, int previousInArticle)
+    internal List<Candidate> ScoreCandidates(Query q, Func<int, bool> eligible, int previousInArticle,
+        IEnumerable<int>? only = null)
     {
         var s = q.Statement;
-        var lexical = Index.Candidates(q.Counts, out _);
-        var inArticle = Index.InArticle(s.Article);
-        // The statement's own article is always looked at: it is small, and contrasts live there.
-        // Only the best cosines can win once the factors are applied: score those, plus the article.
-        var shortlist = lexical.Where(kv => eligible(kv.Key))
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(Options.Shortlist).ToList();
-        foreach (var id in inArticle) if (eligible(id) && !lexical.ContainsKey(id)) shortlist.Add(new(id, 0));
+        List<KeyValuePair<int, double>> shortlist;
+        if (only is not null)
+        {
+            // Given statements (e.g. the earlier members of a claim, to explain a link): exact cosines, no lookup.
+            shortlist = only.Where(eligible).Select(id => new KeyValuePair<int, double>(id, Index.CosineTo(q.Counts, id))).ToList();
+        }
+        else
+        {
+            var lexical = Index.Candidates(q.Counts, out _);
+            // The statement's own article is always looked at: it is small, and contrasts live there.
+            // Only the best cosines can win once the factors are applied: score those, plus the article.
+            shortlist = lexical.Where(kv => eligible(kv.Key))
+                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(Options.Shortlist).ToList();
+            foreach (var id in Index.InArticle(s.Article)) if (eligible(id) && !lexical.ContainsKey(id)) shortlist.Add(new(id, 0));
+        }
 
         var result = new List<Candidate>(shortlist.Count);
         foreach (var (id, cosine) in shortlist)

@@ -116,6 +116,18 @@ public class ClaimMatcherTests
     }
 
     [Fact]
+    public void A_but_that_continues_the_first_speaker_sets_nobody_against_anybody()
+    {
+        // "She said A, but declined to confirm a report saying B": two claims, not two sides of one.
+        const string evidence = "She said the airline had started talks with the bank on their courier venture, but declined to confirm a newspaper report saying it wanted to buy the stake.";
+        var m = NewMatcher();
+        var a = m.Match(S("s1", "the airline had started talks with the bank on their courier venture", "a spokeswoman", evidence: evidence));
+        var b = m.Match(S("s2", "it wanted to buy the stake", "a newspaper", evidence: evidence));
+        Assert.NotEqual(a.ClaimId, b.ClaimId);
+        Assert.Null(Stance.ContrastBetween(evidence, "the airline had started talks with the bank on their courier venture", "it wanted to buy the stake"));
+    }
+
+    [Fact]
     public void A_denial_of_claims_that_is_matched_on_what_is_denied()
     {
         var m = NewMatcher();

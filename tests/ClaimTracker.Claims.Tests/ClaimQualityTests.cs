@@ -13,11 +13,11 @@ public class ClaimQualityTests(ITestOutputHelper output)
     private const double SeedPairF1Floor = 0.46;
     private const double SeedContestedRecallFloor = 0.8;
     // The 1987 dev set stands in for unseen articles: a fall here means the seed gains are overfitting.
-    private const double DevPairF1Floor = 0.53;
+    private const double DevPairF1Floor = 0.57;
     // The server's incremental matcher (one statement at a time, same pair score): its own floors, same ratchet rule.
     private const double IncrementalSeedPairF1Floor = 0.43;
     private const double IncrementalSeedContestedRecallFloor = 0.8;
-    private const double IncrementalDevPairF1Floor = 0.44;
+    private const double IncrementalDevPairF1Floor = 0.46;
 
     private ClaimScoring.Result Measure(string file)
     {
