@@ -15,7 +15,8 @@ public sealed record ClaimMember(
     string Article,
     int Paragraph,
     string? Evidence = null,
-    string? Cue = null);
+    string? Cue = null,
+    string? Affiliation = null);
 
 /// <summary>
 /// In-memory inverted index from salient terms to the statements already on claims. Candidate claims for a new
@@ -35,6 +36,8 @@ public sealed class ClaimIndex
         public int NormAt { get; set; }
         public required int Negations { get; init; }
         public required string NormalizedSpeaker { get; init; }
+        /// <summary>Terms of the speaker and their affiliation together (Medvedev + Russia, OCHA + United Nations).</summary>
+        public required HashSet<string> SourceTerms { get; init; }
     }
 
     private readonly List<Entry> _entries = new();
@@ -42,7 +45,10 @@ public sealed class ClaimIndex
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byArticle = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _claimSizes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _sourceFrequency = new(StringComparer.Ordinal);
     private int _documents;
+    private int _sources;
 
     /// <summary>How many posting entries are read per query term (newest first).</summary>
     public int PostingCap { get; init; } = 400;
@@ -68,10 +74,22 @@ public sealed class ClaimIndex
         foreach (var text in texts) CountDocument(ClaimTerms.Extract(text));
     }
 
+    /// <summary>
+    /// Counts source terms (speaker and affiliation) without indexing, for the weights of the source similarity:
+    /// a source named by many statements ("officials") says less about who is speaking than a rare one.
+    /// </summary>
+    public void ObserveSources(IEnumerable<(string Speaker, string? Affiliation)> sources)
+    {
+        foreach (var (speaker, affiliation) in sources) CountSource(SourceTermsOf(speaker, affiliation));
+    }
+
+    /// <summary>Statements on a claim so far (for the claim-level score of the incremental matcher).</summary>
+    public int ClaimSize(string claimId) => _claimSizes.GetValueOrDefault(claimId);
+
     /// <summary>Adds a statement that is on a claim (new, or loaded from stored data on rebuild).</summary>
     public void Add(ClaimMember member)
     {
-        var terms = ClaimTerms.Extract(member.Content);
+        var terms = ClaimTerms.Extract(Stance.DenialCue(member.Cue) is null ? member.Content : Stance.DeniedProposition(member.Content));
         CountDocument(terms);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -85,7 +103,9 @@ public sealed class ClaimIndex
             Member = member, TermCounts = counts, Surfaces = surfaces, Norm = 0,
             Negations = ClaimTerms.StatementNegations(member.Content, member.Cue),
             NormalizedSpeaker = ClaimTerms.Normalize(member.Speaker),
+            SourceTerms = SourceTermsOf(member.Speaker, member.Affiliation),
         };
+        CountSource(entry.SourceTerms);
         entry.Norm = VectorNorm(counts);
         entry.NormAt = _documents;
         int id = _entries.Count;
@@ -98,6 +118,40 @@ public sealed class ClaimIndex
         if (!_byArticle.TryGetValue(member.Article, out var inArticle)) _byArticle[member.Article] = inArticle = new List<int>();
         inArticle.Add(id);
         _labels.TryAdd(member.ClaimId, MakeLabel(terms));
+        _claimSizes[member.ClaimId] = _claimSizes.GetValueOrDefault(member.ClaimId) + 1;
+    }
+
+    /// <summary>The source of a statement as a set of terms: speaker and affiliation folded together.</summary>
+    internal static HashSet<string> SourceTermsOf(string? speaker, string? affiliation) =>
+        ClaimTerms.Extract($"{speaker} {affiliation}").Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+
+    private void CountSource(HashSet<string> terms)
+    {
+        _sources++;
+        foreach (var key in terms) _sourceFrequency[key] = _sourceFrequency.GetValueOrDefault(key) + 1;
+    }
+
+    internal double SourceIdf(string key) =>
+        Math.Max(0.05, Math.Log((_sources + 1.0) / (_sourceFrequency.GetValueOrDefault(key) + 0.5)));
+
+    /// <summary>
+    /// How far two statements come from one source, 0..1: IDF-weighted cosine of their source terms, so
+    /// "Dmitry Medvedev (Russia)" and "Russia" overlap, "Western countries" and "a Western official" a little.
+    /// </summary>
+    internal double SourceSimilarity(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count == 0 || b.Count == 0) return 0;
+        double dot = 0, na = 0, nb = 0;
+        foreach (var k in a) { var w = SourceIdf(k); na += w * w; if (b.Contains(k)) dot += w * w; }
+        if (dot == 0) return 0;
+        foreach (var k in b) { var w = SourceIdf(k); nb += w * w; }
+        return dot / Math.Sqrt(na * nb);
+    }
+
+    /// <summary>Recomputes every stored norm with the current IDF (the batch labeler, after indexing a whole run).</summary>
+    internal void RefreshNorms()
+    {
+        foreach (var e in _entries) { e.Norm = VectorNorm(e.TermCounts); e.NormAt = _documents; }
     }
 
     private void CountDocument(List<Term> terms)
@@ -166,6 +220,19 @@ public sealed class ClaimIndex
     }
 
     internal double NormOf(int id) => NormOf(_entries[id]);
+
+    /// <summary>The same TF-IDF cosine as <see cref="Candidates"/>, for one given statement (no posting lists read).</summary>
+    internal double CosineTo(Dictionary<string, int> queryCounts, int id)
+    {
+        var e = _entries[id];
+        double dot = 0;
+        foreach (var (key, qc) in queryCounts)
+            if (e.TermCounts.TryGetValue(key, out var tf)) dot += Weight(key, qc) * Weight(key, tf);
+        if (dot == 0) return 0;
+        var qn = VectorNorm(queryCounts);
+        var dn = NormOf(e);
+        return qn == 0 || dn == 0 ? 0 : dot / (qn * dn);
+    }
 
     private double NormOf(Entry e)
     {

@@ -12,11 +12,12 @@ public sealed record StatementToMatch(
     string Speaker,
     string Article,
     int Paragraph,
-    string? Evidence = null)
+    string? Evidence = null,
+    string? Affiliation = null)
 {
     public static StatementToMatch From(AttributedStatement s, string? articleKey = null) => new(
         s.Id, s.Content, s.Cue, s.Mode, s.Speaker,
-        articleKey ?? $"{s.File}#{s.Article}:{s.Headline}", s.Paragraph, s.Evidence);
+        articleKey ?? $"{s.File}#{s.Article}:{s.Headline}", s.Paragraph, s.Evidence, s.Affiliation);
 }
 
 /// <summary>
@@ -38,14 +39,26 @@ public sealed record ClaimDecision(
 /// <summary>Thresholds and weights. Defaults are the ones measured in docs/claims.md.</summary>
 public sealed record ClaimMatcherOptions
 {
-    /// <summary>Minimum score to link to an existing claim.</summary>
-    public double LinkThreshold { get; init; } = 0.4;
+    /// <summary>Minimum claim score for the incremental matcher to link to an existing claim.</summary>
+    public double LinkThreshold { get; init; } = 0.45;
+    /// <summary>Minimum average pair score for the batch labeler to merge two groups of statements.</summary>
+    public double BatchLinkThreshold { get; init; } = 0.4;
     /// <summary>A denial always refers to something someone claimed, so it links on weaker evidence.</summary>
     public double DenialLinkThreshold { get; init; } = 0.15;
-    /// <summary>Added when the candidate statement comes from the same speaker (same source repeating itself).</summary>
-    public double SameSpeakerBonus { get; init; } = 0.2;
+    /// <summary>
+    /// The pair score is cosine x (1 + SourceWeight x source similarity): a source repeating itself, or its
+    /// organisation or country speaking for it (Medvedev and Russia), needs fewer shared words.
+    /// </summary>
+    public double SourceWeight { get; init; } = 1.5;
+    /// <summary>Added when the candidate statement comes from exactly the same speaker (0: the source factor covers it).</summary>
+    public double SameSpeakerBonus { get; init; } = 0;
     /// <summary>Added when the candidate is in the same article.</summary>
     public double SameArticleBonus { get; init; } = 0.05;
+    /// <summary>
+    /// Incremental claim score: this share of the best single statement's score plus the rest of the average
+    /// over the claim's statements. Pure single link (1.0) chains different claims through one broad statement.
+    /// </summary>
+    public double ClaimBestShare { get; init; } = 0.5;
     /// <summary>How many of the best lexical candidates are scored in full (plus the statements of the same article).</summary>
     public int Shortlist { get; init; } = 64;
     /// <summary>One shared word is weak evidence (short contents like "the plan" score high on it): scale it down.</summary>
@@ -71,7 +84,8 @@ public sealed class ClaimExclusions
 /// Incremental claim matcher: each statement is compared with the statements already on claims that share its
 /// salient terms (via <see cref="ClaimIndex"/>) and with the other statements of its own article, then either
 /// joins the best claim above the threshold, with a stance, or opens a new claim. Deterministic: the same
-/// statements in the same order give the same claims.
+/// statements in the same order give the same claims. The pair score and the stance rules are the ones the batch
+/// labeler (<see cref="ClaimLabeler"/>) clusters with.
 /// </summary>
 public sealed class ClaimMatcher
 {
@@ -98,7 +112,7 @@ public sealed class ClaimMatcher
     {
         var decision = Decide(statement);
         Index.Add(new ClaimMember(statement.StatementId, decision.ClaimId, decision.Stance, statement.Content,
-            statement.Speaker, statement.Article, statement.Paragraph, statement.Evidence, statement.Cue));
+            statement.Speaker, statement.Article, statement.Paragraph, statement.Evidence, statement.Cue, statement.Affiliation));
         _usedIds.Add(decision.ClaimId);
         return decision;
     }
@@ -106,42 +120,101 @@ public sealed class ClaimMatcher
     /// <summary>Decides without changing the index (a dry run, e.g. to suggest a claim to a fact-checker).</summary>
     public ClaimDecision Decide(StatementToMatch s)
     {
-        var terms = ClaimTerms.Extract(s.Content);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var t in terms) counts[t.Key] = counts.GetValueOrDefault(t.Key) + 1;
-        var denial = Stance.DenialCue(s.Cue);
-        var negations = ClaimTerms.StatementNegations(s.Content, s.Cue);
-        var speaker = ClaimTerms.Normalize(s.Speaker);
-
-        var lexical = Index.Candidates(counts, out _);
+        var q = Query.Of(s);
         var inArticle = Index.InArticle(s.Article);
-        int lastInArticle = inArticle.Count > 0 ? inArticle[^1] : -1;
-        // The statement's own article is always looked at: it is small, and contrasts live there.
-        // Bonuses add at most SameSpeaker + SameArticle, so only the best cosines can win: score those, plus the article.
-        var shortlist = lexical.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(Options.Shortlist).ToList();
-        foreach (var id in inArticle) if (!lexical.ContainsKey(id)) shortlist.Add(new(id, 0));
+        var candidates = ScoreCandidates(q, _ => true, inArticle.Count > 0 ? inArticle[^1] : -1);
 
+        // Claim score: part best statement, part average over the claim, so one broad statement does not pull a
+        // new one onto a claim whose other statements say something else.
         Candidate? best = null;
+        double bestScore = 0;
+        foreach (var claim in candidates.Where(c => !Exclusions.IsExcluded(s.StatementId, Index[c.Id].Member.ClaimId))
+                     .GroupBy(c => Index[c.Id].Member.ClaimId, StringComparer.Ordinal))
+        {
+            var top = claim.OrderByDescending(c => c.Score).ThenBy(c => c.Id).First();
+            var size = Math.Max(1, Index.ClaimSize(claim.Key));
+            // A contrast link or a denial names what it answers: its best statement decides alone.
+            var score = top.Contrast is not null || q.Denial is not null ? top.Score
+                : Options.ClaimBestShare * top.Score + (1 - Options.ClaimBestShare) * claim.Sum(c => c.Score) / size;
+            if (best is null || score > bestScore || (score == bestScore && top.Id < best.Id)) { best = top; bestScore = score; }
+        }
+
+        var threshold = q.Denial is not null ? Options.DenialLinkThreshold : Options.LinkThreshold;
+        if (best is null || bestScore < threshold)
+        {
+            var claimId = NextClaimId();
+            var label = Index.MakeLabel(q.Terms);
+            return new ClaimDecision(s.StatementId, claimId, label, true, Stances.Supports, best is null ? 0 : Math.Min(1, bestScore),
+                null, Array.Empty<string>(), null,
+                best is null ? "no statement shares its key terms: new claim"
+                    : $"best match {bestScore:0.00} below {threshold:0.00}: new claim");
+        }
+        var linked = Index[best.Id];
+        return Linked(q, best with { Score = bestScore }, linked.Member.ClaimId, Index.LabelOf(linked.Member.ClaimId) ?? "", linked.Member.Stance);
+    }
+
+    /// <summary>What the matcher needs of a new statement, computed once.</summary>
+    internal sealed record Query(StatementToMatch Statement, List<Term> Terms, Dictionary<string, int> Counts, string? Denial,
+        int Negations, string Speaker, HashSet<string> Source)
+    {
+        public static Query Of(StatementToMatch s)
+        {
+            var denial = Stance.DenialCue(s.Cue);
+            var terms = ClaimTerms.Extract(denial is null ? s.Content : Stance.DeniedProposition(s.Content));
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var t in terms) counts[t.Key] = counts.GetValueOrDefault(t.Key) + 1;
+            return new Query(s, terms, counts, denial, ClaimTerms.StatementNegations(s.Content, s.Cue),
+                ClaimTerms.Normalize(s.Speaker), ClaimIndex.SourceTermsOf(s.Speaker, s.Affiliation));
+        }
+    }
+
+    /// <summary>
+    /// Scores the statement against its lexical candidates and the statements of its own article that
+    /// <paramref name="eligible"/> admits: the pair score (shared by the incremental and the batch paths) and the
+    /// contrast/rebuttal links. <paramref name="previousInArticle"/> is the statement read just before it, if any.
+    /// </summary>
+    internal List<Candidate> ScoreCandidates(Query q, Func<int, bool> eligible, int previousInArticle,
+        IEnumerable<int>? only = null)
+    {
+        var s = q.Statement;
+        List<KeyValuePair<int, double>> shortlist;
+        if (only is not null)
+        {
+            // Given statements (e.g. the earlier members of a claim, to explain a link): exact cosines, no lookup.
+            shortlist = only.Where(eligible).Select(id => new KeyValuePair<int, double>(id, Index.CosineTo(q.Counts, id))).ToList();
+        }
+        else
+        {
+            var lexical = Index.Candidates(q.Counts, out _);
+            // The statement's own article is always looked at: it is small, and contrasts live there.
+            // Only the best cosines can win once the factors are applied: score those, plus the article.
+            shortlist = lexical.Where(kv => eligible(kv.Key))
+                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(Options.Shortlist).ToList();
+            foreach (var id in Index.InArticle(s.Article)) if (eligible(id) && !lexical.ContainsKey(id)) shortlist.Add(new(id, 0));
+        }
+
+        var result = new List<Candidate>(shortlist.Count);
         foreach (var (id, cosine) in shortlist)
         {
             var e = Index[id];
             var m = e.Member;
-            if (Exclusions.IsExcluded(s.StatementId, m.ClaimId)) continue;
-            double score = cosine;
+            if (m.StatementId == s.StatementId) continue;
             var reasons = new List<string>();
             bool sameArticle = m.Article == s.Article;
-            bool sameSpeaker = speaker.Length > 0 && e.NormalizedSpeaker == speaker;
-            if (cosine > 0 && Options.SingleSharedTermFactor < 1 && counts.Keys.Count(e.TermCounts.ContainsKey) == 1)
-                score *= Options.SingleSharedTermFactor;
-            if (cosine > 0)
+            bool sameSpeaker = q.Speaker.Length > 0 && e.NormalizedSpeaker == q.Speaker;
+            var sharedCount = cosine > 0 ? q.Counts.Keys.Count(e.TermCounts.ContainsKey) : 0;
+            var source = cosine > 0 ? Index.SourceSimilarity(q.Source, e.SourceTerms) : 0;
+            double score = PairScore(cosine, sharedCount, source, sameSpeaker, sameArticle);
+            if (score > 0)
             {
-                if (sameSpeaker) { score += Options.SameSpeakerBonus; reasons.Add("same speaker"); }
-                if (sameArticle) { score += Options.SameArticleBonus; reasons.Add("same article"); }
+                if (sameSpeaker) reasons.Add("same speaker");
+                else if (source > 0 && Options.SourceWeight > 0) reasons.Add($"related source ({source:0.00})");
+                if (sameArticle) reasons.Add("same article");
             }
             string? contrast = null;
             bool rebuttal = false;
             if (sameArticle && !sameSpeaker && s.Evidence is { Length: > 0 } ev && m.Evidence == ev
-                && IsNearestInSentence(id, s))
+                && IsNearestInSentence(id, s, eligible))
             {
                 contrast = Stance.ContrastBetween(ev, m.Content, s.Content);
                 if (contrast is not null && Options.ContrastScore > score)
@@ -150,11 +223,11 @@ public sealed class ClaimMatcher
                     reasons.Add($"set against it in one sentence (\"{contrast}\")");
                 }
             }
-            else if (sameArticle && !sameSpeaker && id == lastInArticle && Math.Abs(s.Paragraph - m.Paragraph) <= 1)
+            else if (sameArticle && !sameSpeaker && id == previousInArticle && Math.Abs(s.Paragraph - m.Paragraph) <= 1)
             {
                 // "X has always said A. Y says X has in fact done B.": a rebuttal right after, about the previous speaker.
                 var marker = Stance.RebuttalMarker(s.Content) ?? Stance.RebuttalMarker(s.Evidence);
-                if (marker is not null && MentionsSpeaker(counts, m.Speaker) && Options.ContrastScore > score)
+                if (marker is not null && MentionsSpeaker(q.Counts, m.Speaker) && Options.ContrastScore > score)
                 {
                     contrast = marker;
                     rebuttal = true;
@@ -162,50 +235,64 @@ public sealed class ClaimMatcher
                     reasons.Add($"rebuts the previous speaker (\"{marker}\")");
                 }
             }
-            var shared = counts.Keys.Where(e.TermCounts.ContainsKey)
+            if (score <= 0) continue;
+            var shared = q.Counts.Keys.Where(e.TermCounts.ContainsKey)
                 .OrderByDescending(Index.Idf).ThenBy(k => k, StringComparer.Ordinal).ToList();
-            var candidate = new Candidate(id, score, shared, reasons, contrast, rebuttal);
-            if (best is null || candidate.Score > best.Score
-                || (candidate.Score == best.Score && candidate.Id < best.Id)) best = candidate;
+            result.Add(new Candidate(id, score, shared, reasons, contrast, rebuttal));
         }
+        return result;
+    }
 
-        var threshold = denial is not null ? Options.DenialLinkThreshold : Options.LinkThreshold;
-        if (best is null || best.Score < threshold)
-        {
-            var claimId = NextClaimId();
-            var label = Index.MakeLabel(terms);
-            return new ClaimDecision(s.StatementId, claimId, label, true, Stances.Supports, best?.Score ?? 0,
-                null, Array.Empty<string>(), null,
-                best is null ? "no statement shares its key terms: new claim"
-                    : $"best match {best.Score:0.00} below {threshold:0.00}: new claim");
-        }
+    /// <summary>
+    /// The similarity of two statements: TF-IDF cosine of their contents (damped when only one word is shared),
+    /// raised by how far they come from one source, plus small bonuses. Zero without a shared content word.
+    /// </summary>
+    internal double PairScore(double cosine, int sharedTerms, double sourceSimilarity, bool sameSpeaker, bool sameArticle)
+    {
+        if (cosine <= 0) return 0;
+        var score = sharedTerms == 1 ? cosine * Options.SingleSharedTermFactor : cosine;
+        score *= 1 + Options.SourceWeight * sourceSimilarity;
+        if (sameSpeaker) score += Options.SameSpeakerBonus;
+        if (sameArticle) score += Options.SameArticleBonus;
+        return score;
+    }
 
-        var linked = Index[best.Id];
+    /// <summary>
+    /// The decision for a statement linked to a claim through one statement already on it: stance by the rules
+    /// of <see cref="Stance"/> (denial cue, contrast/rebuttal, negated restatement), relative to that statement's.
+    /// </summary>
+    internal ClaimDecision Linked(Query q, Candidate link, string claimId, string claimLabel, string linkedStance,
+        string? extraReason = null)
+    {
+        var s = q.Statement;
+        var linked = Index[link.Id];
         string? stanceReason = null;
         bool contradicts = false;
-        if (denial is not null) { contradicts = true; stanceReason = $"denial cue \"{denial}\""; }
-        else if (best.Contrast is not null) { contradicts = true; stanceReason = best.Rebuttal ? $"rebuts the previous speaker (\"{best.Contrast}\")" : $"contrast \"{best.Contrast}\" in the same sentence"; }
-        else if (best.Shared.Count >= Options.NegatedRestatementMinSharedTerms && Stance.PolarityDiffers(negations, linked.Negations)
-                 && linked.NormalizedSpeaker != speaker)
+        if (q.Denial is not null) { contradicts = true; stanceReason = $"denial cue \"{q.Denial}\""; }
+        else if (link.Contrast is not null) { contradicts = true; stanceReason = link.Rebuttal ? $"rebuts the previous speaker (\"{link.Contrast}\")" : $"contrast \"{link.Contrast}\" in the same sentence"; }
+        else if (link.Shared.Count >= Options.NegatedRestatementMinSharedTerms && Stance.PolarityDiffers(q.Negations, linked.Negations)
+                 && linked.NormalizedSpeaker != q.Speaker)
         {
             contradicts = true;
-            stanceReason = negations % 2 == 1 ? "negated restatement" : "restates what the linked statement negates";
+            stanceReason = q.Negations % 2 == 1 ? "negated restatement" : "restates what the linked statement negates";
         }
-        var stance = Stance.Towards(linked.Member.Stance, contradicts);
-        var sharedSurface = best.Shared.Take(6).Select(k => linked.Surfaces.GetValueOrDefault(k, k)).ToList();
-        var explanation = $"linked to {linked.Member.StatementId} ({linked.Member.Speaker}) with score {best.Score:0.00}"
+        var stance = Stance.Towards(linkedStance, contradicts);
+        var sharedSurface = link.Shared.Take(6).Select(k => linked.Surfaces.GetValueOrDefault(k, k)).ToList();
+        var reasons = extraReason is null ? link.Reasons : link.Reasons.Append(extraReason).ToList();
+        var explanation = $"linked to {linked.Member.StatementId} ({linked.Member.Speaker}) with score {link.Score:0.00}"
             + (sharedSurface.Count > 0 ? $"; shared: {ClaimTerms.Join(sharedSurface)}" : "")
-            + (best.Reasons.Count > 0 ? $"; {string.Join(", ", best.Reasons)}" : "")
+            + (reasons.Count > 0 ? $"; {string.Join(", ", reasons)}" : "")
             + $"; {stance}" + (stanceReason is not null ? $" ({stanceReason})" : "");
-        return new ClaimDecision(s.StatementId, linked.Member.ClaimId, Index.LabelOf(linked.Member.ClaimId) ?? "",
-            false, stance, best.Score, linked.Member.StatementId, sharedSurface, stanceReason, explanation);
+        // Reported on a 0..1 scale (the source factor can lift a pair score above 1).
+        return new ClaimDecision(s.StatementId, claimId, claimLabel, false, stance, Math.Min(1, link.Score), linked.Member.StatementId,
+            sharedSurface, stanceReason, explanation);
     }
 
     /// <summary>
     /// Among the statements sharing this evidence sentence, is this one the closest to the new statement's content?
     /// A contrast word belongs to the two clauses it stands between, not to every earlier clause of the sentence.
     /// </summary>
-    private bool IsNearestInSentence(int candidateId, StatementToMatch s)
+    private bool IsNearestInSentence(int candidateId, StatementToMatch s, Func<int, bool> eligible)
     {
         var ev = s.Evidence!;
         int at = ev.IndexOf(s.Content, StringComparison.Ordinal);
@@ -213,8 +300,9 @@ public sealed class ClaimMatcher
         int bestId = -1, bestGap = int.MaxValue;
         foreach (var id in Index.InArticle(s.Article))
         {
+            if (!eligible(id)) continue;
             var m = Index[id].Member;
-            if (m.Evidence != ev) continue;
+            if (m.Evidence != ev || m.StatementId == s.StatementId) continue;
             int pos = ev.IndexOf(m.Content, StringComparison.Ordinal);
             if (pos < 0 || pos == at) continue;
             int gap = pos < at ? at - (pos + m.Content.Length) : pos - (at + s.Content.Length);
@@ -237,5 +325,5 @@ public sealed class ClaimMatcher
         return id;
     }
 
-    private sealed record Candidate(int Id, double Score, List<string> Shared, List<string> Reasons, string? Contrast, bool Rebuttal);
+    internal sealed record Candidate(int Id, double Score, List<string> Shared, List<string> Reasons, string? Contrast, bool Rebuttal);
 }

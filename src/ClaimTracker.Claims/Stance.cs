@@ -65,7 +65,45 @@ public static partial class Stance
         if (a < b) { start = a + firstContent.Length; end = b; }
         else { start = b + secondContent.Length; end = a; }
         if (end <= start) return null;
-        return ContrastMarker(evidence[start..end]);
+        var between = evidence[start..end];
+        var m = ContrastPattern().Match(between);
+        if (m.Success)
+        {
+            // "She said A, but declined to confirm a report saying B": the first speaker goes on ("but declined",
+            // "but added"), so the word does not set the two sources against each other.
+            return SameSubjectGoesOn().IsMatch(between[(m.Index + m.Length)..]) ? null : m.Value.ToLowerInvariant();
+        }
+        // The extractor may keep the conjunction inside a content ("have only targeted militants but"):
+        // a contrast word that ends the earlier content or opens the later one stands between them too.
+        var (earlier, later) = a < b ? (firstContent, secondContent) : (secondContent, firstContent);
+        var tail = TrailingContrastPattern().Match(earlier);
+        if (tail.Success) return tail.Groups[1].Value.ToLowerInvariant();
+        var head = LeadingContrastPattern().Match(later);
+        return head.Success ? head.Groups[1].Value.ToLowerInvariant() : null;
+    }
+
+    [GeneratedRegex(@"^\W*(?:also\s+|then\s+)?(?:declined|refused|declines|refuses|added|adds|said|says|did|does|would|could|gave|noted|stressed|cautioned|acknowledged|conceded|stopped|was|is|has|had)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SameSubjectGoesOn();
+
+    [GeneratedRegex(@"\b(but|while|whereas|though|although|however|yet)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingContrastPattern();
+
+    [GeneratedRegex(@"^\W*(but|however|yet|whereas)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingContrastPattern();
+
+    [GeneratedRegex(@"^\s*(?:the\s+)?(?:claims?|allegations?|accusations?|reports?|suggestions?|charges?|assertions?|assessments?|speculation)\s+(?:that\s+|of\s+)?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeniedObjectPattern();
+
+    /// <summary>
+    /// What a denial denies: "rejects claims that it has abandoned diplomacy" is about abandoning diplomacy, so the
+    /// leading "claims that" (reports, allegations, ...) is not part of the proposition to match.
+    /// </summary>
+    public static string DeniedProposition(string content)
+    {
+        var m = DeniedObjectPattern().Match(content ?? "");
+        return m.Success && m.Length < content!.Length ? content[m.Length..] : content ?? "";
     }
 
     internal static int Negations(string content) => ClaimTerms.NegationCount(content);

@@ -104,6 +104,80 @@ public class ClaimMatcherTests
     }
 
     [Fact]
+    public void A_contrast_word_kept_at_the_end_of_a_content_still_sets_the_two_against_each_other()
+    {
+        // The extractor sometimes keeps the conjunction in the first content: "hit only military targets but".
+        const string evidence = "The strikes, which the army says hit only military targets but which residents say killed dozens of civilians, went on.";
+        var m = NewMatcher();
+        var a = m.Match(S("s1", "hit only military targets but", "the army", evidence: evidence));
+        var b = m.Match(S("s2", "killed dozens of civilians", "residents", evidence: evidence));
+        Assert.Equal(a.ClaimId, b.ClaimId);
+        Assert.Equal(Stances.Disputes, b.Stance);
+    }
+
+    [Fact]
+    public void A_but_that_continues_the_first_speaker_sets_nobody_against_anybody()
+    {
+        // "She said A, but declined to confirm a report saying B": two claims, not two sides of one.
+        const string evidence = "She said the airline had started talks with the bank on their courier venture, but declined to confirm a newspaper report saying it wanted to buy the stake.";
+        var m = NewMatcher();
+        var a = m.Match(S("s1", "the airline had started talks with the bank on their courier venture", "a spokeswoman", evidence: evidence));
+        var b = m.Match(S("s2", "it wanted to buy the stake", "a newspaper", evidence: evidence));
+        Assert.NotEqual(a.ClaimId, b.ClaimId);
+        Assert.Null(Stance.ContrastBetween(evidence, "the airline had started talks with the bank on their courier venture", "it wanted to buy the stake"));
+    }
+
+    [Fact]
+    public void A_denial_of_claims_that_is_matched_on_what_is_denied()
+    {
+        var m = NewMatcher();
+        var claim = m.Match(S("s1", "the ministry abandoned the talks to seek a military victory", "a diplomat", "a1"));
+        var denial = m.Match(S("s2", "claims that it had abandoned the talks", "the ministry", "a2", cue: "rejects"));
+        Assert.Equal(claim.ClaimId, denial.ClaimId);
+        Assert.Equal(Stances.Disputes, denial.Stance);
+        Assert.DoesNotContain("claims", denial.SharedTerms);
+        Assert.Equal("it had abandoned the talks", Stance.DeniedProposition("claims that it had abandoned the talks"));
+    }
+
+    [Fact]
+    public void Batch_average_link_does_not_chain_two_claims_through_one_broad_statement()
+    {
+        // Single link would chain a-b-c through the broad middle statement; average link keeps a and c apart.
+        var pairs = new[] { (0, 1, 0.9), (1, 2, 0.9) };
+        var groups = ClaimLabeler.AverageLink(3, pairs, 0.5);
+        Assert.Equal(groups[0], groups[1]);
+        Assert.NotEqual(groups[1], groups[2]);
+        var tight = ClaimLabeler.AverageLink(3, [(0, 1, 0.9), (1, 2, 0.9), (0, 2, 0.6)], 0.5);
+        Assert.Single(tight.Distinct());
+    }
+
+    [Fact]
+    public void The_speaker_and_their_country_count_as_one_source()
+    {
+        // Few shared words, but the minister speaks for the country: the source factor lifts the pair.
+        var seed = new[]
+        {
+            St("x1", "the war could become permanent if troops are sent", "Ivan Petrov", "Ruritania", 1),
+            St("x2", "foreign troops would make the war last forever", "Ruritania", null, 2),
+            St("x3", "troops were seen near the border town", "a farmer", null, 3),
+        };
+        var labelled = ClaimLabeler.Label(seed.Concat(Filler()).ToList());
+        Assert.Equal(labelled[0].Claim, labelled[1].Claim);
+        Assert.NotEqual(labelled[0].Claim, labelled[2].Claim);
+        var (withoutSource, dd) = ClaimLabeler.LabelWithDecisions(seed.Concat(Filler()).ToList(), new ClaimMatcherOptions { SourceWeight = 0 });
+        Assert.True(withoutSource[0].Claim != withoutSource[1].Claim, dd[1].Explanation + " | " + dd[2].Explanation);
+    }
+
+    private static AttributedStatement St(string id, string content, string speaker, string? affiliation, int article) => new()
+    {
+        Id = id, Article = article, Headline = $"h{article}", Paragraph = 1, Cue = "said", Content = content,
+        Speaker = speaker, Affiliation = affiliation, Evidence = content + ", " + speaker + " said.",
+    };
+
+    private static IEnumerable<AttributedStatement> Filler() =>
+        Enumerable.Range(0, 12).Select(i => St($"f{i}", $"troops and the war hurt the harvest {i} and grain prices {i}", $"trader {i}", null, 10 + i));
+
+    [Fact]
     public void A_rebuttal_of_the_previous_speaker_contests_its_claim()
     {
         var m = NewMatcher();
