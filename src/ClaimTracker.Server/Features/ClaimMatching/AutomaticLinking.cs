@@ -14,11 +14,12 @@ public static class AutomaticLinking
 
     public static StatementToMatch ToMatch(StatementView s) => new(
         s.Id.ToString(), s.Current.Content, s.Current.Cue, s.Current.Mode, s.Current.Speaker,
-        s.ArticleId.ToString(), s.Current.Paragraph, s.Current.Evidence);
+        s.ArticleId.ToString(), s.Current.Paragraph, s.Current.Evidence, s.Current.Affiliation);
 
     public static ClaimMember ToMember(ClaimView claim, ClaimLinkView link, StatementView? statement) => new(
         link.Statement.StatementId.ToString(), claim.Id.ToString(), link.Stance, link.Statement.Content, link.Statement.Speaker,
-        link.Statement.ArticleId.ToString(), statement?.Current.Paragraph ?? 0, statement?.Current.Evidence, statement?.Current.Cue);
+        link.Statement.ArticleId.ToString(), statement?.Current.Paragraph ?? 0, statement?.Current.Evidence, statement?.Current.Cue,
+        statement?.Current.Affiliation);
 
     /// <summary>
     /// Events for the claim stream. <paramref name="claim"/> is the current claim when the decision links to an

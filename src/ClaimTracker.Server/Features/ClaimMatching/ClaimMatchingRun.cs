@@ -163,7 +163,8 @@ public sealed class ClaimMatchingRun(IDocumentStore store, ILogger<ClaimMatching
 
     private static ClaimMember ToMember(DeltaLink link, StatementView? statement) => new(
         link.StatementId.ToString(), link.ClaimId.ToString(), link.Stance, link.Statement.Content, link.Statement.Speaker,
-        link.Statement.ArticleId.ToString(), statement?.Current.Paragraph ?? 0, statement?.Current.Evidence, statement?.Current.Cue);
+        link.Statement.ArticleId.ToString(), statement?.Current.Paragraph ?? 0, statement?.Current.Evidence, statement?.Current.Cue,
+        statement?.Current.Affiliation);
 
     /// <summary>Statements placed per transaction: one round trip per claim touched, not per statement.</summary>
     public int BatchSize { get; init; } = 200;
