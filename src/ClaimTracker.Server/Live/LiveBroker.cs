@@ -13,15 +13,46 @@ namespace ClaimTracker.Server.Live;
 /// slow ingestion or anyone else. A client whose queue overflows is disconnected; it reconnects with its last
 /// sequence and catches up from the event store, so dropping it loses nothing.
 /// </summary>
-public sealed class LiveBroker(LiveLifetimeManager hubs, IServiceProvider services, ILogger<LiveBroker> log)
+public sealed class LiveBroker : IDisposable
 {
     public const int QueueCapacity = 10_000;
     private const int ReplayPageSize = 1_000;
+    /// <summary>How long an actor topic's update may wait for the actor document before it goes out without counts.</summary>
+    public static readonly TimeSpan ActorWaitLimit = TimeSpan.FromSeconds(5);
 
+    private readonly LiveLifetimeManager _hubs;
+    private readonly IServiceProvider _services;
+    private readonly ILogger<LiveBroker> _log;
     private readonly object _gate = new();
     private readonly Dictionary<string, HashSet<LiveConnection>> _subscribers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LiveConnection> _connections = new();
+    private readonly Dictionary<string, ActorGate> _actors = new(StringComparer.Ordinal);
+    private readonly Timer _staleActors;
     private long _published;
+
+    public LiveBroker(LiveLifetimeManager hubs, IServiceProvider services, ILogger<LiveBroker> log)
+    {
+        _hubs = hubs;
+        _services = services;
+        _log = log;
+        _staleActors = new Timer(_ => ReleaseStaleActorUpdates(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
+    /// An actor topic's updates wait here until the async actor projection has committed the actor document that
+    /// reflects them; the update at the document's last sequence then carries the counts (or, when no statement
+    /// update stands at that sequence, e.g. a claim link, a separate `actor` update does). Only for actor topics
+    /// somebody listens to.
+    /// </summary>
+    private sealed class ActorGate
+    {
+        public readonly List<LiveUpdate> Pending = [];
+        public DateTime PendingSince;
+        /// <summary>The newest committed actor document, as an `actor` update at its LastSequence.</summary>
+        public LiveUpdate? Projected;
+        /// <summary>The highest sequence handed to the topic's subscribers.</summary>
+        public long Released;
+    }
 
     /// <summary>The highest global sequence handed to subscribers so far.</summary>
     public long Published => Interlocked.Read(ref _published);
@@ -34,86 +65,180 @@ public sealed class LiveBroker(LiveLifetimeManager hubs, IServiceProvider servic
         lock (_gate)
         {
             foreach (var u in updates)
-                if (_subscribers.TryGetValue(u.Topic, out var set))
+            {
+                if (ActorOf(u.Topic) is { } actorId)
                 {
-                    var message = new Outgoing(u, LiveLifetimeManager.Message(u));   // serialized once for all subscribers
-                    foreach (var c in set) c.Offer(message);
+                    if (_actors.TryGetValue(actorId, out var g))
+                    {
+                        if (g.Pending.Count == 0) g.PendingSince = DateTime.UtcNow;
+                        g.Pending.Add(u);
+                    }
+                    continue;
                 }
+                Fanout(u);
+            }
             if (upTo > _published) Interlocked.Exchange(ref _published, upTo);
+            foreach (var (actorId, g) in _actors)
+                if (g.Projected is { } p && (g.Pending.Count > 0 || p.Sequence > g.Released)) Release(actorId, g);
         }
     }
 
+    /// <summary>Called by the actor projection's listener after the daemon committed these actor documents.</summary>
+    public void ActorsProjected(IEnumerable<ActorView> views)
+    {
+        lock (_gate)
+            foreach (var v in views)
+                if (_actors.TryGetValue(v.Id, out var g) && v.LastSequence > (g.Projected?.Sequence ?? 0))
+                {
+                    g.Projected = LiveMessages.ActorChanged(v.Id, v.LastSequence, v);   // a snapshot: the daemon reuses its documents
+                    Release(v.Id, g);
+                }
+    }
+
+    private void Release(string actorId, ActorGate g)
+    {
+        if (g.Projected is not { } p) return;
+        var n = 0;
+        foreach (var u in g.Pending)
+        {
+            if (u.Sequence > p.Sequence) break;
+            Fanout(u.Sequence == p.Sequence ? LiveMessages.WithActorCounts(u, p) : u);
+            g.Released = Math.Max(g.Released, u.Sequence);
+            n++;
+        }
+        g.Pending.RemoveRange(0, n);
+        // Only once the pump has passed that sequence: a statement update for it may still be on its way.
+        if (p.Sequence > g.Released && p.Sequence <= _published)
+        {
+            Fanout(p);
+            g.Released = p.Sequence;
+        }
+    }
+
+    private void ReleaseStaleActorUpdates()
+    {
+        lock (_gate)
+            foreach (var (actorId, g) in _actors)
+                if (g.Pending.Count > 0 && DateTime.UtcNow - g.PendingSince > ActorWaitLimit)
+                {
+                    _log.LogWarning("Actor document {Actor} did not catch up within {Limit}; sending {Count} updates without counts",
+                        actorId, ActorWaitLimit, g.Pending.Count);
+                    foreach (var u in g.Pending) { Fanout(u); g.Released = Math.Max(g.Released, u.Sequence); }
+                    g.Pending.Clear();
+                }
+    }
+
+    private void Fanout(LiveUpdate u)
+    {
+        if (!_subscribers.TryGetValue(u.Topic, out var set)) return;
+        var message = new Outgoing(u, LiveLifetimeManager.Message(u));   // serialized once (per protocol) for all subscribers
+        foreach (var c in set) c.Offer(message);
+    }
+
+    private static string? ActorOf(string topic) => topic.StartsWith("actor:", StringComparison.Ordinal) ? topic[6..] : null;
+
     public void Connected(HubCallerContext context)
     {
-        var connection = new LiveConnection(context.ConnectionId, context.Abort, log);
+        var connection = new LiveConnection(context.ConnectionId, context.Abort, _log);
         _connections[context.ConnectionId] = connection;
-        connection.Pump = Task.Run(() => connection.SendAllAsync(hubs.Find(context.ConnectionId)));
+        connection.Pump = Task.Run(() => connection.SendAllAsync(_hubs.Find(context.ConnectionId)));
     }
 
     public void Disconnected(string connectionId)
     {
         if (!_connections.TryRemove(connectionId, out var connection)) return;
         lock (_gate)
-            foreach (var topic in connection.Topics)
-                if (_subscribers.TryGetValue(topic, out var set) && set.Remove(connection) && set.Count == 0) _subscribers.Remove(topic);
+            foreach (var topic in connection.Topics) Remove(topic, connection);
         connection.Close();
+    }
+
+    private void Remove(string topic, LiveConnection connection)
+    {
+        if (_subscribers.TryGetValue(topic, out var set) && set.Remove(connection) && set.Count == 0)
+        {
+            _subscribers.Remove(topic);
+            if (ActorOf(topic) is { } actorId) _actors.Remove(actorId);
+        }
     }
 
     /// <summary>
     /// Subscribes a connection to a topic. With <paramref name="afterSequence"/>, everything after it is replayed from
     /// the event store first; live updates that arrive meanwhile are held back and released afterwards, minus any
-    /// the replay already delivered (high-water mark per topic): no gaps, no duplicates.
+    /// the replay already delivered (high-water mark per topic): no gaps, no duplicates. Returns the sequence the
+    /// subscription is live from.
     /// </summary>
-    public async Task SubscribeAsync(string connectionId, string topic, long? afterSequence, CancellationToken ct)
+    public async Task<long> SubscribeAsync(string connectionId, string topic, long? afterSequence, CancellationToken ct)
     {
-        if (!_connections.TryGetValue(connectionId, out var connection)) return;
+        if (!_connections.TryGetValue(connectionId, out var connection)) return afterSequence ?? Published;
         // Right after a restart the pump has published nothing yet, but it resumes from its stored progress: what it
         // published before the restart must come from the replay, or a resuming client would miss it.
         var stored = Published == 0 ? await StoredProgressAsync(ct) : 0;
-        long mark;
+        // An actor topic is live from what the actor document (served over HTTP) already reflects.
+        var actorId = ActorOf(topic);
+        ActorView? actorNow = null;
+        if (actorId is not null)
+        {
+            await using var session = _services.GetRequiredService<IDocumentStore>().QuerySession();
+            actorNow = await session.LoadAsync<ActorView>(actorId, ct);
+        }
+        long mark, liveFrom;
         lock (_gate)
         {
             mark = Math.Max(_published, stored);
+            liveFrom = mark;
+            if (actorId is not null)
+            {
+                if (!_actors.TryGetValue(actorId, out var g))
+                {
+                    _actors[actorId] = g = new ActorGate { Released = actorNow?.LastSequence ?? 0 };
+                    if (actorNow is not null) g.Projected = LiveMessages.ActorChanged(actorId, actorNow.LastSequence, actorNow);
+                }
+                liveFrom = g.Released;
+            }
             // Registered before the replay reads, so nothing published after `mark` can slip past this connection.
-            connection.Begin(topic, replaying: afterSequence is not null, highWater: afterSequence ?? mark);
+            connection.Begin(topic, replaying: afterSequence is not null, highWater: afterSequence ?? liveFrom);
             if (!_subscribers.TryGetValue(topic, out var set)) _subscribers[topic] = set = [];
             set.Add(connection);
         }
-        if (afterSequence is not { } after) return;
+        if (afterSequence is not { } after) return liveFrom;
         try
         {
             if (after < mark)
                 await foreach (var u in ReplayAsync(topic, after, mark, ct))
-                    if (!connection.Replayed(new Outgoing(u, LiveLifetimeManager.Message(u)))) return;
+                    if (!connection.Replayed(new Outgoing(u, LiveLifetimeManager.Message(u)))) break;
         }
         finally
         {
             connection.EndReplay(topic);
         }
+        return Math.Max(after, mark);
     }
 
     private async Task<long> StoredProgressAsync(CancellationToken ct)
     {
-        var states = await services.GetRequiredService<IDocumentStore>().Advanced.AllProjectionProgress(token: ct);
+        var states = await _services.GetRequiredService<IDocumentStore>().Advanced.AllProjectionProgress(token: ct);
         return states.Where(s => s.ShardName.StartsWith(LivePush.Name, StringComparison.OrdinalIgnoreCase)).Select(s => s.Sequence).DefaultIfEmpty(0).Max();
     }
 
     public void Unsubscribe(string connectionId, string topic)
     {
         if (!_connections.TryGetValue(connectionId, out var connection)) return;
-        lock (_gate)
-            if (_subscribers.TryGetValue(topic, out var set) && set.Remove(connection) && set.Count == 0) _subscribers.Remove(topic);
+        lock (_gate) Remove(topic, connection);
         connection.End(topic);
     }
 
-    /// <summary>The updates of one topic with sequence in (after, upTo], read from the event store in pages.</summary>
+    /// <summary>
+    /// The updates of one topic with sequence in (after, upTo], read from the event store in pages, each showing its
+    /// read model as of its own sequence (claims folded to their version, actor counts folded to their sequence).
+    /// </summary>
     public async IAsyncEnumerable<LiveUpdate> ReplayAsync(string topic, long after, long upTo,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         // Resolved late: the store's own configuration creates the pump, which needs this broker.
-        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+        await using var session = _services.GetRequiredService<IDocumentStore>().QuerySession();
         // Claim and article topics are single streams: read only that stream's events.
         Guid? stream = (topic.StartsWith("claim:") || topic.StartsWith("article:")) && Guid.TryParse(topic[(topic.IndexOf(':') + 1)..], out var g) ? g : null;
+        var actorId = ActorOf(topic);
         var from = after;
         while (from < upTo)
         {
@@ -121,14 +246,15 @@ public sealed class LiveBroker(LiveLifetimeManager hubs, IServiceProvider servic
             if (stream is { } id) query = query.Where(e => e.StreamId == id);
             var page = await query.OrderBy(e => e.Sequence).Take(ReplayPageSize).ToListAsync(ct);
             if (page.Count == 0) yield break;
-            var claimIds = LiveMessages.ClaimIds(page).ToList();
-            var claims = claimIds.Count == 0 ? new Dictionary<Guid, ClaimView>()
-                : (await session.LoadManyAsync<ClaimView>(ct, claimIds)).ToDictionary(c => c.Id);
-            var updates = page.SelectMany(e => LiveMessages.For(e, claims.GetValueOrDefault)).Where(u => u.Topic == topic);
-            foreach (var u in LiveMessages.Coalesce(updates)) yield return u;
+            var updates = LiveMessages.Build(page).Where(u => u.Topic == topic).ToList();
+            updates = await LiveViews.WithClaimsAsOfAsync(session, updates, ct);
+            if (actorId is not null) updates = await LiveViews.WithActorAsOfAsync(session, actorId, page, updates, ct);
+            foreach (var u in updates) yield return u;
             from = page[^1].Sequence;
         }
     }
+
+    public void Dispose() => _staleActors.Dispose();
 }
 
 /// <summary>An update and its serialized form, shared by all the connections it goes to.</summary>

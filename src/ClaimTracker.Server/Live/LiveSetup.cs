@@ -16,12 +16,17 @@ public static class LiveSetup
         services.AddSingleton<Microsoft.AspNetCore.SignalR.HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveLifetimeManager>());
         services.AddSingleton<LiveBroker>();
         services.AddSingleton<LivePush>();
+        services.AddSingleton<LiveActorListener>();
         return services;
     }
 
     /// <summary>Called from the event store configuration: the pump is a subscription of the async daemon.</summary>
-    public static void AddLivePush(this StoreOptions opts, IServiceProvider services) =>
+    public static void AddLivePush(this StoreOptions opts, IServiceProvider services)
+    {
         opts.Events.Subscribe(services.GetRequiredService<LivePush>());
+        // Actor topics hear the async actor projection's commits (counts), see LiveBroker.ActorGate.
+        opts.Projections.AsyncListeners.Add(services.GetRequiredService<LiveActorListener>());
+    }
 
     public static WebApplication MapClaimTrackerLive(this WebApplication app)
     {

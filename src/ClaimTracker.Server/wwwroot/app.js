@@ -97,7 +97,11 @@
         u.change && u.change !== "recorded" ? " · " + u.change : ""));
   }
   function onFeed(u) {
-    if (u.kind === "article") { if (!storyShare.has(u.articleId)) storyShare.set(u.articleId, { headline: u.headline, named: 0, anonymous: 0 }); drawShare(); return; }
+    if (u.kind === "article") {
+      if (!storyShare.has(u.articleId)) storyShare.set(u.articleId, { headline: u.headline, named: 0, anonymous: 0 });
+      for (const s of u.statements || []) onFeed(s);   // one message per story: its statements ride inside
+      drawShare(); return;
+    }
     if (u.kind !== "statement") return;
     const list = $("feed");
     const old = list.querySelector(`li[data-id="${CSS.escape(u.id)}"]`);

@@ -74,4 +74,12 @@ public static class LiveJson
 {
     public static string Str(this JsonElement e, string name) => e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : "";
     public static long Seq(this JsonElement e) => e.GetProperty("sequence").GetInt64();
+    public static int? Int(this JsonElement e, string name) => e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null;
+
+    /// <summary>An update and the statements riding inside it (a `feed` article update carries its statements).</summary>
+    public static IEnumerable<JsonElement> WithNested(this JsonElement u) =>
+        u.TryGetProperty("statements", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Prepend(u) : [u];
+
+    /// <summary>Every update and nested statement, in the order received.</summary>
+    public static IEnumerable<JsonElement> Flat(this IEnumerable<JsonElement> updates) => updates.SelectMany(WithNested);
 }
