@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using ClaimTracker.Domain;
 using Marten;
 using Microsoft.AspNetCore.SignalR;
@@ -141,7 +140,8 @@ public sealed class LiveBroker : IDisposable
     {
         var connection = new LiveConnection(context.ConnectionId, context.Abort, _log);
         _connections[context.ConnectionId] = connection;
-        connection.Pump = Task.Run(() => connection.SendAllAsync(_hubs.Find(context.ConnectionId)));
+        // The lifetime manager registered the connection before the hub's OnConnectedAsync runs.
+        connection.Attach(_hubs.Find(context.ConnectionId));
     }
 
     public void Disconnected(string connectionId)
@@ -260,7 +260,13 @@ public sealed class LiveBroker : IDisposable
 /// <summary>An update and its serialized form, shared by all the connections it goes to.</summary>
 public sealed record Outgoing(LiveUpdate Update, SerializedHubMessage Message);
 
-/// <summary>One client connection: its topics, their high-water marks, and its bounded outgoing queue.</summary>
+/// <summary>
+/// One client connection: its topics, their high-water marks, and its bounded outgoing queue. An update is written to
+/// the connection straight away when nothing is waiting for it (the write only copies the shared serialized bytes
+/// into the connection's pipe and does not wait for the network); once a write has to wait (a slow client), later
+/// updates queue behind it and a drain loop sends them in order. No thread hop per client per update in the
+/// common case, and the pump still never waits for a client.
+/// </summary>
 public sealed class LiveConnection(string id, Action abort, ILogger log)
 {
     private sealed class TopicState
@@ -270,14 +276,21 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
     }
 
     private readonly Dictionary<string, TopicState> _topics = new(StringComparer.Ordinal);
-    private readonly Channel<Outgoing> _queue = Channel.CreateBounded<Outgoing>(
-        new BoundedChannelOptions(LiveBroker.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Queue<Outgoing> _queue = new();
+    private HubConnectionContext? _client;
+    private bool _sending;       // a write is in flight: later updates queue behind it
     private bool _overflowed;
+    private bool _closed;
 
     public string Id => id;
-    public Task? Pump { get; set; }
 
     public IReadOnlyList<string> Topics { get { lock (_topics) return _topics.Keys.ToList(); } }
+
+    public void Attach(HubConnectionContext? client)
+    {
+        if (client is null) { abort(); return; }
+        lock (_topics) _client = client;
+    }
 
     public void Begin(string topic, bool replaying, long highWater)
     {
@@ -326,11 +339,51 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
         }
     }
 
+    // Under the lock.
     private void Deliver(TopicState state, Outgoing u)
     {
         if (u.Update.Sequence <= state.HighWater) return;   // already delivered by replay (or before the client's mark)
         state.HighWater = u.Update.Sequence;
-        if (!_queue.Writer.TryWrite(u)) Overflow();
+        if (_closed || _overflowed || _client is null) return;
+        if (_sending)
+        {
+            if (_queue.Count >= LiveBroker.QueueCapacity) Overflow();
+            else _queue.Enqueue(u);
+            return;
+        }
+        ValueTask write;
+        try { write = _client.WriteAsync(u.Message); }
+        catch (Exception e) { Fail(e); return; }
+        if (write.IsCompletedSuccessfully) return;
+        _sending = true;
+        _ = DrainAsync(write);
+    }
+
+    private async Task DrainAsync(ValueTask write)
+    {
+        try
+        {
+            while (true)
+            {
+                await write;
+                Outgoing next;
+                lock (_topics)
+                    if (_closed || !_queue.TryDequeue(out next!)) { _sending = false; return; }
+                write = _client!.WriteAsync(next.Message);
+            }
+        }
+        catch (Exception e)
+        {
+            lock (_topics) _sending = false;
+            Fail(e);
+        }
+    }
+
+    private void Fail(Exception e)
+    {
+        log.LogDebug(e, "Live client {Connection} send failed", id);
+        Close();
+        abort();
     }
 
     private void Overflow()
@@ -338,24 +391,16 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
         if (_overflowed) return;
         _overflowed = true;
         log.LogWarning("Live client {Connection} fell {Capacity} updates behind; disconnecting it (it resumes from its last sequence)", id, LiveBroker.QueueCapacity);
-        _queue.Writer.TryComplete();
+        _queue.Clear();
         abort();
     }
 
-    public void Close() => _queue.Writer.TryComplete();
-
-    public async Task SendAllAsync(HubConnectionContext? client)
+    public void Close()
     {
-        if (client is null) { abort(); return; }
-        try
+        lock (_topics)
         {
-            await foreach (var u in _queue.Reader.ReadAllAsync())
-                await client.WriteAsync(u.Message);
-        }
-        catch (Exception e)
-        {
-            log.LogDebug(e, "Live client {Connection} send loop ended", id);
-            abort();
+            _closed = true;
+            _queue.Clear();
         }
     }
 }

@@ -11,7 +11,11 @@ public static class LiveSetup
 
     public static IServiceCollection AddClaimTrackerLive(this IServiceCollection services)
     {
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        // JSON for browsers and any client; MessagePack beside it for clients that want smaller, cheaper messages
+        // (each update is still serialized once per protocol, not per client).
+        services.AddSignalR()
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)
+            .AddMessagePackProtocol(LiveUpdateFormatter.Use);
         services.AddSingleton<LiveLifetimeManager>();
         services.AddSingleton<Microsoft.AspNetCore.SignalR.HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveLifetimeManager>());
         services.AddSingleton<LiveBroker>();
