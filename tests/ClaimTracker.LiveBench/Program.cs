@@ -5,7 +5,7 @@
 //
 // Usage (from the repository root, after building server and harness in Release):
 //   dotnet tests/ClaimTracker.LiveBench/bin/Release/net10.0/ClaimTracker.LiveBench.dll [clients=1,100,1000] [posts=200] [ingest=300]
-//       [--protocol json|messagepack] [--client-procs 1] [--server-env NAME=VALUE]...
+//       [--protocol json|messagepack] [--client-procs 1] [--client-nice 0] [--server-env NAME=VALUE]...
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -23,12 +23,14 @@ if (args.Length > 0 && args[0] == "--client-host") return await ClientHost.RunAs
 var positional = new List<string>();
 var protocol = "json";
 var clientProcs = 1;
+var clientNice = 0;
 var serverEnv = new List<(string, string)>();
 for (var i = 0; i < args.Length; i++)
     switch (args[i])
     {
         case "--protocol": protocol = args[++i]; break;
         case "--client-procs": clientProcs = int.Parse(args[++i]); break;
+        case "--client-nice": clientNice = int.Parse(args[++i]); break;
         case "--server-env": var kv = args[++i].Split('=', 2); serverEnv.Add((kv[0], kv[1])); break;
         default: positional.Add(args[i]); break;
     }
@@ -73,7 +75,7 @@ try
         if (i > 600 || server.HasExited) throw new Exception("server did not start");
         await Task.Delay(200);
     }
-    Console.WriteLine($"bench-live: server {baseUrl}, {Environment.ProcessorCount} cores, protocol {protocol}, {clientProcs} client process(es), " +
+    Console.WriteLine($"bench-live: server {baseUrl}, {Environment.ProcessorCount} cores, protocol {protocol}, {clientProcs} client process(es) at nice {clientNice}, " +
                       $"posts per level {posts}, ingest posts {ingestPosts}, server env [{string.Join(' ', serverEnv.Select(e => e.Item1 + "=" + e.Item2))}], load {Cpu.LoadAverage()}");
     var n = 0;
     async Task<string> Post()
@@ -88,7 +90,7 @@ try
 
     async Task<ClientFleet> Connect(int count)
     {
-        var fleet = await ClientFleet.StartAsync(baseUrl, count, Math.Max(1, Math.Min(clientProcs, count)), protocol);
+        var fleet = await ClientFleet.StartAsync(baseUrl, count, Math.Max(1, Math.Min(clientProcs, count)), protocol, clientNice);
         fleets.Add(fleet);
         return fleet;
     }
@@ -222,15 +224,17 @@ namespace ClaimTracker.LiveBench
         private ClientFleet(int count) => _count = count;
         public IReadOnlyList<Process> Processes => _procs;
 
-        public static async Task<ClientFleet> StartAsync(string url, int count, int procs, string protocol)
+        public static async Task<ClientFleet> StartAsync(string url, int count, int procs, string protocol, int nice)
         {
             var fleet = new ClientFleet(count);
             var ready = new List<Task>();
             for (var p = 0; p < procs; p++)
             {
                 var share = count / procs + (p < count % procs ? 1 : 0);
-                var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-                foreach (var a in new[] { typeof(ClientFleet).Assembly.Location, "--client-host", url, share.ToString(), protocol }) info.ArgumentList.Add(a);
+                // `nice` lets the clients take only CPU the server leaves idle: the nearest this one box gets to clients elsewhere.
+                var info = new ProcessStartInfo(nice == 0 ? "dotnet" : "nice") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+                var command = new[] { "dotnet", typeof(ClientFleet).Assembly.Location, "--client-host", url, share.ToString(), protocol };
+                foreach (var a in nice == 0 ? command[1..] : ["-n", nice.ToString(), .. command]) info.ArgumentList.Add(a);
                 var proc = Process.Start(info)!;
                 fleet._procs.Add(proc);
                 var isReady = new TaskCompletionSource();
