@@ -180,8 +180,9 @@
     const render = { claim: renderClaim, actor: renderActor, article: renderArticle, actors: renderActors }[kind];
     if (!render) { page.replaceChildren(el("p", {}, "Unknown page.")); return; }
     const draw = async () => { try { await render(page, decodeURIComponent(id || "")); } catch (e) { page.replaceChildren(el("p", { class: "empty" }, String(e.message))); } };
-    await draw();
+    // Listen first, then read: a change committed between the two still redraws the page.
     if (kind !== "actors") { pageTopic = `${kind}:${decodeURIComponent(id)}`; await subscribe(pageTopic, () => draw(), 0); }
+    await draw();
   }
   async function renderClaim(page, id) {
     const c = await api("/api/claims/" + id);
