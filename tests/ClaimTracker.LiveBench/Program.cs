@@ -117,7 +117,7 @@ try
         await Disconnect(fleet);
     }
 
-    async Task<double> Ingest(ClientFleet? fleet)
+    async Task<(double Rate, Cpu.Mark Used)> Ingest(ClientFleet? fleet)
     {
         var cpu = Cpu.Snapshot(server, fleet);
         var sw = Stopwatch.StartNew();
@@ -126,13 +126,17 @@ try
         var last = fleet is null ? null : await Post();   // wait for the fan-out of the run to finish before reading CPU
         if (last is not null) await fleet!.WaitForAsync(last, TimeSpan.FromSeconds(30));
         Console.WriteLine($"  ingest run: {rate:F1} posts/s in {sw.Elapsed.TotalSeconds:F1} s; {Cpu.Since(cpu, server, fleet)}");
-        return rate;
+        return (rate, Cpu.Delta(cpu, server, fleet));
     }
-    var none = await Ingest(null);
+    var (none, idle1) = await Ingest(null);
     var many = await Connect(clientCounts.Max());
-    var with = await Ingest(many);
+    var (with, busy) = await Ingest(many);
     await Disconnect(many);
-    var none2 = await Ingest(null);
+    var (none2, idle2) = await Ingest(null);
+    // What one delivery costs: the server's extra CPU with clients (same posts) and the clients' CPU, per delivery.
+    var deliveries = (double)clientCounts.Max() * (ingestPosts + 1);
+    Console.WriteLine($"fan-out cost per delivery: server {1e6 * (busy.Server - (idle1.Server + idle2.Server) / 2) / deliveries:F0} µs, " +
+                      $"PostgreSQL {1e6 * (busy.Postgres - (idle1.Postgres + idle2.Postgres) / 2) / deliveries:F1} µs, clients {1e6 * busy.Clients / deliveries:F0} µs");
     Console.WriteLine($"ingestion (sequential POSTs of one-statement stories): no clients {none:F1}/s and {none2:F1}/s (before/after), {clientCounts.Max()} clients {with:F1}/s: {100 * (1 - with / ((none + none2) / 2)):F1}% slower; load {Cpu.LoadAverage()}");
     return 0;
 }
@@ -298,6 +302,13 @@ namespace ClaimTracker.LiveBench
             var driver = Tree(all, [Environment.ProcessId], pg.Concat(clients).Append(server.Id).ToHashSet());
             return new(Seconds(Tree(all, [server.Id], pg)), Seconds(postgres), Seconds(Tree(all, clients, pg)), Seconds(driver),
                 MachineBusySeconds(), Stopwatch.GetTimestamp());
+        }
+
+        public static Mark Delta(Mark m, Process server, ClientFleet? fleet)
+        {
+            var now = Snapshot(server, fleet);
+            return new(now.Server - m.Server, now.Postgres - m.Postgres, now.Clients - m.Clients, now.Driver - m.Driver,
+                now.MachineBusy - m.MachineBusy, now.At - m.At);
         }
 
         public static string Since(Mark m, Process server, ClientFleet? fleet)
