@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using ClaimTracker.Domain;
 using Marten;
 using Microsoft.AspNetCore.SignalR;
@@ -13,15 +12,48 @@ namespace ClaimTracker.Server.Live;
 /// slow ingestion or anyone else. A client whose queue overflows is disconnected; it reconnects with its last
 /// sequence and catches up from the event store, so dropping it loses nothing.
 /// </summary>
-public sealed class LiveBroker(LiveLifetimeManager hubs, IServiceProvider services, ILogger<LiveBroker> log)
+public sealed class LiveBroker : IDisposable
 {
     public const int QueueCapacity = 10_000;
     private const int ReplayPageSize = 1_000;
+    /// <summary>How long an actor topic's update may wait for the actor document before it goes out without counts.</summary>
+    public static readonly TimeSpan ActorWaitLimit = TimeSpan.FromSeconds(5);
 
+    private readonly LiveLifetimeManager _hubs;
+    private readonly IHubProtocolResolver _protocols;
+    private readonly IServiceProvider _services;
+    private readonly ILogger<LiveBroker> _log;
     private readonly object _gate = new();
     private readonly Dictionary<string, HashSet<LiveConnection>> _subscribers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LiveConnection> _connections = new();
+    private readonly Dictionary<string, ActorGate> _actors = new(StringComparer.Ordinal);
+    private readonly Timer _staleActors;
     private long _published;
+
+    public LiveBroker(LiveLifetimeManager hubs, IHubProtocolResolver protocols, IServiceProvider services, ILogger<LiveBroker> log)
+    {
+        _hubs = hubs;
+        _protocols = protocols;
+        _services = services;
+        _log = log;
+        _staleActors = new Timer(_ => ReleaseStaleActorUpdates(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
+    /// An actor topic's updates wait here until the async actor projection has committed the actor document that
+    /// reflects them; the update at the document's last sequence then carries the counts (or, when no statement
+    /// update stands at that sequence, e.g. a claim link, a separate `actor` update does). Only for actor topics
+    /// somebody listens to.
+    /// </summary>
+    private sealed class ActorGate
+    {
+        public readonly List<LiveUpdate> Pending = [];
+        public DateTime PendingSince;
+        /// <summary>The newest committed actor document, as an `actor` update at its LastSequence.</summary>
+        public LiveUpdate? Projected;
+        /// <summary>The highest sequence handed to the topic's subscribers.</summary>
+        public long Released;
+    }
 
     /// <summary>The highest global sequence handed to subscribers so far.</summary>
     public long Published => Interlocked.Read(ref _published);
@@ -33,87 +65,213 @@ public sealed class LiveBroker(LiveLifetimeManager hubs, IServiceProvider servic
     {
         lock (_gate)
         {
+            Dictionary<string, List<LiveUpdate>>? byTopic = null;
             foreach (var u in updates)
-                if (_subscribers.TryGetValue(u.Topic, out var set))
+            {
+                if (ActorOf(u.Topic) is { } actorId)
                 {
-                    var message = new Outgoing(u, LiveLifetimeManager.Message(u));   // serialized once for all subscribers
-                    foreach (var c in set) c.Offer(message);
+                    if (_actors.TryGetValue(actorId, out var g))
+                    {
+                        if (g.Pending.Count == 0) g.PendingSince = DateTime.UtcNow;
+                        g.Pending.Add(u);
+                    }
+                    continue;
                 }
+                if (!_subscribers.ContainsKey(u.Topic)) continue;
+                byTopic ??= new Dictionary<string, List<LiveUpdate>>(StringComparer.Ordinal);
+                if (!byTopic.TryGetValue(u.Topic, out var list)) byTopic[u.Topic] = list = [];
+                list.Add(u);
+            }
+            if (byTopic is not null)
+                foreach (var (topic, list) in byTopic)
+                    if (list.Count == 1) Fanout(list[0]);
+                    else FanoutBatch(topic, list);
             if (upTo > _published) Interlocked.Exchange(ref _published, upTo);
+            foreach (var (actorId, g) in _actors)
+                if (g.Projected is { } p && (g.Pending.Count > 0 || p.Sequence > g.Released)) Release(actorId, g);
         }
     }
 
+    /// <summary>Called by the actor projection's listener after the daemon committed these actor documents.</summary>
+    public void ActorsProjected(IEnumerable<ActorView> views)
+    {
+        lock (_gate)
+            foreach (var v in views)
+                if (_actors.TryGetValue(v.Id, out var g) && v.LastSequence > (g.Projected?.Sequence ?? 0))
+                {
+                    g.Projected = LiveMessages.ActorChanged(v.Id, v.LastSequence, v);   // a snapshot: the daemon reuses its documents
+                    Release(v.Id, g);
+                }
+    }
+
+    private void Release(string actorId, ActorGate g)
+    {
+        if (g.Projected is not { } p) return;
+        var n = 0;
+        foreach (var u in g.Pending)
+        {
+            if (u.Sequence > p.Sequence) break;
+            Fanout(u.Sequence == p.Sequence ? LiveMessages.WithActorCounts(u, p) : u);
+            g.Released = Math.Max(g.Released, u.Sequence);
+            n++;
+        }
+        g.Pending.RemoveRange(0, n);
+        // Only once the pump has passed that sequence: a statement update for it may still be on its way.
+        if (p.Sequence > g.Released && p.Sequence <= _published)
+        {
+            Fanout(p);
+            g.Released = p.Sequence;
+        }
+    }
+
+    private void ReleaseStaleActorUpdates()
+    {
+        lock (_gate)
+            foreach (var (actorId, g) in _actors)
+                if (g.Pending.Count > 0 && DateTime.UtcNow - g.PendingSince > ActorWaitLimit)
+                {
+                    _log.LogWarning("Actor document {Actor} did not catch up within {Limit}; sending {Count} updates without counts",
+                        actorId, ActorWaitLimit, g.Pending.Count);
+                    foreach (var u in g.Pending) { Fanout(u); g.Released = Math.Max(g.Released, u.Sequence); }
+                    g.Pending.Clear();
+                }
+    }
+
+    private void Fanout(LiveUpdate u)
+    {
+        if (!_subscribers.TryGetValue(u.Topic, out var set)) return;
+        var message = new Outgoing(u, LiveLifetimeManager.Message(u));   // serialized once (per protocol) for all subscribers
+        foreach (var c in set) c.Offer(message);
+    }
+
+    /// <summary>
+    /// Several updates of one topic from one page (a burst: the pump fell behind, or a bulk import) go to each
+    /// subscriber as ONE write of their concatenated frames: still one `update` invocation per change for the
+    /// client, but one send per client per page instead of one per change. The busier the server, the bigger the
+    /// pages, the cheaper each change: the fan-out cost adapts to the load.
+    /// </summary>
+    private void FanoutBatch(string topic, List<LiveUpdate> updates)
+    {
+        if (!_subscribers.TryGetValue(topic, out var set)) return;
+        var items = updates.Select(u => new Outgoing(u, LiveLifetimeManager.Message(u))).ToList();
+        var frames = new List<SerializedMessage>();
+        foreach (var protocol in _protocols.AllProtocols)
+        {
+            var parts = items.Select(i => i.Message.GetSerializedMessage(protocol)).ToList();
+            var bytes = new byte[parts.Sum(x => x.Length)];
+            var at = 0;
+            foreach (var part in parts) { part.Span.CopyTo(bytes.AsSpan(at)); at += part.Length; }
+            frames.Add(new SerializedMessage(protocol.Name, bytes));
+        }
+        var batch = new OutgoingBatch(items, new SerializedHubMessage(frames));
+        foreach (var c in set) c.Offer(batch);
+    }
+
+    private static string? ActorOf(string topic) => topic.StartsWith("actor:", StringComparison.Ordinal) ? topic[6..] : null;
+
     public void Connected(HubCallerContext context)
     {
-        var connection = new LiveConnection(context.ConnectionId, context.Abort, log);
+        var connection = new LiveConnection(context.ConnectionId, context.Abort, _log);
         _connections[context.ConnectionId] = connection;
-        connection.Pump = Task.Run(() => connection.SendAllAsync(hubs.Find(context.ConnectionId)));
+        // The lifetime manager registered the connection before the hub's OnConnectedAsync runs.
+        connection.Attach(_hubs.Find(context.ConnectionId));
     }
 
     public void Disconnected(string connectionId)
     {
         if (!_connections.TryRemove(connectionId, out var connection)) return;
         lock (_gate)
-            foreach (var topic in connection.Topics)
-                if (_subscribers.TryGetValue(topic, out var set) && set.Remove(connection) && set.Count == 0) _subscribers.Remove(topic);
+            foreach (var topic in connection.Topics) Remove(topic, connection);
         connection.Close();
+    }
+
+    private void Remove(string topic, LiveConnection connection)
+    {
+        if (_subscribers.TryGetValue(topic, out var set) && set.Remove(connection) && set.Count == 0)
+        {
+            _subscribers.Remove(topic);
+            if (ActorOf(topic) is { } actorId) _actors.Remove(actorId);
+        }
     }
 
     /// <summary>
     /// Subscribes a connection to a topic. With <paramref name="afterSequence"/>, everything after it is replayed from
     /// the event store first; live updates that arrive meanwhile are held back and released afterwards, minus any
-    /// the replay already delivered (high-water mark per topic): no gaps, no duplicates.
+    /// the replay already delivered (high-water mark per topic): no gaps, no duplicates. Returns the sequence the
+    /// subscription is live from.
     /// </summary>
-    public async Task SubscribeAsync(string connectionId, string topic, long? afterSequence, CancellationToken ct)
+    public async Task<long> SubscribeAsync(string connectionId, string topic, long? afterSequence, CancellationToken ct)
     {
-        if (!_connections.TryGetValue(connectionId, out var connection)) return;
+        if (!_connections.TryGetValue(connectionId, out var connection)) return afterSequence ?? Published;
         // Right after a restart the pump has published nothing yet, but it resumes from its stored progress: what it
         // published before the restart must come from the replay, or a resuming client would miss it.
         var stored = Published == 0 ? await StoredProgressAsync(ct) : 0;
-        long mark;
+        // An actor topic is live from what the actor document (served over HTTP) already reflects.
+        var actorId = ActorOf(topic);
+        ActorView? actorNow = null;
+        if (actorId is not null)
+        {
+            await using var session = _services.GetRequiredService<IDocumentStore>().QuerySession();
+            actorNow = await session.LoadAsync<ActorView>(actorId, ct);
+        }
+        long mark, liveFrom;
         lock (_gate)
         {
             mark = Math.Max(_published, stored);
+            liveFrom = mark;
+            if (actorId is not null)
+            {
+                if (!_actors.TryGetValue(actorId, out var g))
+                {
+                    _actors[actorId] = g = new ActorGate { Released = actorNow?.LastSequence ?? 0 };
+                    if (actorNow is not null) g.Projected = LiveMessages.ActorChanged(actorId, actorNow.LastSequence, actorNow);
+                }
+                liveFrom = g.Released;
+            }
             // Registered before the replay reads, so nothing published after `mark` can slip past this connection.
-            connection.Begin(topic, replaying: afterSequence is not null, highWater: afterSequence ?? mark);
+            connection.Begin(topic, replaying: afterSequence is not null, highWater: afterSequence ?? liveFrom);
             if (!_subscribers.TryGetValue(topic, out var set)) _subscribers[topic] = set = [];
             set.Add(connection);
         }
-        if (afterSequence is not { } after) return;
+        if (afterSequence is not { } after) return liveFrom;
         try
         {
             if (after < mark)
                 await foreach (var u in ReplayAsync(topic, after, mark, ct))
-                    if (!connection.Replayed(new Outgoing(u, LiveLifetimeManager.Message(u)))) return;
+                    if (!connection.Replayed(new Outgoing(u, LiveLifetimeManager.Message(u)))) break;
         }
         finally
         {
             connection.EndReplay(topic);
         }
+        return Math.Max(after, mark);
     }
 
     private async Task<long> StoredProgressAsync(CancellationToken ct)
     {
-        var states = await services.GetRequiredService<IDocumentStore>().Advanced.AllProjectionProgress(token: ct);
+        var states = await _services.GetRequiredService<IDocumentStore>().Advanced.AllProjectionProgress(token: ct);
         return states.Where(s => s.ShardName.StartsWith(LivePush.Name, StringComparison.OrdinalIgnoreCase)).Select(s => s.Sequence).DefaultIfEmpty(0).Max();
     }
 
     public void Unsubscribe(string connectionId, string topic)
     {
         if (!_connections.TryGetValue(connectionId, out var connection)) return;
-        lock (_gate)
-            if (_subscribers.TryGetValue(topic, out var set) && set.Remove(connection) && set.Count == 0) _subscribers.Remove(topic);
+        lock (_gate) Remove(topic, connection);
         connection.End(topic);
     }
 
-    /// <summary>The updates of one topic with sequence in (after, upTo], read from the event store in pages.</summary>
+    /// <summary>
+    /// The updates of one topic with sequence in (after, upTo], read from the event store in pages, each showing its
+    /// read model as of its own sequence (claims folded to their version, actor counts folded to their sequence).
+    /// </summary>
     public async IAsyncEnumerable<LiveUpdate> ReplayAsync(string topic, long after, long upTo,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         // Resolved late: the store's own configuration creates the pump, which needs this broker.
-        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+        await using var session = _services.GetRequiredService<IDocumentStore>().QuerySession();
         // Claim and article topics are single streams: read only that stream's events.
         Guid? stream = (topic.StartsWith("claim:") || topic.StartsWith("article:")) && Guid.TryParse(topic[(topic.IndexOf(':') + 1)..], out var g) ? g : null;
+        var actorId = ActorOf(topic);
         var from = after;
         while (from < upTo)
         {
@@ -121,20 +279,30 @@ public sealed class LiveBroker(LiveLifetimeManager hubs, IServiceProvider servic
             if (stream is { } id) query = query.Where(e => e.StreamId == id);
             var page = await query.OrderBy(e => e.Sequence).Take(ReplayPageSize).ToListAsync(ct);
             if (page.Count == 0) yield break;
-            var claimIds = LiveMessages.ClaimIds(page).ToList();
-            var claims = claimIds.Count == 0 ? new Dictionary<Guid, ClaimView>()
-                : (await session.LoadManyAsync<ClaimView>(ct, claimIds)).ToDictionary(c => c.Id);
-            var updates = page.SelectMany(e => LiveMessages.For(e, claims.GetValueOrDefault)).Where(u => u.Topic == topic);
-            foreach (var u in LiveMessages.Coalesce(updates)) yield return u;
+            var updates = LiveMessages.Build(page).Where(u => u.Topic == topic).ToList();
+            updates = await LiveViews.WithClaimsAsOfAsync(session, updates, ct);
+            if (actorId is not null) updates = await LiveViews.WithActorAsOfAsync(session, actorId, page, updates, ct);
+            foreach (var u in updates) yield return u;
             from = page[^1].Sequence;
         }
     }
+
+    public void Dispose() => _staleActors.Dispose();
 }
 
 /// <summary>An update and its serialized form, shared by all the connections it goes to.</summary>
 public sealed record Outgoing(LiveUpdate Update, SerializedHubMessage Message);
 
-/// <summary>One client connection: its topics, their high-water marks, and its bounded outgoing queue.</summary>
+/// <summary>Updates of one topic, in sequence order, and all their frames concatenated (one write).</summary>
+public sealed record OutgoingBatch(IReadOnlyList<Outgoing> Items, SerializedHubMessage Message);
+
+/// <summary>
+/// One client connection: its topics, their high-water marks, and its bounded outgoing queue. An update is written to
+/// the connection straight away when nothing is waiting for it (the write only copies the shared serialized bytes
+/// into the connection's pipe and does not wait for the network); once a write has to wait (a slow client), later
+/// updates queue behind it and a drain loop sends them in order. No thread hop per client per update in the
+/// common case, and the pump still never waits for a client.
+/// </summary>
 public sealed class LiveConnection(string id, Action abort, ILogger log)
 {
     private sealed class TopicState
@@ -144,14 +312,21 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
     }
 
     private readonly Dictionary<string, TopicState> _topics = new(StringComparer.Ordinal);
-    private readonly Channel<Outgoing> _queue = Channel.CreateBounded<Outgoing>(
-        new BoundedChannelOptions(LiveBroker.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Queue<Outgoing> _queue = new();
+    private HubConnectionContext? _client;
+    private bool _sending;       // a write is in flight: later updates queue behind it
     private bool _overflowed;
+    private bool _closed;
 
     public string Id => id;
-    public Task? Pump { get; set; }
 
     public IReadOnlyList<string> Topics { get { lock (_topics) return _topics.Keys.ToList(); } }
+
+    public void Attach(HubConnectionContext? client)
+    {
+        if (client is null) { abort(); return; }
+        lock (_topics) _client = client;
+    }
 
     public void Begin(string topic, bool replaying, long highWater)
     {
@@ -179,6 +354,23 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
         }
     }
 
+    /// <summary>Several live updates of one topic: one write when the connection can take them all as they are.</summary>
+    public void Offer(OutgoingBatch batch)
+    {
+        lock (_topics)
+        {
+            var topic = batch.Items[0].Update.Topic;
+            if (!_topics.TryGetValue(topic, out var state)) return;
+            if (state.Held is not null || _sending || _client is null || _closed || _overflowed || batch.Items[0].Update.Sequence <= state.HighWater)
+            {
+                foreach (var u in batch.Items) Offer(u);   // replaying, busy or partly delivered already: one by one
+                return;
+            }
+            state.HighWater = batch.Items[^1].Update.Sequence;
+            Write(batch.Message);
+        }
+    }
+
     /// <summary>A replayed update; false when the connection gave up (overflow or unsubscribed).</summary>
     public bool Replayed(Outgoing u)
     {
@@ -200,11 +392,57 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
         }
     }
 
+    // Under the lock.
     private void Deliver(TopicState state, Outgoing u)
     {
         if (u.Update.Sequence <= state.HighWater) return;   // already delivered by replay (or before the client's mark)
         state.HighWater = u.Update.Sequence;
-        if (!_queue.Writer.TryWrite(u)) Overflow();
+        if (_closed || _overflowed || _client is null) return;
+        if (_sending)
+        {
+            if (_queue.Count >= LiveBroker.QueueCapacity) Overflow();
+            else _queue.Enqueue(u);
+            return;
+        }
+        Write(u.Message);
+    }
+
+    // Under the lock, nothing in flight.
+    private void Write(SerializedHubMessage message)
+    {
+        ValueTask write;
+        try { write = _client!.WriteAsync(message); }
+        catch (Exception e) { Fail(e); return; }
+        if (write.IsCompletedSuccessfully) return;
+        _sending = true;
+        _ = DrainAsync(write);
+    }
+
+    private async Task DrainAsync(ValueTask write)
+    {
+        try
+        {
+            while (true)
+            {
+                await write;
+                Outgoing next;
+                lock (_topics)
+                    if (_closed || !_queue.TryDequeue(out next!)) { _sending = false; return; }
+                write = _client!.WriteAsync(next.Message);
+            }
+        }
+        catch (Exception e)
+        {
+            lock (_topics) _sending = false;
+            Fail(e);
+        }
+    }
+
+    private void Fail(Exception e)
+    {
+        log.LogDebug(e, "Live client {Connection} send failed", id);
+        Close();
+        abort();
     }
 
     private void Overflow()
@@ -212,24 +450,16 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
         if (_overflowed) return;
         _overflowed = true;
         log.LogWarning("Live client {Connection} fell {Capacity} updates behind; disconnecting it (it resumes from its last sequence)", id, LiveBroker.QueueCapacity);
-        _queue.Writer.TryComplete();
+        _queue.Clear();
         abort();
     }
 
-    public void Close() => _queue.Writer.TryComplete();
-
-    public async Task SendAllAsync(HubConnectionContext? client)
+    public void Close()
     {
-        if (client is null) { abort(); return; }
-        try
+        lock (_topics)
         {
-            await foreach (var u in _queue.Reader.ReadAllAsync())
-                await client.WriteAsync(u.Message);
-        }
-        catch (Exception e)
-        {
-            log.LogDebug(e, "Live client {Connection} send loop ended", id);
-            abort();
+            _closed = true;
+            _queue.Clear();
         }
     }
 }

@@ -26,8 +26,7 @@ public sealed class LiveHub(LiveBroker broker) : Hub
         if (!LiveMessages.IsValidTopic(topic))
             throw new HubException($"Unknown topic '{topic}'. Use feed, contested, claim:{{id}}, actor:{{id}} or article:{{id}}.");
         if (afterSequence < 0) throw new HubException("afterSequence must be 0 or more (or null for live only).");
-        await broker.SubscribeAsync(Context.ConnectionId, topic, afterSequence, Context.ConnectionAborted);
-        return Math.Max(afterSequence ?? 0, broker.Published);
+        return await broker.SubscribeAsync(Context.ConnectionId, topic, afterSequence, Context.ConnectionAborted);
     }
 
     public void Unsubscribe(string topic) => broker.Unsubscribe(Context.ConnectionId, topic);

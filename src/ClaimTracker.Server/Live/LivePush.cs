@@ -18,10 +18,13 @@ public sealed class LivePush(LiveBroker broker) : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var claimIds = LiveMessages.ClaimIds(page.Events).ToList();
-        var claims = claimIds.Count == 0 ? new Dictionary<Guid, ClaimView>()
-            : (await operations.LoadManyAsync<ClaimView>(cancellationToken, claimIds)).ToDictionary(c => c.Id);
-        var updates = LiveMessages.Coalesce(page.Events.SelectMany(e => LiveMessages.For(e, claims.GetValueOrDefault)));
+        var updates = LiveMessages.Build(page.Events);
+        if (updates.Any(u => u.Kind == "claim"))
+        {
+            // Its own session: claims are folded to the page's versions when the inline document has moved on.
+            await using var session = operations.DocumentStore.QuerySession();
+            updates = await LiveViews.WithClaimsAsOfAsync(session, updates, cancellationToken);
+        }
         broker.Publish(updates, page.SequenceCeiling);
         return NullChangeListener.Instance;
     }

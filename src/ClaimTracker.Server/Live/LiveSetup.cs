@@ -11,17 +11,26 @@ public static class LiveSetup
 
     public static IServiceCollection AddClaimTrackerLive(this IServiceCollection services)
     {
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        // JSON for browsers and any client; MessagePack beside it for clients that want smaller, cheaper messages
+        // (each update is still serialized once per protocol, not per client).
+        services.AddSignalR()
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)
+            .AddMessagePackProtocol(LiveUpdateFormatter.Use);
         services.AddSingleton<LiveLifetimeManager>();
         services.AddSingleton<Microsoft.AspNetCore.SignalR.HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveLifetimeManager>());
         services.AddSingleton<LiveBroker>();
         services.AddSingleton<LivePush>();
+        services.AddSingleton<LiveActorListener>();
         return services;
     }
 
     /// <summary>Called from the event store configuration: the pump is a subscription of the async daemon.</summary>
-    public static void AddLivePush(this StoreOptions opts, IServiceProvider services) =>
+    public static void AddLivePush(this StoreOptions opts, IServiceProvider services)
+    {
         opts.Events.Subscribe(services.GetRequiredService<LivePush>());
+        // Actor topics hear the async actor projection's commits (counts), see LiveBroker.ActorGate.
+        opts.Projections.AsyncListeners.Add(services.GetRequiredService<LiveActorListener>());
+    }
 
     public static WebApplication MapClaimTrackerLive(this WebApplication app)
     {

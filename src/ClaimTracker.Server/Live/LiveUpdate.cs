@@ -42,6 +42,20 @@ public sealed record LiveUpdate
     public IReadOnlyList<string>? Supporters { get; init; }
     public IReadOnlyList<string>? Disputers { get; init; }
     public string? Stance { get; init; }
+
+    // actor fields: the actor document's counts as of `sequence` (see LiveActors)
+    public string? Name { get; init; }
+    public int? StatementCount { get; init; }
+    public int? DirectCount { get; init; }
+    public int? IndirectCount { get; init; }
+    public int? MixedCount { get; init; }
+    public int? RetractedCount { get; init; }
+    public int? ArticleCount { get; init; }
+    public int? ClaimCount { get; init; }
+    public string? MergedInto { get; init; }
+
+    /// <summary>On `feed`, an ingested article carries the statements recorded with it (each shaped like a statement update).</summary>
+    public IReadOnlyList<LiveUpdate>? Statements { get; init; }
 }
 
 /// <summary>
@@ -61,12 +75,72 @@ public static class LiveMessages
         _ => topic.IndexOf(':') is var i and > 0 && topic[..i] is "claim" or "actor" or "article" && topic.Length > i + 1 && topic.Length <= 300,
     };
 
-    /// <summary>The claim ids a page of events touches (their current views are loaded once per page).</summary>
-    public static IEnumerable<Guid> ClaimIds(IEnumerable<IEvent> events) =>
-        events.Where(e => e.Data is ClaimOpened or StatementLinkedToClaim or StatementUnlinkedFromClaim or LinkedStatementRevised or ClaimsMerged or VerdictIssued)
-            .Select(e => e.StreamId).Distinct();
+    /// <summary>
+    /// The updates of a page of events, coalesced, with feed statements bundled into their article. Claim updates
+    /// still need <see cref="WithClaim"/>; actor topics go through the broker's actor gates (live) or replay.
+    /// </summary>
+    public static List<LiveUpdate> Build(IEnumerable<IEvent> events) => BundleFeed(Coalesce(events.SelectMany(For)));
 
-    public static IEnumerable<LiveUpdate> For(IEvent e, Func<Guid, ClaimView?> claim)
+    /// <summary>The claim fields a dashboard shows, from the claim as it was at the update's version (null: unknown).</summary>
+    public static LiveUpdate WithClaim(LiveUpdate u, ClaimView? view) => view is null ? u : u with
+    {
+        Text = view.Text, Status = view.Status, SupportCount = view.SupportCount, DisputeCount = view.DisputeCount,
+        Supporters = view.Supporting.Where(l => !l.Retracted).Select(l => l.Statement.Speaker).Distinct().ToList(),
+        Disputers = view.Disputing.Where(l => !l.Retracted).Select(l => l.Statement.Speaker).Distinct().ToList(),
+    };
+
+    /// <summary>The actor's counts as of the update's sequence (the actor document at that point).</summary>
+    public static LiveUpdate WithActor(LiveUpdate u, ActorView? view) => view is null ? u : u with
+    {
+        Name = view.Name, StatementCount = view.StatementCount, DirectCount = view.DirectCount, IndirectCount = view.IndirectCount,
+        MixedCount = view.MixedCount, RetractedCount = view.RetractedCount, ArticleCount = view.Articles.Count,
+        ClaimCount = view.Claims.Select(c => c.ClaimId).Distinct().Count(), MergedInto = view.MergedInto,
+    };
+
+    /// <summary>Copies the counts of an `actor` update onto another update of the same actor and sequence.</summary>
+    public static LiveUpdate WithActorCounts(LiveUpdate u, LiveUpdate counts) => u with
+    {
+        Name = counts.Name, StatementCount = counts.StatementCount, DirectCount = counts.DirectCount, IndirectCount = counts.IndirectCount,
+        MixedCount = counts.MixedCount, RetractedCount = counts.RetractedCount, ArticleCount = counts.ArticleCount,
+        ClaimCount = counts.ClaimCount, MergedInto = counts.MergedInto,
+    };
+
+    /// <summary>An actor update for a change of the actor document that no statement update stands for (e.g. a claim link).</summary>
+    public static LiveUpdate ActorChanged(string actorId, long sequence, ActorView view) => WithActor(new LiveUpdate
+    {
+        Topic = "actor:" + actorId, Sequence = sequence, Kind = "actor", Id = actorId, Version = sequence, Change = "counted",
+        At = view.LastUpdated == default ? null : view.LastUpdated,
+    }, view);
+
+    /// <summary>
+    /// One `feed` message per ingested article: the statements recorded with it (same page of events) ride inside
+    /// the article update instead of going out one by one. The article update then reflects the last of them, so it
+    /// takes the highest sequence. Fewer, slightly larger messages: the fan-out cost is per message, not per byte.
+    /// </summary>
+    public static List<LiveUpdate> BundleFeed(List<LiveUpdate> updates)
+    {
+        var articles = new Dictionary<string, int>();
+        for (var i = 0; i < updates.Count; i++)
+            if (updates[i] is { Topic: Feed, Kind: "article", Change: "ingested" } a) articles[a.Id] = i;
+        if (articles.Count == 0) return updates;
+        var bundled = new Dictionary<int, List<LiveUpdate>>();
+        var rest = new List<LiveUpdate>(updates.Count);
+        foreach (var u in updates)
+        {
+            if (u is { Topic: Feed, Kind: "statement", Change: "recorded", ArticleId: { } articleId } && articles.TryGetValue(articleId, out var at))
+            {
+                (bundled.TryGetValue(at, out var list) ? list : bundled[at] = []).Add(u);
+                continue;
+            }
+            rest.Add(u);
+        }
+        for (var i = 0; i < rest.Count; i++)
+            if (rest[i] is { Topic: Feed, Kind: "article" } a && articles.TryGetValue(a.Id, out var at) && bundled.TryGetValue(at, out var statements))
+                rest[i] = a with { Sequence = Math.Max(a.Sequence, statements.Max(x => x.Sequence)), Statements = statements };
+        return rest.OrderBy(u => u.Sequence).ToList();
+    }
+
+    public static IEnumerable<LiveUpdate> For(IEvent e)
     {
         switch (e.Data)
         {
@@ -91,21 +165,18 @@ public static class LiveMessages
                     };
                 break;
             case ClaimOpened or StatementLinkedToClaim or StatementUnlinkedFromClaim or LinkedStatementRevised or ClaimsMerged or VerdictIssued:
-                var view = claim(e.StreamId);
                 var change = e.Data switch
                 {
                     ClaimOpened => "opened", StatementLinkedToClaim => "linked", StatementUnlinkedFromClaim => "unlinked",
                     LinkedStatementRevised => "revised", ClaimsMerged => "merged", _ => "rated",
                 };
                 // Every claim change also goes to `contested` with its status, so a list can add AND drop claims.
+                // The claim's own fields (text, status, counts) are filled in by WithClaim from the claim as of this version.
                 foreach (var t in new[] { "claim:" + e.StreamId, Contested })
                     yield return new LiveUpdate
                     {
                         Topic = t, Sequence = e.Sequence, Kind = "claim", Id = e.StreamId.ToString(), Version = e.Version, Change = change,
-                        At = e.Timestamp, Text = view?.Text, Status = view?.Status, SupportCount = view?.SupportCount, DisputeCount = view?.DisputeCount,
-                        Supporters = view?.Supporting.Where(l => !l.Retracted).Select(l => l.Statement.Speaker).Distinct().ToList(),
-                        Disputers = view?.Disputing.Where(l => !l.Retracted).Select(l => l.Statement.Speaker).Distinct().ToList(),
-                        Stance = (e.Data as StatementLinkedToClaim)?.Stance, ActorId = (e.Data as StatementLinkedToClaim)?.Statement.ActorId,
+                        At = e.Timestamp, Stance = (e.Data as StatementLinkedToClaim)?.Stance, ActorId = (e.Data as StatementLinkedToClaim)?.Statement.ActorId,
                         Speaker = (e.Data as StatementLinkedToClaim)?.Statement.Speaker,
                     };
                 break;

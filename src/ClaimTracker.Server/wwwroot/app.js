@@ -97,7 +97,11 @@
         u.change && u.change !== "recorded" ? " · " + u.change : ""));
   }
   function onFeed(u) {
-    if (u.kind === "article") { if (!storyShare.has(u.articleId)) storyShare.set(u.articleId, { headline: u.headline, named: 0, anonymous: 0 }); drawShare(); return; }
+    if (u.kind === "article") {
+      if (!storyShare.has(u.articleId)) storyShare.set(u.articleId, { headline: u.headline, named: 0, anonymous: 0 });
+      for (const s of u.statements || []) onFeed(s);   // one message per story: its statements ride inside
+      drawShare(); return;
+    }
     if (u.kind !== "statement") return;
     const list = $("feed");
     const old = list.querySelector(`li[data-id="${CSS.escape(u.id)}"]`);
@@ -176,8 +180,9 @@
     const render = { claim: renderClaim, actor: renderActor, article: renderArticle, actors: renderActors }[kind];
     if (!render) { page.replaceChildren(el("p", {}, "Unknown page.")); return; }
     const draw = async () => { try { await render(page, decodeURIComponent(id || "")); } catch (e) { page.replaceChildren(el("p", { class: "empty" }, String(e.message))); } };
-    await draw();
+    // Listen first, then read: a change committed between the two still redraws the page.
     if (kind !== "actors") { pageTopic = `${kind}:${decodeURIComponent(id)}`; await subscribe(pageTopic, () => draw(), 0); }
+    await draw();
   }
   async function renderClaim(page, id) {
     const c = await api("/api/claims/" + id);

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Alba;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.Server.Tests.Live;
 
@@ -13,22 +14,41 @@ public sealed class LiveClient : IAsyncDisposable
     public HubConnection Connection { get; }
     public List<JsonElement> Received { get; } = [];
 
-    private LiveClient(IAlbaHost host, string? key)
+    private LiveClient(IAlbaHost host, string? key, bool messagePack)
     {
         var server = host.Server;
         var url = new Uri(server.BaseAddress, "/hubs/live" + (key is null ? "" : "?access_token=" + Uri.EscapeDataString(key)));
-        Connection = new HubConnectionBuilder().WithUrl(url, o =>
+        var builder = new HubConnectionBuilder().WithUrl(url, o =>
         {
             o.Transports = HttpTransportType.WebSockets;
             o.HttpMessageHandlerFactory = _ => server.CreateHandler();
             o.WebSocketFactory = async (ctx, ct) => await server.CreateWebSocketClient().ConnectAsync(ctx.Uri, ct);
-        }).Build();
-        Connection.On<JsonElement>("update", u => _updates.Writer.TryWrite(u.Clone()));
+        });
+        if (messagePack)
+        {
+            // A MessagePack map read generically, turned into the same JSON the JSON protocol would give.
+            builder.AddMessagePackProtocol();
+            Connection = builder.Build();
+            Connection.On<Dictionary<object, object?>>("update", u => _updates.Writer.TryWrite(JsonSerializer.SerializeToElement(Plain(u))));
+        }
+        else
+        {
+            Connection = builder.Build();
+            Connection.On<JsonElement>("update", u => _updates.Writer.TryWrite(u.Clone()));
+        }
     }
 
-    public static async Task<LiveClient> ConnectAsync(IAlbaHost host, string? key = null)
+    private static object? Plain(object? value) => value switch
     {
-        var client = new LiveClient(host, key);
+        IDictionary<object, object?> map => map.ToDictionary(kv => kv.Key.ToString()!, kv => Plain(kv.Value)),
+        System.Collections.IDictionary map => map.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => Plain(map[k])),
+        object?[] list => list.Select(Plain).ToList(),
+        _ => value,
+    };
+
+    public static async Task<LiveClient> ConnectAsync(IAlbaHost host, string? key = null, bool messagePack = false)
+    {
+        var client = new LiveClient(host, key, messagePack);
         await client.Connection.StartAsync();
         return client;
     }
@@ -74,4 +94,12 @@ public static class LiveJson
 {
     public static string Str(this JsonElement e, string name) => e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : "";
     public static long Seq(this JsonElement e) => e.GetProperty("sequence").GetInt64();
+    public static int? Int(this JsonElement e, string name) => e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null;
+
+    /// <summary>An update and the statements riding inside it (a `feed` article update carries its statements).</summary>
+    public static IEnumerable<JsonElement> WithNested(this JsonElement u) =>
+        u.TryGetProperty("statements", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Prepend(u) : [u];
+
+    /// <summary>Every update and nested statement, in the order received.</summary>
+    public static IEnumerable<JsonElement> Flat(this IEnumerable<JsonElement> updates) => updates.SelectMany(WithNested);
 }

@@ -43,7 +43,12 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         var (articleId, second) = await PostStory("Foreign Minister Anna Berg", "the ceasefire was holding");
         var statement = second.First(s => s.ActorId == actorId).Id;
 
-        var f = await feed.WaitFor(u => u.Str("kind") == "statement" && u.Str("id") == statement);
+        // The feed sends one message per story: its statements ride inside the article update.
+        var story = await feed.WaitFor(u => u.Str("kind") == "article" && u.WithNested().Any(x => x.Str("id") == statement));
+        Assert.Equal(articleId, story.Str("id"));
+        var f = story.WithNested().Single(x => x.Str("id") == statement);
+        Assert.Equal("statement", f.Str("kind"));
+        Assert.True(story.Seq() >= f.Seq());
         Assert.Equal("feed", f.Str("topic"));
         Assert.Equal(articleId, f.Str("articleId"));
         Assert.Contains("Berg", f.Str("speaker"));
@@ -79,7 +84,7 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         {
             await before.Subscribe("feed");
             var (_, s) = await PostStory("Health Minister Paula Reyes", "vaccines had arrived");
-            await before.WaitFor(u => u.Str("id") == s[^1].Id);
+            await before.WaitFor(u => u.WithNested().Any(x => x.Str("id") == s[^1].Id));
             var lastSeen = before.Received.Max(u => u.Seq());
             await before.DisposeAsync();
 
@@ -96,7 +101,7 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
             await using var after = await LiveClient.ConnectAsync(Host);
             var liveFrom = await after.Subscribe("feed", lastSeen);
             var replayed = await after.Drain();
-            Assert.Equal(missed.OrderBy(x => x), replayed.Select(u => u.Str("id")).OrderBy(x => x));   // no gaps, no duplicates
+            Assert.Equal(missed.OrderBy(x => x), replayed.Flat().Select(u => u.Str("id")).OrderBy(x => x));   // no gaps, no duplicates
             var sequences = replayed.Select(u => u.Seq()).ToList();
             Assert.All(sequences, q => Assert.True(q > lastSeen));
             Assert.Equal(sequences.OrderBy(q => q), sequences);                                          // in order
@@ -105,8 +110,8 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
 
             // Then live messages resume on the same subscription, still without repeats.
             var (_, more) = await PostStory("Trade Minister Ines Lund", "exports had doubled");
-            await after.WaitFor(u => u.Str("id") == more[^1].Id);
-            var all = after.Received.Select(u => (u.Str("topic"), u.Str("kind"), u.Str("id"))).ToList();
+            await after.WaitFor(u => u.WithNested().Any(x => x.Str("id") == more[^1].Id));
+            var all = after.Received.Flat().Select(u => (u.Str("topic"), u.Str("kind"), u.Str("id"))).ToList();
             Assert.Equal(all.Distinct().Count(), all.Count);
             Assert.True(after.Received[^1].Seq() > sequences.Max());
         }
@@ -134,15 +139,15 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         await after.Subscribe("feed", lastSeen);
         await writer;
         string last; lock (posted) last = posted[^1];
-        await after.WaitFor(u => u.Str("id") == last);
+        await after.WaitFor(u => u.WithNested().Any(x => x.Str("id") == last));
         await Host.CatchUp();
         var received = await after.Drain(700);
 
         var sequences = received.Select(u => u.Seq()).ToList();
         Assert.Equal(sequences.OrderBy(q => q), sequences);                       // in order
         Assert.Equal(sequences.Distinct().Count(), sequences.Count);             // no duplicates
-        var ids = received.Select(u => u.Str("id")).ToHashSet();
-        Assert.Equal(received.Count, ids.Count);
+        var ids = received.Flat().Select(u => u.Str("id")).ToHashSet();
+        Assert.Equal(received.Flat().Count(), ids.Count);
         Assert.All(posted, id => Assert.Contains(id, ids));                      // no gaps
         var expected = posted.Append(missedArticle).Concat(missedStatements.Select(x => x.Id)).ToHashSet();
         Assert.Equal(expected.OrderBy(x => x), ids.OrderBy(x => x));              // exactly: what was missed, then what came live
@@ -161,7 +166,7 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         await left.Unsubscribe("feed");
 
         var (_, s) = await PostStory("Finance Minister Olaf Grim", "the budget was balanced");
-        await control.WaitFor(u => u.Str("id") == s[^1].Id);
+        await control.WaitFor(u => u.WithNested().Any(x => x.Str("id") == s[^1].Id));
         await Host.CatchUp();
         Assert.Empty(await quiet.Drain(700));
         Assert.Empty(await left.Drain(300));

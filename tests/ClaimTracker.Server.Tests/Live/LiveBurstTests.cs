@@ -1,0 +1,46 @@
+using ClaimTracker.Server.Tests.Features;
+
+namespace ClaimTracker.Server.Tests.Live;
+
+/// <summary>
+/// A burst (many stories in one request, so one page of events for the pump) goes to each client as one write of
+/// several frames; the client must still see one `update` per story, in order, each with its own statements.
+/// </summary>
+public sealed class LiveBurstTests(ApiFixture app) : ApiTest<ApiFixture>(app)
+{
+    [Fact]
+    public async Task A_bulk_import_reaches_feed_subscribers_as_one_update_per_story_in_order()
+    {
+        await using var json = await LiveClient.ConnectAsync(Host);
+        await using var msgpack = await LiveClient.ConnectAsync(Host, messagePack: true);
+        await json.Subscribe("feed");
+        await msgpack.Subscribe("feed");
+
+        var posted = await Host.Send("POST", "/api/articles", SeededApiFixture.SeedText, "text/plain", ApiFixture.IngestKey, expect: 201);
+        var articles = posted.Body.GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("id").GetString()!).ToList();
+        Assert.True(articles.Count >= 5, $"the seed file holds several stories, got {articles.Count}");
+        var statementCounts = posted.Body.GetProperty("articles").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, a => a.GetProperty("statements").GetInt32());
+
+        foreach (var client in new[] { json, msgpack })
+        {
+            foreach (var id in articles) await client.WaitFor(u => u.Str("kind") == "article" && u.Str("id") == id);
+            var stories = (await client.Drain(500)).Where(u => u.Str("kind") == "article").ToList();
+            Assert.Equal(articles.OrderBy(x => x), stories.Select(u => u.Str("id")).OrderBy(x => x));   // one update per story, none twice
+            var sequences = client.Received.Select(u => u.Seq()).ToList();
+            Assert.Equal(sequences.OrderBy(q => q), sequences);
+            Assert.Equal(sequences.Distinct().Count(), sequences.Count);
+            foreach (var story in stories)
+            {
+                var statements = story.WithNested().Skip(1).ToList();
+                Assert.Equal(statementCounts[story.Str("id")], statements.Count);
+                Assert.All(statements, s => Assert.Equal(story.Str("id"), s.Str("articleId")));
+                Assert.All(statements, s => Assert.True(s.Seq() <= story.Seq()));
+            }
+        }
+        // Both protocols carry the same fields.
+        var a = json.Received.First(u => u.Str("kind") == "article");
+        var b = msgpack.Received.First(u => u.Str("id") == a.Str("id"));
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(a.GetRawText()), System.Text.Json.Nodes.JsonNode.Parse(b.GetRawText())),
+            $"JSON {a.GetRawText()}\nMessagePack {b.GetRawText()}");
+    }
+}
