@@ -30,16 +30,26 @@ public sealed class ArticleIngestion
         string Resolve(string id) => ActorDirectory.Resolve(id, aliases.GetValueOrDefault);
 
         var ids = articles.Select(a => a.ArticleId).Distinct().ToArray();
-        var existing = (await session.LoadManyAsync<ArticleView>(ct, ids)).ToDictionary(a => a.Id);
+        // The stream table, not the (async) article view, says whether an article is stored: it is written in the
+        // same transaction as the events, so a duplicate is caught even before the daemon has built the view.
+        // One round trip for the whole batch.
+        var batch = session.CreateBatchQuery();
+        var states = ids.Select(id => batch.Events.FetchStreamState(id)).ToList();
+        await batch.Execute(ct);
+        var stored = new HashSet<Guid>();
+        foreach (var state in states) if (await state is { } s) stored.Add(s.Id);
+        var existing = stored.Count == 0 ? new Dictionary<Guid, ArticleView>()
+            : (await session.LoadManyAsync<ArticleView>(ct, stored.ToArray())).ToDictionary(a => a.Id);
         var results = new List<IngestedArticle>(articles.Count);
         var startedHere = new HashSet<Guid>();
         foreach (var article in articles)
         {
             var id = article.ArticleId;
-            if (existing.TryGetValue(id, out var stored) || startedHere.Contains(id))
+            if (stored.Contains(id) || startedHere.Contains(id))
             {
-                results.Add(new IngestedArticle(id, stored?.Headline ?? article.Headline.Trim(),
-                    stored?.Statements.Count(s => !s.Retracted) ?? article.Statements.Count, Duplicate: true));
+                var view = existing.GetValueOrDefault(id);
+                results.Add(new IngestedArticle(id, view?.Headline ?? article.Headline.Trim(),
+                    view?.Statements.Count(s => !s.Retracted) ?? article.Statements.Count, Duplicate: true));
                 continue;
             }
             var decision = ArticleDecisions.Ingest(null, article, Resolve);
