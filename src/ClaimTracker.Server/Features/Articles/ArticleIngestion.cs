@@ -32,12 +32,10 @@ public sealed class ArticleIngestion
         var ids = articles.Select(a => a.ArticleId).Distinct().ToArray();
         // The stream table, not the (async) article view, says whether an article is stored: it is written in the
         // same transaction as the events, so a duplicate is caught even before the daemon has built the view.
-        // One round trip for the whole batch.
-        var batch = session.CreateBatchQuery();
-        var states = ids.Select(id => batch.Events.FetchStreamState(id)).ToList();
-        await batch.Execute(ct);
-        var stored = new HashSet<Guid>();
-        foreach (var state in states) if (await state is { } s) stored.Add(s.Id);
+        // One query for the whole batch (the events tables are created on first use, hence the Ensure).
+        await session.Database.EnsureStorageExistsAsync(typeof(IEvent), ct);
+        var stored = (await session.AdvancedSql.QueryAsync<Guid>(
+            $"select id from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams where id = any(?)", ct, ids)).ToHashSet();
         var existing = stored.Count == 0 ? new Dictionary<Guid, ArticleView>()
             : (await session.LoadManyAsync<ArticleView>(ct, stored.ToArray())).ToDictionary(a => a.Id);
         var results = new List<IngestedArticle>(articles.Count);
