@@ -36,7 +36,7 @@ public class StatementTests
         Assert.Equal([HistoryKinds.Recorded, HistoryKinds.Corrected], view.History.Select(h => h.Kind));
         Assert.Equal("misattributed: the speaker is named in paragraph 4", view.History[1].Reason);
         Assert.Equal(2, view.History[1].Changes.Count);
-        Assert.Equal(3, view.LastSequence);
+        Assert.Equal(2, view.Revision);   // recorded, corrected: the expected version a corrector sends back
     }
 
     [Fact]

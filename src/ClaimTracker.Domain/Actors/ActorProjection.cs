@@ -265,7 +265,6 @@ public partial class ActorAliasProjection : MultiStreamProjection<ActorAlias, st
         alias.Id = e.Data.AliasActorId;
         alias.ActorId = e.Data.ActorId;
         alias.Name = e.Data.Alias;
-        alias.LastSequence = e.Sequence;
         return alias;
     }
 
@@ -274,7 +273,6 @@ public partial class ActorAliasProjection : MultiStreamProjection<ActorAlias, st
         alias.Id = e.Data.AbsorbedActorId;
         alias.ActorId = e.Data.SurvivingActorId;
         alias.Name = e.Data.AbsorbedName;
-        alias.LastSequence = e.Sequence;
         return alias;
     }
 }

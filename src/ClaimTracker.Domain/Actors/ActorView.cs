@@ -89,6 +89,7 @@ public sealed class ActorAlias
     public string Id { get; set; } = "";
     public string ActorId { get; set; } = "";
     public string Name { get; set; } = "";
+    /// <summary>Always 0: an inline document does not see the global sequence under Quick append (kept for the shape).</summary>
     public long LastSequence { get; set; }
 }
 

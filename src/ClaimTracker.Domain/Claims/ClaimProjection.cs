@@ -16,8 +16,8 @@ public partial class ClaimProjection : SingleStreamProjection<ClaimView, Guid>
         {
             Id = d.ClaimId, Text = d.Text, Label = d.Label, Automatic = d.Automatic, OpenedBy = d.OpenedBy, OpenedAt = d.OpenedAt,
         };
-        view.Timeline.Add(new ClaimTimelineEntry { Kind = "opened", At = d.OpenedAt, By = d.OpenedBy, Automatic = d.Automatic, Detail = d.Text, Sequence = e.Sequence });
-        return Touch(view, e);
+        view.Timeline.Add(new ClaimTimelineEntry { Kind = "opened", At = d.OpenedAt, By = d.OpenedBy, Automatic = d.Automatic, Detail = d.Text });
+        return Touch(view, e, d.OpenedAt);
     }
 
     public ClaimView Apply(IEvent<StatementLinkedToClaim> e, ClaimView view)
@@ -33,9 +33,9 @@ public partial class ClaimProjection : SingleStreamProjection<ClaimView, Guid>
         {
             Kind = "linked", At = d.LinkedAt, By = d.LinkedBy, StatementId = d.Statement.StatementId,
             Speaker = d.Statement.Speaker, Stance = d.Stance, Automatic = d.Automatic,
-            Detail = d.Automatic ? $"score {d.Score:0.###}: {d.Explanation}" : null, Sequence = e.Sequence,
+            Detail = d.Automatic ? $"score {d.Score:0.###}: {d.Explanation}" : null,
         });
-        return Touch(view, e);
+        return Touch(view, e, d.LinkedAt);
     }
 
     public ClaimView Apply(IEvent<StatementUnlinkedFromClaim> e, ClaimView view)
@@ -46,9 +46,9 @@ public partial class ClaimProjection : SingleStreamProjection<ClaimView, Guid>
         view.Timeline.Add(new ClaimTimelineEntry
         {
             Kind = "unlinked", At = d.UnlinkedAt, By = d.UnlinkedBy, StatementId = d.StatementId,
-            Speaker = link?.Statement.Speaker, Stance = d.Stance, Detail = d.Reason, Sequence = e.Sequence,
+            Speaker = link?.Statement.Speaker, Stance = d.Stance, Detail = d.Reason,
         });
-        return Touch(view, e);
+        return Touch(view, e, d.UnlinkedAt);
     }
 
     public ClaimView Apply(IEvent<LinkedStatementRevised> e, ClaimView view)
@@ -64,9 +64,9 @@ public partial class ClaimProjection : SingleStreamProjection<ClaimView, Guid>
         {
             Kind = d.Retracted ? "retracted" : "revised", At = d.RevisedAt, By = d.RevisedBy,
             StatementId = d.Statement.StatementId, Speaker = d.Statement.Speaker, Stance = link?.Stance,
-            Detail = d.Reason, Sequence = e.Sequence,
+            Detail = d.Reason,
         });
-        return Touch(view, e);
+        return Touch(view, e, d.RevisedAt);
     }
 
     public ClaimView Apply(IEvent<ClaimsMerged> e, ClaimView view)
@@ -77,7 +77,7 @@ public partial class ClaimProjection : SingleStreamProjection<ClaimView, Guid>
             // The absorbed claim keeps its history but hands its links over.
             view.MergedInto = d.SurvivingClaimId;
             view.Links.Clear();
-            view.Timeline.Add(new ClaimTimelineEntry { Kind = "absorbed", At = d.MergedAt, By = d.MergedBy, Detail = d.Reason, Sequence = e.Sequence });
+            view.Timeline.Add(new ClaimTimelineEntry { Kind = "absorbed", At = d.MergedAt, By = d.MergedBy, Detail = d.Reason });
         }
         else
         {
@@ -95,26 +95,26 @@ public partial class ClaimProjection : SingleStreamProjection<ClaimView, Guid>
             {
                 Kind = "merged", At = d.MergedAt, By = d.MergedBy,
                 Detail = $"merged \"{d.AbsorbedText}\" ({d.MovedLinks.Count} statements)" + (d.Reason is null ? "" : $": {d.Reason}"),
-                Sequence = e.Sequence,
             });
         }
-        return Touch(view, e);
+        return Touch(view, e, d.MergedAt);
     }
 
     public ClaimView Apply(IEvent<VerdictIssued> e, ClaimView view)
     {
         var d = e.Data;
         view.Verdict = new ClaimVerdict { Rating = d.Rating, Summary = d.Summary, Reviewer = d.Reviewer, IssuedAt = d.IssuedAt };
-        view.Timeline.Add(new ClaimTimelineEntry { Kind = "verdict", At = d.IssuedAt, By = d.Reviewer, Detail = $"{d.Rating}: {d.Summary}", Sequence = e.Sequence });
-        return Touch(view, e);
+        view.Timeline.Add(new ClaimTimelineEntry { Kind = "verdict", At = d.IssuedAt, By = d.Reviewer, Detail = $"{d.Rating}: {d.Summary}" });
+        return Touch(view, e, d.IssuedAt);
     }
 
-    private static ClaimView Touch(ClaimView view, IEvent e)
+    // LastUpdated is the time the event itself records, not the store's timestamp: an inline projection under
+    // Quick append and a rebuild by the daemon must produce the same document.
+    private static ClaimView Touch(ClaimView view, IEvent e, DateTimeOffset at)
     {
         view.Recompute();
         view.Version = e.Version;
-        view.LastSequence = Math.Max(view.LastSequence, e.Sequence);
-        view.LastUpdated = EventTime.Of(e);
+        view.LastUpdated = at;
         return view;
     }
 }

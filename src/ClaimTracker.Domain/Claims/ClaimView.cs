@@ -33,6 +33,7 @@ public sealed class ClaimView
 
     /// <summary>Stream version: the expected version a writer sends back (stale gets 409).</summary>
     public long Version { get; set; }
+    /// <summary>Always 0: an inline document does not see the global sequence under Quick append (kept for the shape).</summary>
     public long LastSequence { get; set; }
     public DateTimeOffset LastUpdated { get; set; }
 
@@ -104,6 +105,7 @@ public sealed class ClaimTimelineEntry
     public string? Stance { get; set; }
     public bool Automatic { get; set; }
     public string? Detail { get; set; }
+    /// <summary>Always 0 (inline document, Quick append); the live feed carries each event's sequence.</summary>
     public long Sequence { get; set; }
 }
 

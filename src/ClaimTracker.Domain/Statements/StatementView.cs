@@ -22,6 +22,14 @@ public sealed class StatementView
     public bool Retracted { get; set; }
     public List<StatementClaim> Claims { get; set; } = [];
     public List<StatementHistoryEntry> History { get; set; } = [];
+    /// <summary>
+    /// How many events shaped this statement (recorded, corrected, retracted, linked, ...): the expected version a
+    /// corrector sends back, so a correction made on a stale reading gets 409. Not called Version in C#: Marten
+    /// would take a member of that name for the projection's own version and stamp it (0 under Quick append).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("version")]
+    public long Revision { get; set; }
+    /// <summary>Always 0: an inline document does not see the global sequence under Quick append (kept for the shape).</summary>
     public long LastSequence { get; set; }
     public DateTimeOffset LastUpdated { get; set; }
 }
@@ -43,6 +51,7 @@ public sealed class StatementHistoryEntry
     public List<FieldChange> Changes { get; set; } = [];
     public Guid? ClaimId { get; set; }
     public string? ActorId { get; set; }
+    /// <summary>Always 0 (inline document, Quick append); the live feed carries each event's sequence.</summary>
     public long Sequence { get; set; }
 }
 
@@ -88,9 +97,8 @@ public partial class StatementProjection : MultiStreamProjection<StatementView, 
         view.History.Add(new StatementHistoryEntry
         {
             Kind = HistoryKinds.Recorded, At = d.RecordedAt, By = $"extractor {d.ExtractorVersion}", ActorId = d.ActorId,
-            Sequence = e.Sequence,
         });
-        return Touch(view, e);
+        return Touch(view, e, d.RecordedAt);
     }
 
     public StatementView Apply(IEvent<StatementCorrected> e, StatementView view)
@@ -101,9 +109,9 @@ public partial class StatementProjection : MultiStreamProjection<StatementView, 
         view.History.Add(new StatementHistoryEntry
         {
             Kind = HistoryKinds.Corrected, At = d.CorrectedAt, By = d.CorrectedBy, Reason = d.Reason,
-            Changes = [.. d.Changes], ActorId = d.ActorId, Sequence = e.Sequence,
+            Changes = [.. d.Changes], ActorId = d.ActorId,
         });
-        return Touch(view, e);
+        return Touch(view, e, d.CorrectedAt);
     }
 
     public StatementView Apply(IEvent<StatementRetracted> e, StatementView view)
@@ -112,9 +120,9 @@ public partial class StatementProjection : MultiStreamProjection<StatementView, 
         view.Retracted = true;
         view.History.Add(new StatementHistoryEntry
         {
-            Kind = HistoryKinds.Retracted, At = d.RetractedAt, By = d.RetractedBy, Reason = d.Reason, Sequence = e.Sequence,
+            Kind = HistoryKinds.Retracted, At = d.RetractedAt, By = d.RetractedBy, Reason = d.Reason,
         });
-        return Touch(view, e);
+        return Touch(view, e, d.RetractedAt);
     }
 
     public StatementView Apply(IEvent<StatementLinkedToClaim> e, StatementView view)
@@ -125,9 +133,9 @@ public partial class StatementProjection : MultiStreamProjection<StatementView, 
         view.History.Add(new StatementHistoryEntry
         {
             Kind = HistoryKinds.Linked, At = d.LinkedAt, By = d.LinkedBy, ClaimId = d.ClaimId,
-            Reason = d.Automatic ? $"automatic ({d.Score:0.###}): {d.Explanation}" : d.Stance, Sequence = e.Sequence,
+            Reason = d.Automatic ? $"automatic ({d.Score:0.###}): {d.Explanation}" : d.Stance,
         });
-        return Touch(view, e);
+        return Touch(view, e, d.LinkedAt);
     }
 
     public StatementView Apply(IEvent<StatementUnlinkedFromClaim> e, StatementView view)
@@ -137,9 +145,8 @@ public partial class StatementProjection : MultiStreamProjection<StatementView, 
         view.History.Add(new StatementHistoryEntry
         {
             Kind = HistoryKinds.Unlinked, At = d.UnlinkedAt, By = d.UnlinkedBy, Reason = d.Reason, ClaimId = d.ClaimId,
-            Sequence = e.Sequence,
         });
-        return Touch(view, e);
+        return Touch(view, e, d.UnlinkedAt);
     }
 
     public StatementView Apply(IEvent<ClaimsMerged> e, StatementView view)
@@ -152,9 +159,9 @@ public partial class StatementProjection : MultiStreamProjection<StatementView, 
         view.History.Add(new StatementHistoryEntry
         {
             Kind = HistoryKinds.ClaimMerged, At = d.MergedAt, By = d.MergedBy, Reason = d.Reason,
-            ClaimId = d.SurvivingClaimId, Sequence = e.Sequence,
+            ClaimId = d.SurvivingClaimId,
         });
-        return Touch(view, e);
+        return Touch(view, e, d.MergedAt);
     }
 
     public StatementView Apply(IEvent<ActorsMerged> e, StatementView view)
@@ -164,15 +171,17 @@ public partial class StatementProjection : MultiStreamProjection<StatementView, 
         view.History.Add(new StatementHistoryEntry
         {
             Kind = HistoryKinds.ActorMerged, At = d.MergedAt, By = d.MergedBy, Reason = d.Reason,
-            ActorId = d.SurvivingActorId, Sequence = e.Sequence,
+            ActorId = d.SurvivingActorId,
         });
-        return Touch(view, e);
+        return Touch(view, e, d.MergedAt);
     }
 
-    private static StatementView Touch(StatementView view, IEvent e)
+    // LastUpdated is the time the event itself records, not the store's timestamp: an inline projection under
+    // Quick append and a rebuild by the daemon must produce the same document.
+    private static StatementView Touch(StatementView view, IEvent e, DateTimeOffset at)
     {
-        view.LastSequence = Math.Max(view.LastSequence, e.Sequence);
-        view.LastUpdated = EventTime.Of(e);
+        view.Revision++;
+        view.LastUpdated = at;
         return view;
     }
 }

@@ -26,4 +26,27 @@ public sealed class OpenApiTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         (await Host.Get("/api/nothing-here", expect: null)).AssertProblem(404);
         (await Host.Send("PUT", "/api/claims", "{}", key: ApiFixture.AdminKey)).AssertProblem(405);
     }
+
+    [Fact]
+    public async Task Posting_articles_documents_both_the_plain_text_and_the_JSON_body()
+    {
+        var doc = (await Host.Get("/openapi/v1.json")).Body;
+        var post = doc.GetProperty("paths").GetProperty("/api/articles").GetProperty("post");
+        Assert.Equal("IngestArticles", post.GetProperty("operationId").GetString());
+        var body = post.GetProperty("requestBody");
+        Assert.True(body.GetProperty("required").GetBoolean());
+        var content = body.GetProperty("content");
+        Assert.Equal("string", content.GetProperty("text/plain").GetProperty("schema").GetProperty("type").GetString());
+        Assert.Contains("(Reuters) -", content.GetProperty("text/plain").GetProperty("example").GetString());
+
+        // The JSON form: {headline, body, dateline?, date?, source?}, inline or by reference to the components.
+        var schema = content.GetProperty("application/json").GetProperty("schema");
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            var name = reference.GetString()!.Split('/')[^1];
+            schema = doc.GetProperty("components").GetProperty("schemas").GetProperty(name);
+        }
+        var properties = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["headline", "body", "dateline", "date", "source"], properties);
+    }
 }

@@ -20,6 +20,7 @@ public sealed class ProjectionRebuildTests(SeededApiFixture app) : ApiTest<Seede
         Add(await session.Query<ClaimView>().ToListAsync(), d => d.Id);
         Add(await session.Query<ActorView>().ToListAsync(), d => d.Id);
         Add(await session.Query<ActorAlias>().ToListAsync(), d => d.Id);
+        Add(await session.Query<ActorStatements>().ToListAsync(), d => d.Id);
         return docs;
     }
 
@@ -47,6 +48,7 @@ public sealed class ProjectionRebuildTests(SeededApiFixture app) : ApiTest<Seede
         await daemon.RebuildProjectionAsync<ClaimProjection>(CancellationToken.None);
         await daemon.RebuildProjectionAsync<ActorAliasProjection>(CancellationToken.None);
         await daemon.RebuildProjectionAsync<ActorProjection>(CancellationToken.None);
+        await daemon.RebuildProjectionAsync<ActorStatementsProjection>(CancellationToken.None);
         await Host.CatchUp();
         var after = await Snapshot();
 

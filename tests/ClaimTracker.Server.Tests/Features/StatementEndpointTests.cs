@@ -80,4 +80,47 @@ public sealed class StatementEndpointTests(SeededApiFixture app) : ApiTest<Seede
         (await Host.Get($"/api/statements/{Guid.NewGuid()}/history", expect: null)).AssertProblem(404);
         Assert.Equal(before, await Host.EventCount());
     }
+
+    [Fact]
+    public async Task A_stale_expected_version_on_a_correction_or_retraction_is_a_409_and_changes_nothing()
+    {
+        var (_, statements) = await Article(8);
+        var id = statements[1].Id;
+        var version = (await Host.Get($"/api/statements/{id}")).Body.GetProperty("version").GetInt64();
+        Assert.True(version >= 1);
+
+        var corrected = await Host.PostJson($"/api/statements/{id}/corrections",
+            new { changes = new { role = "spokesman" }, reason = "role in paragraph 2", expectedVersion = version }, Key, expect: 200);
+        Assert.Equal(version + 1, corrected.Body.GetProperty("version").GetInt64());
+        Assert.Equal(version + 1, (await Host.Get($"/api/statements/{id}/history")).Body.GetProperty("version").GetInt64());
+
+        // Someone who read the statement before that correction is refused, whatever they send.
+        var events = await Host.EventCount();
+        (await Host.PostJson($"/api/statements/{id}/corrections",
+            new { changes = new { role = "minister" }, reason = "stale reading", expectedVersion = version }, Key)).AssertProblem(409, "version-conflict");
+        (await Host.PostJson($"/api/statements/{id}/retraction", new { reason = "stale reading", expectedVersion = version }, Key)).AssertProblem(409, "version-conflict");
+        Assert.Equal(events, await Host.EventCount());
+        var current = (await Host.Get($"/api/statements/{id}")).Body;
+        Assert.Equal("spokesman", current.GetProperty("current").GetProperty("role").GetString());
+        Assert.False(current.GetProperty("retracted").GetBoolean());
+
+        // With the current version the retraction goes through.
+        var retracted = await Host.PostJson($"/api/statements/{id}/retraction", new { reason = "withdrawn", expectedVersion = version + 1 }, Key, expect: 200);
+        Assert.True(retracted.Body.GetProperty("retracted").GetBoolean());
+        Assert.Equal(version + 2, retracted.Body.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task Bad_expected_versions_are_400_problems_and_change_nothing()
+    {
+        var (_, statements) = await Article(8);
+        var id = statements[^1].Id;
+        var events = await Host.EventCount();
+        (await Host.PostJson($"/api/statements/{id}/corrections", new { changes = new { role = "x" }, reason = "r", expectedVersion = 0 }, Key)).AssertProblem(400, "version-invalid");
+        (await Host.PostJson($"/api/statements/{id}/retraction", new { reason = "r", expectedVersion = -3 }, Key)).AssertProblem(400, "version-invalid");
+        (await Host.Send("POST", $"/api/statements/{id}/corrections", "{\"changes\":{\"role\":\"x\"},\"reason\":\"r\",\"expectedVersion\":\"abc\"}", key: Key)).AssertProblem(400);
+        (await Host.Send("POST", $"/api/statements/{id}/retraction", "{\"reason\":\"r\",\"expectedVersion\":1.5}", key: Key)).AssertProblem(400);
+        (await Host.PostJson($"/api/statements/{Guid.NewGuid()}/retraction", new { reason = "r", expectedVersion = 1 }, Key)).AssertProblem(404, "statement-not-found");
+        Assert.Equal(events, await Host.EventCount());
+    }
 }

@@ -40,8 +40,9 @@ public static class CurateActorEndpoints
         session.Events.Append(Ids.ActorStream(id), decision.Events.ToArray());
         var merged = (ActorsMerged)decision.Events[0];
         var linked = await session.LoadManyAsync<StatementView>(ct, merged.Moved.Claims.Select(c => c.StatementId).Distinct().ToArray());
-        foreach (var (claimId, revised) in ActorDecisions.ClaimRevisionsAfterMerge(merged, linked.ToDictionary(s => s.Id)))
-            session.Events.Append(claimId, revised);
+        // Fetched for writing (once per claim): the claim's version stays right under Quick append.
+        foreach (var revisions in ActorDecisions.ClaimRevisionsAfterMerge(merged, linked.ToDictionary(s => s.Id)).GroupBy(r => r.ClaimId))
+            (await session.Events.FetchForWriting<ClaimView>(revisions.Key, ct)).AppendMany(revisions.Select(r => (object)r.Item2).ToArray());
         await session.SaveChangesAsync(ct);
         return Results.Ok(new { survivingActorId = id, absorbedActorId = request.ActorId, moved = absorbed!.StatementCount });
     }

@@ -53,13 +53,30 @@ public static class ReadActorEndpoints
             var past = await ActorTimeTravel.ReadAsync(session, id, version, asOf, ct);
             return past is null ? Problems.NotFound("actor", id) : Results.Ok(new ActorDetail(past, []));
         }
-        var actor = await session.LoadAsync<ActorView>(id, ct);
-        if (actor?.MergedInto is { } into) actor = await session.LoadAsync<ActorView>(into, ct) ?? actor;
+        // One round trip: the actor and its ready-made statement list (both async documents, same daemon).
+        var batch = session.CreateBatchQuery();
+        var actorLoad = batch.Load<ActorView>(id);
+        var listLoad = batch.Load<ActorStatements>(id);
+        await batch.Execute(ct);
+        var actor = await actorLoad;
+        var list = await listLoad;
+        if (actor?.MergedInto is { } into)
+        {
+            actor = await session.LoadAsync<ActorView>(into, ct) ?? actor;
+            list = await session.LoadAsync<ActorStatements>(actor.Id, ct);
+        }
         if (actor is null) return Problems.NotFound("actor", id);
         var (_, size) = Paging.Normalize(1, pageSize ?? 100);
-        var statements = await session.Query<StatementView>().Where(s => s.ActorId == actor.Id)
-            .OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Ordinal).Take(size).ToListAsync(ct);
-        return Results.Ok(new ActorDetail(actor, statements.Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
-            s.Current.Cue, s.Current.Mode, s.Current.Content, s.Current.Role, s.Current.Affiliation, s.Current.Medium, s.Retracted, s.Claims)).ToList()));
+        var items = list?.Take(size)?.Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
+            s.Cue, s.Mode, s.Content, s.Role, s.Affiliation, s.Medium, s.Retracted, s.Claims)).ToList();
+        if (items is null)
+        {
+            // More than the document keeps, or a merge / moved statement it cannot order: ask the statement views.
+            var statements = await session.Query<StatementView>().Where(s => s.ActorId == actor.Id)
+                .OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Ordinal).Take(size).ToListAsync(ct);
+            items = statements.Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
+                s.Current.Cue, s.Current.Mode, s.Current.Content, s.Current.Role, s.Current.Affiliation, s.Current.Medium, s.Retracted, s.Claims)).ToList();
+        }
+        return Results.Ok(new ActorDetail(actor, items));
     }
 }

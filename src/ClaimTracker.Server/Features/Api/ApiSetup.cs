@@ -1,3 +1,5 @@
+using ClaimTracker.Server.Features.Articles;
+
 namespace ClaimTracker.Server.Features.Api;
 
 /// <summary>The API's wiring: two calls from Program.cs.</summary>
@@ -12,6 +14,7 @@ public static class ApiSetup
         services.AddSingleton<Articles.ArticleIngestion>();
         services.AddSingleton<Articles.IArticleReader, Articles.ExtractorArticleReader>();   // the extraction library
         services.AddHostedService<Articles.SeedOnFirstStart>();
+        services.AddIngestArticlesOpenApi();   // request body of POST /api/articles in /openapi/v1.json
         return services;
     }
 

@@ -14,4 +14,17 @@ public static class TimeTravel
         if (version is null && asOf is null) return await session.LoadAsync<T>(id, ct);
         return await session.Events.AggregateStreamAsync<T>(id, version ?? 0, asOf, token: ct);
     }
+
+    /// <summary>
+    /// The same for a document built by the async daemon: "now" is Marten's FetchLatest (the stored document plus
+    /// any events of the stream the daemon has not applied yet), so a reader sees a write the moment it commits.
+    /// </summary>
+    public static async Task<T?> ReadLatestAsync<T>(IQuerySession session, Guid id, long? version, DateTimeOffset? asOf, CancellationToken ct)
+        where T : class
+    {
+        if (version is not null || asOf is not null) return await session.Events.AggregateStreamAsync<T>(id, version ?? 0, asOf, token: ct);
+        if (session is IDocumentSession writable) return await writable.Events.FetchLatest<T>(id, ct);
+        await using var reading = session.DocumentStore.LightweightSession();   // FetchLatest lives on the session's event operations
+        return await reading.Events.FetchLatest<T>(id, ct);
+    }
 }

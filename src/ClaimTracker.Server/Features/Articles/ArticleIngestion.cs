@@ -30,16 +30,24 @@ public sealed class ArticleIngestion
         string Resolve(string id) => ActorDirectory.Resolve(id, aliases.GetValueOrDefault);
 
         var ids = articles.Select(a => a.ArticleId).Distinct().ToArray();
-        var existing = (await session.LoadManyAsync<ArticleView>(ct, ids)).ToDictionary(a => a.Id);
+        // The stream table, not the (async) article view, says whether an article is stored: it is written in the
+        // same transaction as the events, so a duplicate is caught even before the daemon has built the view.
+        // One query for the whole batch (the events tables are created on first use, hence the Ensure).
+        await session.Database.EnsureStorageExistsAsync(typeof(IEvent), ct);
+        var stored = (await session.AdvancedSql.QueryAsync<Guid>(
+            $"select id from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams where id = any(?)", ct, ids)).ToHashSet();
+        var existing = stored.Count == 0 ? new Dictionary<Guid, ArticleView>()
+            : (await session.LoadManyAsync<ArticleView>(ct, stored.ToArray())).ToDictionary(a => a.Id);
         var results = new List<IngestedArticle>(articles.Count);
         var startedHere = new HashSet<Guid>();
         foreach (var article in articles)
         {
             var id = article.ArticleId;
-            if (existing.TryGetValue(id, out var stored) || startedHere.Contains(id))
+            if (stored.Contains(id) || startedHere.Contains(id))
             {
-                results.Add(new IngestedArticle(id, stored?.Headline ?? article.Headline.Trim(),
-                    stored?.Statements.Count(s => !s.Retracted) ?? article.Statements.Count, Duplicate: true));
+                var view = existing.GetValueOrDefault(id);
+                results.Add(new IngestedArticle(id, view?.Headline ?? article.Headline.Trim(),
+                    view?.Statements.Count(s => !s.Retracted) ?? article.Statements.Count, Duplicate: true));
                 continue;
             }
             var decision = ArticleDecisions.Ingest(null, article, Resolve);

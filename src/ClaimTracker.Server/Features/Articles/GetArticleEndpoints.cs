@@ -16,7 +16,7 @@ public static class GetArticleEndpoints
     public static async Task<IResult> Get(Guid id, long? version, DateTimeOffset? asOf, IQuerySession session, HttpRequest request, CancellationToken ct)
     {
         if (QueryChecks.Invalid(request) is { } invalid) return invalid;
-        var article = await TimeTravel.ReadAsync<ArticleView>(session, id, version, asOf, ct);
+        var article = await TimeTravel.ReadLatestAsync<ArticleView>(session, id, version, asOf, ct);
         return article is null ? Problems.NotFound("article", id) : Results.Ok(article);
     }
 
@@ -26,7 +26,7 @@ public static class GetArticleEndpoints
     public static async Task<IResult> GetAttribution(Guid id, long? version, DateTimeOffset? asOf, IQuerySession session, HttpRequest request, CancellationToken ct)
     {
         if (QueryChecks.Invalid(request) is { } invalid) return invalid;
-        var article = await TimeTravel.ReadAsync<ArticleView>(session, id, version, asOf, ct);
+        var article = await TimeTravel.ReadLatestAsync<ArticleView>(session, id, version, asOf, ct);
         return article is null
             ? Problems.NotFound("article", id)
             : Results.Ok(new AttributionReportResponse(article.Id, article.Headline, article.PublishedAt, article.Report, article.Version, article.LastSequence));

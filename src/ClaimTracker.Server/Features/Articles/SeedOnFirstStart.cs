@@ -23,7 +23,7 @@ public sealed class SeedOnFirstStart(IConfiguration config, IDocumentStore store
             await started.Task.WaitAsync(stoppingToken);
 
             await using (var query = store.QuerySession())
-                if (await query.Query<ArticleView>().AnyAsync(stoppingToken)) return;
+                if (await query.Events.QueryAllRawEvents().AnyAsync(stoppingToken)) return;   // events, not the async article view
 
             var total = 0;
             foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))

@@ -5,8 +5,11 @@ using Wolverine.Http;
 
 namespace ClaimTracker.Server.Features.Statements;
 
-/// <summary>Fields to correct, by their guideline names ("speaker", "role", "anonymity_reason", ...), and why.</summary>
-public sealed record CorrectStatementRequest(Dictionary<string, string?>? Changes, string? Reason);
+/// <summary>
+/// Fields to correct, by their guideline names ("speaker", "role", "anonymity_reason", ...), and why; optionally the
+/// statement's <c>version</c> as read (a stale one gets 409).
+/// </summary>
+public sealed record CorrectStatementRequest(Dictionary<string, string?>? Changes, string? Reason, long? ExpectedVersion = null);
 
 public static class CorrectStatementEndpoint
 {
@@ -16,7 +19,7 @@ public static class CorrectStatementEndpoint
     public static async Task<IResult> Post(Guid id, CorrectStatementRequest request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
         var resolve = await StatementWrites.ActorResolverAsync(session, ct);
-        return await StatementWrites.WriteAsync(session, id, statement => Task.FromResult(StatementDecisions.Correct(statement,
+        return await StatementWrites.WriteAsync(session, id, request.ExpectedVersion, statement => Task.FromResult(StatementDecisions.Correct(statement,
             new CorrectStatement(id, request.Changes ?? [], request.Reason ?? "", Who.Is(http), DateTimeOffset.UtcNow), resolve)), ct);
     }
 }

@@ -6,7 +6,7 @@ using Wolverine.Http;
 namespace ClaimTracker.Server.Features.Statements;
 
 public sealed record StatementHistoryResponse(Guid Id, Guid ArticleId, string ActorId, bool Retracted,
-    StatementAttribution Original, StatementAttribution Current, IReadOnlyList<StatementHistoryEntry> History, long LastSequence);
+    StatementAttribution Original, StatementAttribution Current, IReadOnlyList<StatementHistoryEntry> History, long LastSequence, long Version);
 
 public static class ReadStatementEndpoints
 {
@@ -20,6 +20,6 @@ public static class ReadStatementEndpoints
     [Tags("Statements")]
     public static async Task<IResult> History(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<StatementView>(id, ct) is { } s
-            ? Results.Ok(new StatementHistoryResponse(s.Id, s.ArticleId, s.ActorId, s.Retracted, s.Original, s.Current, s.History, s.LastSequence))
+            ? Results.Ok(new StatementHistoryResponse(s.Id, s.ArticleId, s.ActorId, s.Retracted, s.Original, s.Current, s.History, s.LastSequence, s.Revision))
             : Problems.NotFound("statement", id);
 }

@@ -5,7 +5,8 @@ using Wolverine.Http;
 
 namespace ClaimTracker.Server.Features.Statements;
 
-public sealed record RetractStatementRequest(string? Reason);
+/// <summary>Why the statement is withdrawn; optionally its <c>version</c> as read (a stale one gets 409).</summary>
+public sealed record RetractStatementRequest(string? Reason, long? ExpectedVersion = null);
 
 public static class RetractStatementEndpoint
 {
@@ -13,6 +14,6 @@ public static class RetractStatementEndpoint
     [WolverinePost("/api/statements/{id}/retraction", OperationId = "RetractStatement")]
     [Tags("Statements")]
     public static Task<IResult> Post(Guid id, RetractStatementRequest request, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        StatementWrites.WriteAsync(session, id, statement => Task.FromResult(StatementDecisions.Retract(statement,
+        StatementWrites.WriteAsync(session, id, request.ExpectedVersion, statement => Task.FromResult(StatementDecisions.Retract(statement,
             new RetractStatement(id, request.Reason ?? "", Who.Is(http), DateTimeOffset.UtcNow))), ct);
 }
