@@ -15,6 +15,20 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
+// Quiet defaults for the framework's per-request Information lines (a dozen per request cost more than the request
+// itself); the lowest-priority source, so appsettings, environment (Logging__LogLevel__...) and --args still win.
+builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+{
+    InitialData = new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        ["Logging:LogLevel:Wolverine"] = "Warning",
+        ["Logging:LogLevel:Marten"] = "Warning",
+        ["Logging:LogLevel:JasperFx"] = "Warning",
+    },
+});
 if (PostgresPreflight.Problem(args, builder.Configuration) is { } problem)
 {
     Console.Error.WriteLine(problem);            // one line, no stack trace: see Hosting/PostgresPreflight.cs
