@@ -57,7 +57,8 @@ public sealed class LiveClient : IAsyncDisposable
     public Task Unsubscribe(string topic) => Connection.InvokeAsync("Unsubscribe", topic);
 
     /// <summary>Waits for the first update matching; everything read on the way is kept in <see cref="Received"/>.</summary>
-    public async Task<JsonElement> WaitFor(Func<JsonElement, bool> match, int seconds = 15)
+    // generous: on a loaded 2-core CI machine the first pages of a fresh store can take a while; arrival, not speed, is asserted
+    public async Task<JsonElement> WaitFor(Func<JsonElement, bool> match, int seconds = 45)
     {
         foreach (var seen in Received) if (match(seen)) return seen;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
