@@ -39,7 +39,7 @@ public class BenchMatchingCommand : JasperFxAsyncCommand<BenchMatchingInput>
         using var host = input.BuildHost();
         var config = host.Services.GetRequiredService<IConfiguration>();
         // Only the timed passes may run: the background loop would place statements between them.
-        if ((config.GetValue<double?>("ClaimMatching:IntervalSeconds") ?? 2) > 0 || config["ClaimTracker:SeedOnStart"] != "false")
+        if ((config.GetValue<double?>("ClaimMatching:IntervalSeconds") ?? 2) > 0 || !string.Equals(config["ClaimTracker:SeedOnStart"], "false", StringComparison.OrdinalIgnoreCase))
         {
             Console.Error.WriteLine("bench-matching: set ClaimMatching__IntervalSeconds=0 and ClaimTracker__SeedOnStart=false in the environment");
             return false;
