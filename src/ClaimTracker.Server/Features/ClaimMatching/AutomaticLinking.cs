@@ -16,9 +16,10 @@ public static class AutomaticLinking
         s.Id.ToString(), s.Current.Content, s.Current.Cue, s.Current.Mode, s.Current.Speaker,
         s.ArticleId.ToString(), s.Current.Paragraph, s.Current.Evidence, s.Current.Affiliation);
 
-    public static ClaimMember ToMember(ClaimView claim, ClaimLinkView link, StatementView? statement) => new(
-        link.Statement.StatementId.ToString(), claim.Id.ToString(), link.Stance, link.Statement.Content, link.Statement.Speaker,
-        link.Statement.ArticleId.ToString(), statement?.Current.Paragraph ?? 0, statement?.Current.Evidence, statement?.Current.Cue,
+    /// <summary>A statement on a claim as the index keeps it: the link's copy of the statement, the rest from its view.</summary>
+    public static ClaimMember ToMember(Guid claimId, LinkedStatement linked, string stance, StatementView? statement) => new(
+        linked.StatementId.ToString(), claimId.ToString(), stance, linked.Content, linked.Speaker,
+        linked.ArticleId.ToString(), statement?.Current.Paragraph ?? 0, statement?.Current.Evidence, statement?.Current.Cue,
         statement?.Current.Affiliation);
 
     /// <summary>

@@ -71,7 +71,7 @@ public sealed class ClaimMatchingRun(IDocumentStore store, ILogger<ClaimMatching
                 var matcher = _matcher!;
                 foreach (var link in change.Links)
                     if (_indexed.Add((link.StatementId, link.ClaimId)))
-                        matcher.Index.Add(ToMember(link, views.GetValueOrDefault(link.StatementId)));
+                        matcher.Index.Add(AutomaticLinking.ToMember(link.ClaimId, link.Statement, link.Stance, views.GetValueOrDefault(link.StatementId)));
                 var fresh = change.Recorded.Select(views.GetValueOrDefault).OfType<StatementView>().ToList();
                 matcher.Index.ObserveBackground(fresh.Where(s => !s.Retracted).Select(s => s.Current.Content));
                 pending = InRecordingOrder(fresh.Where(Unplaced));
@@ -102,7 +102,10 @@ public sealed class ClaimMatchingRun(IDocumentStore store, ILogger<ClaimMatching
         }
     }
 
-    private sealed record DeltaLink(Guid ClaimId, Guid StatementId, string Stance, LinkedStatement Statement);
+    private sealed record DeltaLink(Guid ClaimId, string Stance, LinkedStatement Statement)
+    {
+        public Guid StatementId => Statement.StatementId;
+    }
     private sealed record Delta(bool NeedsRebuild, List<Guid> Recorded, List<DeltaLink> Links);
 
     /// <summary>Pure: what the new events mean for the index.</summary>
@@ -115,7 +118,7 @@ public sealed class ClaimMatchingRun(IDocumentStore store, ILogger<ClaimMatching
             switch (e.Data)
             {
                 case StatementRecorded r: recorded.Add(r.StatementId); break;
-                case StatementLinkedToClaim l: links.Add(new(l.ClaimId, l.Statement.StatementId, l.Stance, l.Statement)); break;
+                case StatementLinkedToClaim l: links.Add(new(l.ClaimId, l.Stance, l.Statement)); break;
                 // The index cannot take a member out or move one: these rebuild it from the read models.
                 case StatementUnlinkedFromClaim:
                 case ClaimsMerged:
@@ -142,7 +145,7 @@ public sealed class ClaimMatchingRun(IDocumentStore store, ILogger<ClaimMatching
         foreach (var claim in claims)
             foreach (var link in claim.Links.Where(l => !l.Retracted).OrderBy(l => l.LinkedAt))
             {
-                index.Add(AutomaticLinking.ToMember(claim, link, byId.GetValueOrDefault(link.Statement.StatementId)));
+                index.Add(AutomaticLinking.ToMember(claim.Id, link.Statement, link.Stance, byId.GetValueOrDefault(link.Statement.StatementId)));
                 _indexed.Add((link.Statement.StatementId, claim.Id));
             }
 
@@ -160,11 +163,6 @@ public sealed class ClaimMatchingRun(IDocumentStore store, ILogger<ClaimMatching
 
     private static List<StatementView> InRecordingOrder(IEnumerable<StatementView> statements) =>
         statements.OrderBy(s => s.RecordedAt).ThenBy(s => s.ArticleId).ThenBy(s => s.Ordinal).ToList();
-
-    private static ClaimMember ToMember(DeltaLink link, StatementView? statement) => new(
-        link.StatementId.ToString(), link.ClaimId.ToString(), link.Stance, link.Statement.Content, link.Statement.Speaker,
-        link.Statement.ArticleId.ToString(), statement?.Current.Paragraph ?? 0, statement?.Current.Evidence, statement?.Current.Cue,
-        statement?.Current.Affiliation);
 
     /// <summary>Statements placed per transaction: one round trip per claim touched, not per statement.</summary>
     public int BatchSize { get; init; } = 200;
