@@ -6,27 +6,11 @@ namespace ClaimTracker.Server.Tests.Live;
 /// <summary>The hub at /hubs/live through a real SignalR client: live delivery per topic, replay on reconnect, auth.</summary>
 public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
 {
-    private static int _stories;
-
-    /// <summary>Posts a one-paragraph story over HTTP (JSON ingestion) and returns its article id and statements.</summary>
-    private async Task<(string ArticleId, List<(string Id, string ActorId)> Statements)> PostStory(string speaker, string said)
-    {
-        var n = Interlocked.Increment(ref _stories);
-        var body = $"GENEVA (Reuters) - {speaker} said on Monday that {said}.\n\"We will not accept this,\" {speaker} told reporters in story {n}.";
-        var posted = await Host.PostJson("/api/articles", new { headline = $"Story {n}: {said}", body }, ApiFixture.IngestKey, expect: 201);
-        var articleId = posted.Body.GetProperty("articles")[0].GetProperty("id").GetString()!;
-        var article = (await Host.Get($"/api/articles/{articleId}")).Body;
-        var statements = article.GetProperty("statements").EnumerateArray()
-            .Select(s => (s.GetProperty("statementId").GetString()!, s.GetProperty("actorId").GetString()!)).ToList();
-        Assert.NotEmpty(statements);
-        return (articleId, statements);
-    }
-
     [Fact]
     public async Task A_statement_posted_over_HTTP_reaches_subscribers_of_the_feed_its_actor_and_its_claim()
     {
         // The actor is known from a first story; the second story by the same speaker must reach its subscribers live.
-        var (_, first) = await PostStory("Foreign Minister Anna Berg", "the border talks would resume");
+        var (_, first) = await Host.PostStory("Foreign Minister Anna Berg", "the border talks would resume");
         var actorId = first[0].ActorId;
         var claim = await Host.PostJson("/api/claims", new { text = "the border talks will resume" }, ApiFixture.FactCheckKey, expect: 201);
         var claimId = claim.Body.GetProperty("id").GetString()!;
@@ -40,7 +24,7 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         await onClaim.Subscribe("claim:" + claimId);
         await contested.Subscribe("contested");
 
-        var (articleId, second) = await PostStory("Foreign Minister Anna Berg", "the ceasefire was holding");
+        var (articleId, second) = await Host.PostStory("Foreign Minister Anna Berg", "the ceasefire was holding");
         var statement = second.First(s => s.ActorId == actorId).Id;
 
         // The feed sends one message per story: its statements ride inside the article update.
@@ -68,7 +52,7 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         Assert.Contains(c.GetProperty("supporters").EnumerateArray(), s => s.GetString()!.Contains("Berg"));
 
         // A disputer makes it contested: the contested list hears it with status contested.
-        var (_, third) = await PostStory("Opposition leader Carl Moss", "the talks had collapsed");
+        var (_, third) = await Host.PostStory("Opposition leader Carl Moss", "the talks had collapsed");
         await Host.PostJson($"/api/claims/{claimId}/statements", new { statementId = third[0].Id, stance = "disputes" }, ApiFixture.FactCheckKey, expect: 200);
         var k = await contested.WaitFor(u => u.Str("id") == claimId && u.Str("status") == "contested");
         Assert.Contains(k.GetProperty("disputers").EnumerateArray(), s => s.GetString()!.Contains("Moss"));
@@ -83,7 +67,7 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         await using (var before = await LiveClient.ConnectAsync(Host))
         {
             await before.Subscribe("feed");
-            var (_, s) = await PostStory("Health Minister Paula Reyes", "vaccines had arrived");
+            var (_, s) = await Host.PostStory("Health Minister Paula Reyes", "vaccines had arrived");
             await before.WaitFor(u => u.WithNested().Any(x => x.Str("id") == s[^1].Id));
             var lastSeen = before.Received.Max(u => u.Seq());
             await before.DisposeAsync();
@@ -92,7 +76,7 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
             var missed = new List<string>();
             for (var i = 0; i < 3; i++)
             {
-                var (articleId, statements) = await PostStory($"Trade Minister Number{i} Lund", $"tariffs would rise by {i + 5} percent");
+                var (articleId, statements) = await Host.PostStory($"Trade Minister Number{i} Lund", $"tariffs would rise by {i + 5} percent");
                 missed.Add(articleId);
                 missed.AddRange(statements.Select(x => x.Id));
             }
@@ -109,7 +93,7 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
             Assert.True(liveFrom >= sequences.Max());
 
             // Then live messages resume on the same subscription, still without repeats.
-            var (_, more) = await PostStory("Trade Minister Ines Lund", "exports had doubled");
+            var (_, more) = await Host.PostStory("Trade Minister Ines Lund", "exports had doubled");
             await after.WaitFor(u => u.WithNested().Any(x => x.Str("id") == more[^1].Id));
             var all = after.Received.Flat().Select(u => (u.Str("topic"), u.Str("kind"), u.Str("id"))).ToList();
             Assert.Equal(all.Distinct().Count(), all.Count);
@@ -123,7 +107,7 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         await using var before = await LiveClient.ConnectAsync(Host);
         var lastSeen = await before.Subscribe("feed");
         await before.DisposeAsync();
-        var (missedArticle, missedStatements) = await PostStory("Defence Minister Tomas Quist", "the drills had ended");   // missed while away
+        var (missedArticle, missedStatements) = await Host.PostStory("Defence Minister Tomas Quist", "the drills had ended");   // missed while away
 
         // Keep posting while the client resumes: replay and live overlap (the hand-over is what is tested).
         var posted = new List<string>();
@@ -131,7 +115,7 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         {
             for (var i = 0; i < 6; i++)
             {
-                var (articleId, statements) = await PostStory($"Energy Minister Number{i} Vale", $"gas flows would rise by {i + 2} percent");
+                var (articleId, statements) = await Host.PostStory($"Energy Minister Number{i} Vale", $"gas flows would rise by {i + 2} percent");
                 lock (posted) { posted.Add(articleId); posted.AddRange(statements.Select(x => x.Id)); }
             }
         });
@@ -165,7 +149,7 @@ public sealed class LiveHubTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         await left.Subscribe("feed");
         await left.Unsubscribe("feed");
 
-        var (_, s) = await PostStory("Finance Minister Olaf Grim", "the budget was balanced");
+        var (_, s) = await Host.PostStory("Finance Minister Olaf Grim", "the budget was balanced");
         await control.WaitFor(u => u.WithNested().Any(x => x.Str("id") == s[^1].Id));
         await Host.CatchUp();
         Assert.Empty(await quiet.Drain(700));

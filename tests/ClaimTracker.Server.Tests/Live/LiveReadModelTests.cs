@@ -11,21 +11,6 @@ namespace ClaimTracker.Server.Tests.Live;
 /// </summary>
 public sealed class LiveReadModelTests(ApiFixture app) : ApiTest<ApiFixture>(app)
 {
-    private static int _stories;
-
-    private async Task<(string ArticleId, List<(string Id, string ActorId)> Statements)> PostStory(string speaker, string said)
-    {
-        var n = Interlocked.Increment(ref _stories);
-        var body = $"BRUSSELS (Reuters) - {speaker} said on Tuesday that {said}.\n\"This is final,\" {speaker} told reporters in briefing {n}.";
-        var posted = await Host.PostJson("/api/articles", new { headline = $"Briefing {n}: {said}", body }, ApiFixture.IngestKey, expect: 201);
-        var articleId = posted.Body.GetProperty("articles")[0].GetProperty("id").GetString()!;
-        var article = (await Host.Get($"/api/articles/{articleId}")).Body;
-        var statements = article.GetProperty("statements").EnumerateArray()
-            .Select(s => (s.GetProperty("statementId").GetString()!, s.GetProperty("actorId").GetString()!)).ToList();
-        Assert.NotEmpty(statements);
-        return (articleId, statements);
-    }
-
     private async Task<JsonElement> Actor(string actorId, long? asOfSequence = null) =>
         (await Host.Get($"/api/actors/{actorId}" + (asOfSequence is { } v ? $"?version={v}" : ""))).Body.GetProperty("actor");
 
@@ -44,7 +29,7 @@ public sealed class LiveReadModelTests(ApiFixture app) : ApiTest<ApiFixture>(app
     [Fact]
     public async Task Actor_subscribers_get_the_new_counts_after_the_actor_document_commits_live_and_on_replay()
     {
-        var (_, first) = await PostStory("Interior Minister Lena Falk", "the border would reopen");
+        var (_, first) = await Host.PostStory("Interior Minister Lena Falk", "the border would reopen");
         var actorId = first[0].ActorId;
         await Host.CatchUp();
         var before = await Actor(actorId);
@@ -56,7 +41,7 @@ public sealed class LiveReadModelTests(ApiFixture app) : ApiTest<ApiFixture>(app
         Assert.True(liveFrom >= lastSeen);
 
         // A new story by the same speaker: the update with the counts comes once the async actor document has them.
-        var (_, second) = await PostStory("Interior Minister Lena Falk", "the checkpoints had closed");
+        var (_, second) = await Host.PostStory("Interior Minister Lena Falk", "the checkpoints had closed");
         var mine = second.Where(s => s.ActorId == actorId).Select(s => s.Id).ToList();
         Assert.NotEmpty(mine);
         var counted = await client.WaitFor(u => u.Int("statementCount") == countBefore + mine.Count);
@@ -106,8 +91,8 @@ public sealed class LiveReadModelTests(ApiFixture app) : ApiTest<ApiFixture>(app
     [Fact]
     public async Task A_replayed_claim_update_shows_the_claim_as_it_was_at_that_sequence_not_as_it_is_now()
     {
-        var (_, a) = await PostStory("Port Authority chief Ruth Vance", "the harbour would stay open");
-        var (_, b) = await PostStory("Union leader Omar Dias", "the harbour would close");
+        var (_, a) = await Host.PostStory("Port Authority chief Ruth Vance", "the harbour would stay open");
+        var (_, b) = await Host.PostStory("Union leader Omar Dias", "the harbour would close");
         var claim = await Host.PostJson("/api/claims", new { text = "the harbour stays open" }, ApiFixture.FactCheckKey, expect: 201);
         var claimId = claim.Body.GetProperty("id").GetString()!;
         // Claim documents are inline and, under Quick append, do not see global sequences: read them from the stream.
