@@ -5,7 +5,7 @@
 //
 // Usage (from the repository root, after building server and harness in Release):
 //   dotnet tests/ClaimTracker.LiveBench/bin/Release/net10.0/ClaimTracker.LiveBench.dll [clients=1,100,1000] [posts=200] [ingest=300]
-//       [--protocol json|messagepack] [--client-procs 1] [--client-nice 0] [--server-env NAME=VALUE]...
+//       [--protocol json|messagepack] [--client-procs 1] [--client-nice 0] [--server-env NAME=VALUE]... [--server-dll path]
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -25,12 +25,14 @@ var protocol = "json";
 var clientProcs = 1;
 var clientNice = 0;
 var serverEnv = new List<(string, string)>();
+string? serverDll = null;   // another build of the server (e.g. a copy of the previous one, to alternate old and new)
 for (var i = 0; i < args.Length; i++)
     switch (args[i])
     {
         case "--protocol": protocol = args[++i]; break;
         case "--client-procs": clientProcs = int.Parse(args[++i]); break;
         case "--client-nice": clientNice = int.Parse(args[++i]); break;
+        case "--server-dll": serverDll = args[++i]; break;
         case "--server-env": var kv = args[++i].Split('=', 2); serverEnv.Add((kv[0], kv[1])); break;
         default: positional.Add(args[i]); break;
     }
@@ -43,7 +45,7 @@ const string Key = "bench-live-key";
 var root = new DirectoryInfo(AppContext.BaseDirectory);
 while (root is not null && !File.Exists(Path.Combine(root.FullName, "ClaimTracker.sln"))) root = root.Parent;
 var project = Path.Combine(root!.FullName, "src", "ClaimTracker.Server");
-var dll = Path.Combine(project, "bin", "Release", "net10.0", "ClaimTracker.Server.dll");
+var dll = serverDll is null ? Path.Combine(project, "bin", "Release", "net10.0", "ClaimTracker.Server.dll") : Path.GetFullPath(serverDll);
 if (!File.Exists(dll)) { Console.Error.WriteLine($"Build the server first: dotnet build -c Release src/ClaimTracker.Server ({dll} missing)"); return 2; }
 
 var data = Path.Combine("/tmp", "ctbench-" + Guid.NewGuid().ToString("N")[..8]);
@@ -75,7 +77,7 @@ try
         if (i > 600 || server.HasExited) throw new Exception("server did not start");
         await Task.Delay(200);
     }
-    Console.WriteLine($"bench-live: server {baseUrl}, {Environment.ProcessorCount} cores, protocol {protocol}, {clientProcs} client process(es) at nice {clientNice}, " +
+    Console.WriteLine($"bench-live: server {baseUrl}, {Environment.ProcessorCount} cores, server {dll}, protocol {protocol}, {clientProcs} client process(es) at nice {clientNice}, " +
                       $"posts per level {posts}, ingest posts {ingestPosts}, server env [{string.Join(' ', serverEnv.Select(e => e.Item1 + "=" + e.Item2))}], load {Cpu.LoadAverage()}");
     var n = 0;
     async Task<string> Post()

@@ -60,6 +60,13 @@ public sealed class LiveBroker : IDisposable
 
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>After a restart: the published sequence continues from the daemon's stored progress.</summary>
+    public void Resume(long stored)
+    {
+        lock (_gate)
+            if (stored > _published) Interlocked.Exchange(ref _published, stored);
+    }
+
     /// <summary>Called by the pump, in sequence order, once per committed page of events.</summary>
     public void Publish(IReadOnlyList<LiveUpdate> updates, long upTo)
     {
@@ -205,7 +212,7 @@ public sealed class LiveBroker : IDisposable
         if (!_connections.TryGetValue(connectionId, out var connection)) return afterSequence ?? Published;
         // Right after a restart the pump has published nothing yet, but it resumes from its stored progress: what it
         // published before the restart must come from the replay, or a resuming client would miss it.
-        var stored = Published == 0 ? await StoredProgressAsync(ct) : 0;
+        var stored = Published == 0 ? await StoredProgressAsync(_services.GetRequiredService<IDocumentStore>(), ct) : 0;
         // An actor topic is live from what the actor document (served over HTTP) already reflects.
         var actorId = ActorOf(topic);
         ActorView? actorNow = null;
@@ -247,9 +254,10 @@ public sealed class LiveBroker : IDisposable
         return Math.Max(after, mark);
     }
 
-    private async Task<long> StoredProgressAsync(CancellationToken ct)
+    /// <summary>How far the daemon's subscription got before: everything up to it was published (by an earlier run).</summary>
+    public static async Task<long> StoredProgressAsync(IDocumentStore store, CancellationToken ct)
     {
-        var states = await _services.GetRequiredService<IDocumentStore>().Advanced.AllProjectionProgress(token: ct);
+        var states = await store.Advanced.AllProjectionProgress(token: ct);
         return states.Where(s => s.ShardName.StartsWith(LivePush.Name, StringComparison.OrdinalIgnoreCase)).Select(s => s.Sequence).DefaultIfEmpty(0).Max();
     }
 

@@ -19,7 +19,10 @@ public static class LiveSetup
         services.AddSingleton<LiveLifetimeManager>();
         services.AddSingleton<Microsoft.AspNetCore.SignalR.HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveLifetimeManager>());
         services.AddSingleton<LiveBroker>();
+        services.AddSingleton<LivePump>();
+        services.AddHostedService(sp => sp.GetRequiredService<LivePump>());
         services.AddSingleton<LivePush>();
+        services.AddSingleton<LiveCommitListener>();
         services.AddSingleton<LiveActorListener>();
         return services;
     }
@@ -28,6 +31,8 @@ public static class LiveSetup
     public static void AddLivePush(this StoreOptions opts, IServiceProvider services)
     {
         opts.Events.Subscribe(services.GetRequiredService<LivePush>());
+        // The fast path: this server's own commits go out without waiting for the daemon (see LivePump).
+        opts.Listeners.Add(services.GetRequiredService<LiveCommitListener>());
         // Actor topics hear the async actor projection's commits (counts), see LiveBroker.ActorGate.
         opts.Projections.AsyncListeners.Add(services.GetRequiredService<LiveActorListener>());
     }
