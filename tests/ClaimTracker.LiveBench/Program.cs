@@ -60,9 +60,10 @@ start.Environment["CLAIMTRACKER_DATA"] = data;
 start.Environment["CLAIMTRACKER_API_KEY"] = Key;
 start.Environment["ClaimTracker__SeedOnStart"] = "false";
 start.Environment["Logging__LogLevel__Default"] = "Warning";
+start.Environment["Logging__LogLevel__ClaimTracker.Server.Live.LivePump"] = "Information";   // its one summary line at the end
 foreach (var (name, value) in serverEnv) start.Environment[name] = value;
 using var server = Process.Start(start)!;
-server.OutputDataReceived += (_, _) => { };
+server.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Live pump:") == true) Console.WriteLine("  server: " + e.Data.Trim()); };
 server.ErrorDataReceived += (_, _) => { };
 server.BeginOutputReadLine(); server.BeginErrorReadLine();
 

@@ -29,6 +29,7 @@ public sealed class LiveBroker : IDisposable
     private readonly Dictionary<string, ActorGate> _actors = new(StringComparer.Ordinal);
     private readonly Timer _staleActors;
     private long _published;
+    private int _writes;   // connection writes of the current Publish (under _gate)
 
     public LiveBroker(LiveLifetimeManager hubs, IHubProtocolResolver protocols, IServiceProvider services, ILogger<LiveBroker> log)
     {
@@ -67,11 +68,15 @@ public sealed class LiveBroker : IDisposable
             if (stored > _published) Interlocked.Exchange(ref _published, stored);
     }
 
-    /// <summary>Called by the pump, in sequence order, once per committed page of events.</summary>
-    public void Publish(IReadOnlyList<LiveUpdate> updates, long upTo)
+    /// <summary>
+    /// Called by the pump, in sequence order, once per committed page of events. Returns how many connections it
+    /// offered updates to (the pump paces bursts by it).
+    /// </summary>
+    public int Publish(IReadOnlyList<LiveUpdate> updates, long upTo)
     {
         lock (_gate)
         {
+            _writes = 0;
             Dictionary<string, List<LiveUpdate>>? byTopic = null;
             foreach (var u in updates)
             {
@@ -96,6 +101,7 @@ public sealed class LiveBroker : IDisposable
             if (upTo > _published) Interlocked.Exchange(ref _published, upTo);
             foreach (var (actorId, g) in _actors)
                 if (g.Projected is { } p && (g.Pending.Count > 0 || p.Sequence > g.Released)) Release(actorId, g);
+            return _writes;
         }
     }
 
@@ -149,6 +155,7 @@ public sealed class LiveBroker : IDisposable
         if (!_subscribers.TryGetValue(u.Topic, out var set)) return;
         var message = new Outgoing(u, LiveLifetimeManager.Message(u));   // serialized once (per protocol) for all subscribers
         foreach (var c in set) c.Offer(message);
+        _writes += set.Count;
     }
 
     /// <summary>
@@ -172,6 +179,7 @@ public sealed class LiveBroker : IDisposable
         }
         var batch = new OutgoingBatch(items, new SerializedHubMessage(frames));
         foreach (var c in set) c.Offer(batch);
+        _writes += set.Count;
     }
 
     private static string? ActorOf(string topic) => topic.StartsWith("actor:", StringComparison.Ordinal) ? topic[6..] : null;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -34,9 +35,17 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, ILogg
     private readonly SortedDictionary<long, (IEvent Event, long CommitEnd)> _waiting = new();
     private int _signalled;
     private bool _baseKnown;
+    private long _largeFanoutAt;   // Stopwatch timestamp when the last large fan-out started (0: none pending)
+
+    /// <summary>A fan-out to at least this many connections is one a burst should wait for (see <see cref="PaceAsync"/>).</summary>
+    public const int LargeFanout = 100;
+    /// <summary>In a burst, after a large fan-out's sends drained, wait this many times as long again before the next.</summary>
+    public const double BurstHoldRatio = 2;
+    /// <summary>The longest an update waits for a burst to gather (drain and hold together).</summary>
+    public static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Pages published by the fast path and by the daemon (for tests and the bench's curiosity).</summary>
-    public long FastPages, DaemonPages;
+    public long FastPages, DaemonPages, HeldPages, Updates, Writes;
 
     /// <summary>A transaction of this server committed these events (sequences assigned). Cheap: never waits.</summary>
     public void Committed(IReadOnlyList<IEvent> events)
@@ -54,6 +63,14 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, ILogg
             foreach (var e in events) _waiting[e.Sequence] = (e, end);
         }
         if (Interlocked.Exchange(ref _signalled, 1) == 0) _wake.Release();
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        // One line for the live benchmark (docs/benchmarks.md) to read how the pages went.
+        log.LogInformation("Live pump: {Fast} pages from local commits, {Daemon} from the daemon, {Held} held for a burst; {Updates} updates, {Writes} connection writes",
+            FastPages, DaemonPages, HeldPages, Updates, Writes);
+        return base.StopAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -88,6 +105,8 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, ILogg
                 broker.Resume(await LiveBroker.StoredProgressAsync(services.GetRequiredService<IDocumentStore>(), ct));
                 _baseKnown = true;
             }
+            if (!HasWaiting()) return false;
+            await PaceAsync(ct);
             var run = TakeRun(broker.Published);
             if (run.Count == 0) return false;
             await PublishAsync(run, run[^1].Sequence, ct);
@@ -138,6 +157,12 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, ILogg
             var fresh = events.Where(e => e.Sequence > published).ToList();
             if (fresh.Count > 0 || ceiling > published)
             {
+                if (fresh.Count > 0)
+                {
+                    await PaceAsync(ct);
+                    published = broker.Published;
+                    fresh = fresh.Where(e => e.Sequence > published).ToList();
+                }
                 await PublishAsync(fresh, Math.Max(ceiling, published), ct);
                 if (fresh.Count > 0) Interlocked.Increment(ref DaemonPages);
             }
@@ -159,8 +184,40 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, ILogg
             await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
             updates = await LiveViews.WithClaimsAsOfAsync(session, updates, ct);
         }
-        broker.Publish(updates, upTo);
+        var started = Stopwatch.GetTimestamp();
+        var writes = broker.Publish(updates, upTo);
+        if (writes >= LargeFanout) _largeFanoutAt = started;
+        Updates += updates.Count;
+        Writes += writes;
     }
+
+    private bool HasWaiting()
+    {
+        lock (_gate) return _waiting.Count > 0;
+    }
+
+    /// <summary>
+    /// Adaptive coalescing. An update that comes while the last large fan-out is still being sent (the thread pool
+    /// still has its sends queued) is part of a burst: it waits until those sends drained and then BurstHoldRatio
+    /// times as long again, so what commits meanwhile goes out with it as one write per client. Fewer, larger
+    /// writes keep the fan-out from crowding out ingestion. An update that comes when the last fan-out is done
+    /// goes straight out: an isolated update is never held back. Under the turn.
+    /// </summary>
+    private async Task PaceAsync(CancellationToken ct)
+    {
+        var start = _largeFanoutAt;
+        if (start == 0) return;
+        _largeFanoutAt = 0;
+        if (Drained()) return;
+        while (!Drained() && Stopwatch.GetElapsedTime(start) < MaxHold) await Task.Delay(1, ct);
+        var busy = Stopwatch.GetElapsedTime(start);
+        var hold = TimeSpan.FromTicks(Math.Min((long)(busy.Ticks * BurstHoldRatio), (MaxHold - busy).Ticks));
+        if (hold > TimeSpan.Zero) await Task.Delay(hold, ct);
+        Interlocked.Increment(ref HeldPages);
+    }
+
+    // The sends of a fan-out run as thread-pool work items (SignalR's transport loops): a short queue means they went out.
+    private static bool Drained() => ThreadPool.PendingWorkItemCount <= 2 * Environment.ProcessorCount;
 }
 
 /// <summary>The async daemon's side of the pump: a Marten subscription, so it sees committed events only, in order.</summary>
