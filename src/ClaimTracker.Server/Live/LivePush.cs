@@ -23,7 +23,7 @@ namespace ClaimTracker.Server.Live;
 /// nothing out of order. While one page is being fanned out, later commits pile up and the next turn takes them all
 /// as one page (one write per client): a burst coalesces by itself, an isolated update is never held back.
 /// </summary>
-public sealed class LivePump(LiveBroker broker, IServiceProvider services, ILogger<LivePump> log) : BackgroundService
+public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConfiguration config, ILogger<LivePump> log) : BackgroundService
 {
     /// <summary>Committed events waiting for a hole below them to fill; past this the fast path gives up to the daemon.</summary>
     public const int WaitingLimit = 100_000;
@@ -35,12 +35,18 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, ILogg
     private readonly SortedDictionary<long, (IEvent Event, long CommitEnd)> _waiting = new();
     private int _signalled;
     private bool _baseKnown;
-    private long _largeFanoutAt;   // Stopwatch timestamp when the last large fan-out started (0: none pending)
+    // Pacing state (Stopwatch timestamps): when the last large fan-out started and when its sends had drained (0: not
+    // yet); since when committed events wait for the pump (0: none); whether a write request started meanwhile.
+    private long _fanoutStart, _fanoutDrained = 1, _pendingSince;
+    private int _lastLarge, _overlapped;
 
-    /// <summary>A fan-out to at least this many connections is one a burst should wait for (see <see cref="PaceAsync"/>).</summary>
-    public const int LargeFanout = 100;
+    /// <summary>
+    /// A fan-out to at least this many connections is one a burst should wait for (see <see cref="PaceAsync"/>);
+    /// setting <c>Live:LargeFanout</c> (tests lower it to pace with a few clients).
+    /// </summary>
+    public int LargeFanout { get; } = config.GetValue<int?>("Live:LargeFanout") ?? 100;
     /// <summary>In a burst, after a large fan-out's sends drained, wait this many times as long again before the next.</summary>
-    public const double BurstHoldRatio = 2;
+    public const double BurstHoldRatio = 8;
     /// <summary>The longest an update waits for a burst to gather (drain and hold together).</summary>
     public static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(250);
 
@@ -61,6 +67,7 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, ILogg
                 _waiting.Clear();
             }
             foreach (var e in events) _waiting[e.Sequence] = (e, end);
+            if (_pendingSince == 0) Volatile.Write(ref _pendingSince, Stopwatch.GetTimestamp());
         }
         if (Interlocked.Exchange(ref _signalled, 1) == 0) _wake.Release();
     }
@@ -142,6 +149,7 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, ILogg
             }
             run.RemoveRange(cut, run.Count - cut);
             foreach (var e in run) _waiting.Remove(e.Sequence);
+            if (_waiting.Count == 0) Volatile.Write(ref _pendingSince, 0);
             return run;
         }
     }
@@ -186,7 +194,13 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, ILogg
         }
         var started = Stopwatch.GetTimestamp();
         var writes = broker.Publish(updates, upTo);
-        if (writes >= LargeFanout) _largeFanoutAt = started;
+        Volatile.Write(ref _lastLarge, writes >= LargeFanout ? 1 : 0);
+        if (writes >= LargeFanout)
+        {
+            Volatile.Write(ref _fanoutDrained, 0);
+            Volatile.Write(ref _fanoutStart, started);
+            _ = WatchDrainAsync(started);
+        }
         Updates += updates.Count;
         Writes += writes;
     }
@@ -197,19 +211,36 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, ILogg
     }
 
     /// <summary>
-    /// Adaptive coalescing. An update that comes while the last large fan-out is still being sent (the thread pool
-    /// still has its sends queued) is part of a burst: it waits until those sends drained and then BurstHoldRatio
-    /// times as long again, so what commits meanwhile goes out with it as one write per client. Fewer, larger
-    /// writes keep the fan-out from crowding out ingestion. An update that comes when the last fan-out is done
-    /// goes straight out: an isolated update is never held back. Under the turn.
+    /// A write request (POST, PUT, DELETE, PATCH) started. If updates are still on their way to clients (committed
+    /// and waiting for the pump, or the last large fan-out's sends still queued), writes outpace fan-outs: a burst.
+    /// </summary>
+    public void WriteStarted()
+    {
+        if (Volatile.Read(ref _lastLarge) == 1 && (Volatile.Read(ref _pendingSince) != 0 || Volatile.Read(ref _fanoutDrained) == 0))
+            Volatile.Write(ref _overlapped, 1);
+    }
+
+    /// <summary>Notes when the sends of the fan-out that started at <paramref name="start"/> have gone out.</summary>
+    private async Task WatchDrainAsync(long start)
+    {
+        while (!Drained() && Stopwatch.GetElapsedTime(start) < MaxHold) await Task.Delay(1);
+        Interlocked.CompareExchange(ref _fanoutDrained, Stopwatch.GetTimestamp(), 0);
+    }
+
+    /// <summary>
+    /// Adaptive coalescing. When a write request started while updates were still on their way (committed but not
+    /// yet fanned out, or the last large fan-out's sends still queued in the thread pool), writes come faster than
+    /// fan-outs finish: a burst. The next page then
+    /// waits until those sends drained and BurstHoldRatio times as long again, so what commits meanwhile goes out
+    /// with it as one write per client; fewer, larger writes keep the fan-out from crowding out ingestion. A write
+    /// that started after the last fan-out had gone out (a newsroom's pace) is isolated: its update goes straight
+    /// out. Under the turn.
     /// </summary>
     private async Task PaceAsync(CancellationToken ct)
     {
-        var start = _largeFanoutAt;
-        if (start == 0) return;
-        _largeFanoutAt = 0;
-        if (Drained()) return;
-        while (!Drained() && Stopwatch.GetElapsedTime(start) < MaxHold) await Task.Delay(1, ct);
+        if (Interlocked.Exchange(ref _overlapped, 0) == 0 || Volatile.Read(ref _lastLarge) == 0) return;
+        var start = Volatile.Read(ref _fanoutStart);
+        while (Volatile.Read(ref _fanoutDrained) == 0 && Stopwatch.GetElapsedTime(start) < MaxHold) await Task.Delay(1, ct);
         var busy = Stopwatch.GetElapsedTime(start);
         var hold = TimeSpan.FromTicks(Math.Min((long)(busy.Ticks * BurstHoldRatio), (MaxHold - busy).Ticks));
         if (hold > TimeSpan.Zero) await Task.Delay(hold, ct);

@@ -107,3 +107,44 @@ public sealed class LiveFastPathTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         return id.ToString();
     }
 }
+
+/// <summary>The app with burst pacing from the first connection on (normally from 100), so a few clients exercise it.</summary>
+public sealed class LivePacingFixture : ApiFixture
+{
+    protected override void ConfigureHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureHost(builder);
+        builder.UseSetting("Live:LargeFanout", "1");
+    }
+}
+
+public sealed class LivePacingTests(LivePacingFixture app) : ApiTest<LivePacingFixture>(app)
+{
+    [Fact]
+    public async Task A_burst_gathered_into_fewer_pages_still_delivers_every_story_and_statement_once_in_order()
+    {
+        await using var json = await LiveClient.ConnectAsync(Host);
+        await using var msgpack = await LiveClient.ConnectAsync(Host, messagePack: true);
+        await json.Subscribe("feed");
+        await msgpack.Subscribe("feed");
+
+        // Three waves of concurrent writers: later writes start while earlier fan-outs are still going out.
+        var posted = new List<(string ArticleId, List<(string Id, string ActorId)> Statements)>();
+        for (var wave = 0; wave < 3; wave++)
+            posted.AddRange(await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Host.PostStory($"Minister Wave{wave}x{i} Example", $"the wave talks would resume in round {wave}-{i}"))));
+
+        foreach (var client in new[] { json, msgpack })
+        {
+            foreach (var (articleId, _) in posted) await client.WaitFor(u => u.Str("kind") == "article" && u.Str("id") == articleId);
+            await client.Drain(500);
+            var stories = client.Received.Where(u => u.Str("kind") == "article").ToList();
+            Assert.Equal(posted.Select(p => p.ArticleId).OrderBy(x => x), stories.Select(u => u.Str("id")).OrderBy(x => x));
+            var sequences = client.Received.Select(u => u.Seq()).ToList();
+            Assert.Equal(sequences.OrderBy(q => q), sequences);
+            Assert.Equal(sequences.Distinct().Count(), sequences.Count);
+            foreach (var (articleId, statements) in posted)
+                Assert.Equal(statements.Select(s => s.Id).OrderBy(x => x),
+                    stories.Single(u => u.Str("id") == articleId).WithNested().Skip(1).Select(s => s.Str("id")).OrderBy(x => x));
+        }
+    }
+}
