@@ -35,6 +35,7 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
     private readonly SortedDictionary<long, (IEvent Event, long CommitEnd)> _waiting = new();
     private int _signalled;
     private bool _baseKnown;
+    private volatile bool _running;
     // Pacing state (Stopwatch timestamps): when the last large fan-out started and when its sends had drained (0: not
     // yet); since when committed events wait for the pump (0: none); whether a write request started meanwhile.
     private long _fanoutStart, _fanoutDrained = 1, _pendingSince;
@@ -56,7 +57,8 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
     /// <summary>A transaction of this server committed these events (sequences assigned). Cheap: never waits.</summary>
     public void Committed(IReadOnlyList<IEvent> events)
     {
-        if (events.Count == 0) return;
+        // Not running (a command line `ingest` builds the host without starting it): nobody to push to, keep nothing.
+        if (events.Count == 0 || !_running) return;
         var end = events.Max(e => e.Sequence);
         lock (_gate)
         {
@@ -81,6 +83,13 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _running = true;
+        try { await PumpAsync(stoppingToken); }
+        finally { _running = false; }
+    }
+
+    private async Task PumpAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
