@@ -203,7 +203,7 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
         }
         var started = Stopwatch.GetTimestamp();
         var writes = broker.Publish(updates, upTo);
-        Volatile.Write(ref _lastLarge, writes >= LargeFanout ? 1 : 0);
+        if (updates.Count > 0) Volatile.Write(ref _lastLarge, writes >= LargeFanout ? 1 : 0);
         if (writes >= LargeFanout)
         {
             Volatile.Write(ref _fanoutDrained, 0);
@@ -239,9 +239,8 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
     /// <summary>
     /// Adaptive coalescing. When a write request started while updates were still on their way (committed but not
     /// yet fanned out, or the last large fan-out's sends still queued in the thread pool), writes come faster than
-    /// fan-outs finish: a burst. The next page then
-    /// waits until those sends drained and BurstHoldRatio times as long again, so what commits meanwhile goes out
-    /// with it as one write per client; fewer, larger writes keep the fan-out from crowding out ingestion. A write
+    /// fan-outs finish: a burst. The next page then waits until those sends drained and BurstHoldRatio times as long
+    /// again, so what commits meanwhile goes out with it as one write per client; fewer, larger writes keep the fan-out from crowding out ingestion. A write
     /// that started after the last fan-out had gone out (a newsroom's pace) is isolated: its update goes straight
     /// out. Under the turn.
     /// </summary>
