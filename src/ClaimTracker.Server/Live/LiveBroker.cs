@@ -29,6 +29,7 @@ public sealed class LiveBroker : IDisposable
     private readonly Dictionary<string, ActorGate> _actors = new(StringComparer.Ordinal);
     private readonly Timer _staleActors;
     private long _published;
+    private int _writes;   // connection writes of the current Publish (under _gate)
 
     public LiveBroker(LiveLifetimeManager hubs, IHubProtocolResolver protocols, IServiceProvider services, ILogger<LiveBroker> log)
     {
@@ -60,11 +61,22 @@ public sealed class LiveBroker : IDisposable
 
     public int ConnectionCount => _connections.Count;
 
-    /// <summary>Called by the pump, in sequence order, once per committed page of events.</summary>
-    public void Publish(IReadOnlyList<LiveUpdate> updates, long upTo)
+    /// <summary>After a restart: the published sequence continues from the daemon's stored progress.</summary>
+    public void Resume(long stored)
+    {
+        lock (_gate)
+            if (stored > _published) Interlocked.Exchange(ref _published, stored);
+    }
+
+    /// <summary>
+    /// Called by the pump, in sequence order, once per committed page of events. Returns how many connections it
+    /// offered updates to (the pump paces bursts by it).
+    /// </summary>
+    public int Publish(IReadOnlyList<LiveUpdate> updates, long upTo)
     {
         lock (_gate)
         {
+            _writes = 0;
             Dictionary<string, List<LiveUpdate>>? byTopic = null;
             foreach (var u in updates)
             {
@@ -89,6 +101,7 @@ public sealed class LiveBroker : IDisposable
             if (upTo > _published) Interlocked.Exchange(ref _published, upTo);
             foreach (var (actorId, g) in _actors)
                 if (g.Projected is { } p && (g.Pending.Count > 0 || p.Sequence > g.Released)) Release(actorId, g);
+            return _writes;
         }
     }
 
@@ -142,6 +155,7 @@ public sealed class LiveBroker : IDisposable
         if (!_subscribers.TryGetValue(u.Topic, out var set)) return;
         var message = new Outgoing(u, LiveLifetimeManager.Message(u));   // serialized once (per protocol) for all subscribers
         foreach (var c in set) c.Offer(message);
+        _writes += set.Count;
     }
 
     /// <summary>
@@ -165,6 +179,7 @@ public sealed class LiveBroker : IDisposable
         }
         var batch = new OutgoingBatch(items, new SerializedHubMessage(frames));
         foreach (var c in set) c.Offer(batch);
+        _writes += set.Count;
     }
 
     private static string? ActorOf(string topic) => topic.StartsWith("actor:", StringComparison.Ordinal) ? topic[6..] : null;
@@ -205,7 +220,7 @@ public sealed class LiveBroker : IDisposable
         if (!_connections.TryGetValue(connectionId, out var connection)) return afterSequence ?? Published;
         // Right after a restart the pump has published nothing yet, but it resumes from its stored progress: what it
         // published before the restart must come from the replay, or a resuming client would miss it.
-        var stored = Published == 0 ? await StoredProgressAsync(ct) : 0;
+        var stored = Published == 0 ? await StoredProgressAsync(_services.GetRequiredService<IDocumentStore>(), ct) : 0;
         // An actor topic is live from what the actor document (served over HTTP) already reflects.
         var actorId = ActorOf(topic);
         ActorView? actorNow = null;
@@ -247,9 +262,10 @@ public sealed class LiveBroker : IDisposable
         return Math.Max(after, mark);
     }
 
-    private async Task<long> StoredProgressAsync(CancellationToken ct)
+    /// <summary>How far the daemon's subscription got before: everything up to it was published (by an earlier run).</summary>
+    public static async Task<long> StoredProgressAsync(IDocumentStore store, CancellationToken ct)
     {
-        var states = await _services.GetRequiredService<IDocumentStore>().Advanced.AllProjectionProgress(token: ct);
+        var states = await store.Advanced.AllProjectionProgress(token: ct);
         return states.Where(s => s.ShardName.StartsWith(LivePush.Name, StringComparison.OrdinalIgnoreCase)).Select(s => s.Sequence).DefaultIfEmpty(0).Max();
     }
 

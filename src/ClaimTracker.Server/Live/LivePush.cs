@@ -1,31 +1,289 @@
-using ClaimTracker.Domain;
+using System.Diagnostics;
+using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Services;
 using Marten.Subscriptions;
 
 namespace ClaimTracker.Server.Live;
 
 /// <summary>
-/// The pump: a Marten subscription run by the async daemon, so it sees committed events only, in global sequence
-/// order, without gaps (the daemon's high-water mark waits for slower concurrent transactions). Each page becomes
-/// coalesced updates handed to the broker; nothing here touches the network or runs inside a writer's SaveChanges.
+/// The pump: turns committed events into updates for the broker, in global sequence order and without gaps, from
+/// two sources.
+/// <list type="bullet">
+/// <item>Fast path: this server's own commits, heard right after they commit (<see cref="LiveCommitListener"/>). A
+/// run of them goes out as soon as it continues the published sequence without a hole, so a story reaches clients
+/// about when its POST returns instead of after the async daemon's NOTIFY, high-water check and event reload.</item>
+/// <item>The async daemon's subscription (<see cref="LivePush"/>): sees every committed event, from any process,
+/// and resolves holes (a rolled-back append burns sequence numbers; another process may write). It stays the
+/// authority: whatever the fast path has not published when the daemon gets there, the daemon publishes.</item>
+/// </list>
+/// Both go through one turn (<see cref="_turn"/>) and skip what is already published, so nothing goes out twice and
+/// nothing out of order. While one page is being fanned out, later commits pile up and the next turn takes them all
+/// as one page (one write per client): a burst coalesces by itself, an isolated update is never held back.
 /// </summary>
-public sealed class LivePush(LiveBroker broker) : SubscriptionBase
+public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConfiguration config, ILogger<LivePump> log) : BackgroundService
+{
+    /// <summary>Committed events waiting for a hole below them to fill; past this the fast path gives up to the daemon.</summary>
+    public const int WaitingLimit = 100_000;
+
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly object _gate = new();
+    // Committed here, not yet published: sequence -> (event, last sequence of its transaction).
+    private readonly SortedDictionary<long, (IEvent Event, long CommitEnd)> _waiting = new();
+    private int _signalled;
+    private bool _baseKnown;
+    private volatile bool _running;
+    // Pacing state (Stopwatch timestamps): when the last large fan-out started and when its sends had drained (0: not
+    // yet); since when committed events wait for the pump (0: none); whether a write request started meanwhile.
+    private long _fanoutStart, _fanoutDrained = 1, _pendingSince;
+    private int _lastLarge, _overlapped;
+
+    /// <summary>
+    /// A fan-out to at least this many connections is one a burst should wait for (see <see cref="PaceAsync"/>);
+    /// setting <c>Live:LargeFanout</c> (tests lower it to pace with a few clients).
+    /// </summary>
+    public int LargeFanout { get; } = config.GetValue<int?>("Live:LargeFanout") ?? 100;
+    /// <summary>In a burst, after a large fan-out's sends drained, wait this many times as long again before the next.</summary>
+    public const double BurstHoldRatio = 8;
+    /// <summary>The longest an update waits for a burst to gather (drain and hold together).</summary>
+    public static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Pages published by the fast path and by the daemon (for tests and the bench's curiosity).</summary>
+    public long FastPages, DaemonPages, HeldPages, Updates, Writes;
+
+    /// <summary>A transaction of this server committed these events (sequences assigned). Cheap: never waits.</summary>
+    public void Committed(IReadOnlyList<IEvent> events)
+    {
+        // Not running (a command line `ingest` builds the host without starting it): nobody to push to, keep nothing.
+        if (events.Count == 0 || !_running) return;
+        var end = events.Max(e => e.Sequence);
+        lock (_gate)
+        {
+            if (_waiting.Count + events.Count > WaitingLimit)
+            {
+                // A hole nobody fills (e.g. another process appends): the daemon will deliver all of it.
+                log.LogWarning("Live fast path: {Count} committed events wait behind a hole; leaving them to the daemon", _waiting.Count);
+                _waiting.Clear();
+            }
+            foreach (var e in events) _waiting[e.Sequence] = (e, end);
+            if (_pendingSince == 0) Volatile.Write(ref _pendingSince, Stopwatch.GetTimestamp());
+        }
+        if (Interlocked.Exchange(ref _signalled, 1) == 0) _wake.Release();
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        // One line for the live benchmark (docs/benchmarks.md) to read how the pages went.
+        log.LogInformation("Live pump: {Fast} pages from local commits, {Daemon} from the daemon, {Held} held for a burst; {Updates} updates, {Writes} connection writes",
+            FastPages, DaemonPages, HeldPages, Updates, Writes);
+        return base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _running = true;
+        try { await PumpAsync(stoppingToken); }
+        finally { _running = false; }
+    }
+
+    private async Task PumpAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.WaitAsync(stoppingToken);
+                Interlocked.Exchange(ref _signalled, 0);
+                // Keep taking turns while there is a publishable run: what arrived during a fan-out is the next page.
+                while (await PublishLocalAsync(stoppingToken)) { }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception e)
+            {
+                // The daemon still delivers whatever the fast path could not.
+                log.LogError(e, "Live fast path failed; the daemon subscription delivers the updates");
+            }
+        }
+    }
+
+    private async Task<bool> PublishLocalAsync(CancellationToken ct)
+    {
+        await _turn.WaitAsync(ct);
+        try
+        {
+            if (!_baseKnown)
+            {
+                // After a restart the daemon resumes from its stored progress: that is where the published sequence
+                // stands, and a local commit must continue it (what lies between comes from the daemon).
+                broker.Resume(await LiveBroker.StoredProgressAsync(services.GetRequiredService<IDocumentStore>(), ct));
+                _baseKnown = true;
+            }
+            if (!HasWaiting()) return false;
+            await PaceAsync(ct);
+            var run = TakeRun(broker.Published);
+            if (run.Count == 0) return false;
+            await PublishAsync(run, run[^1].Sequence, ct);
+            Interlocked.Increment(ref FastPages);
+            return true;
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>
+    /// The waiting events that continue <paramref name="published"/> without a hole, cut so no transaction is split
+    /// (its article and statements stay one story).
+    /// </summary>
+    private List<IEvent> TakeRun(long published)
+    {
+        lock (_gate)
+        {
+            while (_waiting.Count > 0 && _waiting.First() is var first && first.Key <= published) _waiting.Remove(first.Key);
+            var run = new List<IEvent>();
+            var cut = 0;
+            var next = published + 1;
+            var needed = 0L;   // every transaction in the run ends at or before this
+            foreach (var (seq, (e, end)) in _waiting)
+            {
+                if (seq != next) break;
+                run.Add(e);
+                needed = Math.Max(needed, end);
+                if (needed == seq) cut = run.Count;
+                next++;
+            }
+            run.RemoveRange(cut, run.Count - cut);
+            foreach (var e in run) _waiting.Remove(e.Sequence);
+            if (_waiting.Count == 0) Volatile.Write(ref _pendingSince, 0);
+            return run;
+        }
+    }
+
+    /// <summary>A page from the daemon: everything committed up to <paramref name="ceiling"/>, hole-free.</summary>
+    public async Task FromDaemonAsync(IReadOnlyList<IEvent> events, long ceiling, CancellationToken ct)
+    {
+        await _turn.WaitAsync(ct);
+        try
+        {
+            _baseKnown = true;
+            var published = broker.Published;
+            var fresh = events.Where(e => e.Sequence > published).ToList();
+            if (fresh.Count > 0 || ceiling > published)
+            {
+                if (fresh.Count > 0)
+                {
+                    await PaceAsync(ct);
+                    published = broker.Published;
+                    fresh = fresh.Where(e => e.Sequence > published).ToList();
+                }
+                await PublishAsync(fresh, Math.Max(ceiling, published), ct);
+                if (fresh.Count > 0) Interlocked.Increment(ref DaemonPages);
+            }
+        }
+        finally
+        {
+            _turn.Release();
+        }
+        // Local commits above that page may continue it now.
+        if (Interlocked.Exchange(ref _signalled, 1) == 0) _wake.Release();
+    }
+
+    private async Task PublishAsync(IReadOnlyList<IEvent> events, long upTo, CancellationToken ct)
+    {
+        var updates = LiveMessages.Build(events);
+        if (updates.Any(u => u.Kind == "claim"))
+        {
+            // Claims are folded to the page's versions when the inline document has moved on.
+            await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+            updates = await LiveViews.WithClaimsAsOfAsync(session, updates, ct);
+        }
+        var started = Stopwatch.GetTimestamp();
+        var writes = broker.Publish(updates, upTo);
+        if (updates.Count > 0) Volatile.Write(ref _lastLarge, writes >= LargeFanout ? 1 : 0);
+        if (writes >= LargeFanout)
+        {
+            Volatile.Write(ref _fanoutDrained, 0);
+            Volatile.Write(ref _fanoutStart, started);
+            _ = WatchDrainAsync(started);
+        }
+        Updates += updates.Count;
+        Writes += writes;
+    }
+
+    private bool HasWaiting()
+    {
+        lock (_gate) return _waiting.Count > 0;
+    }
+
+    /// <summary>
+    /// A write request (POST, PUT, DELETE, PATCH) started. If updates are still on their way to clients (committed
+    /// and waiting for the pump, or the last large fan-out's sends still queued), writes outpace fan-outs: a burst.
+    /// </summary>
+    public void WriteStarted()
+    {
+        if (Volatile.Read(ref _lastLarge) == 1 && (Volatile.Read(ref _pendingSince) != 0 || Volatile.Read(ref _fanoutDrained) == 0))
+            Volatile.Write(ref _overlapped, 1);
+    }
+
+    /// <summary>Notes when the sends of the fan-out that started at <paramref name="start"/> have gone out.</summary>
+    private async Task WatchDrainAsync(long start)
+    {
+        while (!Drained() && Stopwatch.GetElapsedTime(start) < MaxHold) await Task.Delay(1);
+        Interlocked.CompareExchange(ref _fanoutDrained, Stopwatch.GetTimestamp(), 0);
+    }
+
+    /// <summary>
+    /// Adaptive coalescing. When a write request started while updates were still on their way (committed but not
+    /// yet fanned out, or the last large fan-out's sends still queued in the thread pool), writes come faster than
+    /// fan-outs finish: a burst. The next page then waits until those sends drained and BurstHoldRatio times as long
+    /// again, so what commits meanwhile goes out with it as one write per client; fewer, larger writes keep the fan-out from crowding out ingestion. A write
+    /// that started after the last fan-out had gone out (a newsroom's pace) is isolated: its update goes straight
+    /// out. Under the turn.
+    /// </summary>
+    private async Task PaceAsync(CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _overlapped, 0) == 0 || Volatile.Read(ref _lastLarge) == 0) return;
+        var start = Volatile.Read(ref _fanoutStart);
+        while (Volatile.Read(ref _fanoutDrained) == 0 && Stopwatch.GetElapsedTime(start) < MaxHold) await Task.Delay(1, ct);
+        var busy = Stopwatch.GetElapsedTime(start);
+        var hold = TimeSpan.FromTicks(Math.Min((long)(busy.Ticks * BurstHoldRatio), (MaxHold - busy).Ticks));
+        if (hold > TimeSpan.Zero) await Task.Delay(hold, ct);
+        Interlocked.Increment(ref HeldPages);
+    }
+
+    // The sends of a fan-out run as thread-pool work items (SignalR's transport loops): a short queue means they went out.
+    private static bool Drained() => ThreadPool.PendingWorkItemCount <= 2 * Environment.ProcessorCount;
+}
+
+/// <summary>The async daemon's side of the pump: a Marten subscription, so it sees committed events only, in order.</summary>
+public sealed class LivePush(LivePump pump) : SubscriptionBase
 {
     public const string Name = "LivePush";
 
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var updates = LiveMessages.Build(page.Events);
-        if (updates.Any(u => u.Kind == "claim"))
-        {
-            // Its own session: claims are folded to the page's versions when the inline document has moved on.
-            await using var session = operations.DocumentStore.QuerySession();
-            updates = await LiveViews.WithClaimsAsOfAsync(session, updates, cancellationToken);
-        }
-        broker.Publish(updates, page.SequenceCeiling);
+        await pump.FromDaemonAsync(page.Events, page.SequenceCeiling, cancellationToken);
         return NullChangeListener.Instance;
+    }
+}
+
+/// <summary>
+/// Hears every session of this server commit and hands its events (sequences assigned by then) to the pump's fast
+/// path. After the commit: a client never sees an update the HTTP API does not serve yet.
+/// </summary>
+public sealed class LiveCommitListener(LivePump pump) : DocumentSessionListenerBase
+{
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        List<IEvent>? events = null;
+        foreach (var e in commit.GetEvents())
+            if (e.Sequence > 0) (events ??= []).Add(e);
+        if (events is not null) pump.Committed(events);
+        return Task.CompletedTask;
     }
 }

@@ -19,7 +19,11 @@ public static class LiveSetup
         services.AddSingleton<LiveLifetimeManager>();
         services.AddSingleton<Microsoft.AspNetCore.SignalR.HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveLifetimeManager>());
         services.AddSingleton<LiveBroker>();
+        services.AddSingleton<LivePump>();
+        services.AddHostedService(sp => sp.GetRequiredService<LivePump>());
         services.AddSingleton<LivePush>();
+        services.AddSingleton<LiveCommitListener>();
+        services.AddSingleton<IStartupFilter, LiveWriteRequests>();
         services.AddSingleton<LiveActorListener>();
         return services;
     }
@@ -28,6 +32,8 @@ public static class LiveSetup
     public static void AddLivePush(this StoreOptions opts, IServiceProvider services)
     {
         opts.Events.Subscribe(services.GetRequiredService<LivePush>());
+        // The fast path: this server's own commits go out without waiting for the daemon (see LivePump).
+        opts.Listeners.Add(services.GetRequiredService<LiveCommitListener>());
         // Actor topics hear the async actor projection's commits (counts), see LiveBroker.ActorGate.
         opts.Projections.AsyncListeners.Add(services.GetRequiredService<LiveActorListener>());
     }
@@ -62,4 +68,24 @@ public static class LiveSetup
         app.MapHub<LiveHub>(HubPath);
         return app;
     }
+}
+
+/// <summary>
+/// Tells the pump when a write request starts, first in the pipeline: a write that starts while a large fan-out is
+/// still going out means writes outpace fan-outs, and the pump gathers the next updates into one page (LivePump.PaceAsync).
+/// </summary>
+public sealed class LiveWriteRequests(LivePump pump) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            var method = context.Request.Method;
+            if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method)
+                && !context.Request.Path.StartsWithSegments(LiveSetup.HubPath))   // the hub's negotiate POST writes nothing
+                pump.WriteStarted();
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

@@ -176,7 +176,7 @@ public static class LiveMessages
                     yield return new LiveUpdate
                     {
                         Topic = t, Sequence = e.Sequence, Kind = "claim", Id = e.StreamId.ToString(), Version = e.Version, Change = change,
-                        At = e.Timestamp, Stance = (e.Data as StatementLinkedToClaim)?.Stance, ActorId = (e.Data as StatementLinkedToClaim)?.Statement.ActorId,
+                        At = Microseconds(e.Timestamp), Stance = (e.Data as StatementLinkedToClaim)?.Stance, ActorId = (e.Data as StatementLinkedToClaim)?.Statement.ActorId,
                         Speaker = (e.Data as StatementLinkedToClaim)?.Statement.Speaker,
                     };
                 break;
@@ -200,6 +200,11 @@ public static class LiveMessages
         foreach (var u in updates) latest[(u.Topic, u.Kind, u.Id)] = u;
         return latest.Values.OrderBy(u => u.Sequence).ToList();
     }
+
+    /// <summary>
+    /// PostgreSQL keeps microseconds: an event heard live (fast path, .NET ticks) shows the same time as replayed.
+    /// </summary>
+    private static DateTimeOffset Microseconds(DateTimeOffset t) => t.AddTicks(-(t.Ticks % 10));
 
     private static IEnumerable<string> Topics(string actorId, string? previousActorId, Guid articleId)
     {
