@@ -12,11 +12,17 @@ public class IngestInput : NetCoreInput
     [Description("Articles per transaction (default 200)")]
     [FlagAlias("batch", 'b')]
     public int BatchFlag { get; set; } = 200;
+
+    [Description("Append article by article as the server does, instead of the bulk COPY import")]
+    [FlagAlias("normal")]
+    public bool NormalFlag { get; set; }
 }
 
 /// <summary>
 /// <c>ingest PATH...</c>: imports files and archives straight into the store with a progress line. Articles are
-/// committed in batches and ingestion is idempotent, so an interrupted run is simply run again.
+/// committed in batches and ingestion is idempotent, so an interrupted run is simply run again. Batches go in bulk
+/// (PostgreSQL COPY, <see cref="BulkArticleImport"/>) unless a server is running against the same database, which
+/// turns the run to the server's own per-article appends (<see cref="ArticleImport"/> says why).
 /// </summary>
 [Description("Import articles from files and archives into the event store (safe to interrupt and rerun)")]
 public class IngestCommand : JasperFxAsyncCommand<IngestInput>
@@ -44,6 +50,9 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
         var clock = Stopwatch.StartNew();
         long articles = 0, added = 0, statements = 0, bad = 0;
         var batchSize = Math.Max(1, input.BatchFlag);
+        await using var import = await ArticleImport.StartAsync(store, ingestion, bulk: !input.NormalFlag, cancel.Token);
+        Console.WriteLine($"Writing {import.How}." + (import.LeftoversRemoved > 0
+            ? $" Removed {import.LeftoversRemoved} statement views an interrupted bulk run had left without their article." : ""));
         try
         {
             for (var i = 0; i < input.Paths.Count; i++)
@@ -53,9 +62,7 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
                              .Chunk(batchSize))
                 {
                     cancel.Token.ThrowIfCancellationRequested();
-                    await using var session = store.LightweightSession();
-                    var results = await ingestion.IngestAsync(session, batch, cancel.Token);
-                    await session.SaveChangesAsync(cancel.Token);
+                    var results = await import.IngestAsync(batch, cancel.Token);
                     articles += results.Count;
                     added += results.Count(r => !r.Duplicate);
                     statements += results.Where(r => !r.Duplicate).Sum(r => r.Statements);
@@ -68,8 +75,16 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
             Console.WriteLine($"\nInterrupted: {added} new articles are stored; run the same command again to continue.");
             return false;
         }
+        catch (InvalidArticleException e)
+        {
+            // The batch holding it was not stored (a batch is stored whole or not at all); earlier batches were.
+            Console.Error.WriteLine($"\ningest: article \"{e.Headline}\": {e.Message} Stored so far: {added} new articles; fix or remove it and run again.");
+            return false;
+        }
         Progress(input.Paths.Count - 1, input.Paths.Count, input.Paths[^1], articles, added, statements, clock.Elapsed);
         Console.WriteLine($"\nDone: {articles} articles read, {added} new, {articles - added} already stored, {statements} statements, {clock.Elapsed.TotalSeconds:0.0} s.");
+        if (import.BatchesFallenBack > 0)
+            Console.WriteLine($"{import.BatchesFallenBack} batches were written article by article: another writer stored some of their articles meanwhile.");
         return true;
     }
 
