@@ -34,9 +34,9 @@ public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ing
         await using (var session = store.QuerySession()) plan = await ingestion.PlanAsync(session, articles, ct);
         if (plan.NewStreams.Count == 0) return plan.Results;
 
-        var articleIds = plan.NewStreams.Select(s => s.Id).ToArray();
         var views = plan.NewStreams.SelectMany(s => s.Events.OfType<StatementRecorded>()).Select(ViewOf).ToList();
-        await RemoveLeftoversAsync(articleIds, ct);
+        var viewIds = views.Select(v => v.Id).ToArray();
+        await RemoveLeftoversAsync(viewIds, ct);
         try
         {
             await store.BulkInsertAsync(views, BulkInsertMode.InsertsOnly, batchSize: 5000, cancellation: ct);
@@ -59,7 +59,7 @@ public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ing
         {
             // A writer started one of these streams after our check (its own inline views replaced ours for that
             // article); the event COPY rolled back. Take back our views of the articles that have no stream.
-            await RemoveLeftoversAsync(articleIds, CancellationToken.None);
+            await RemoveLeftoversAsync(viewIds, CancellationToken.None);
             return null;
         }
         return plan.Results;
@@ -74,10 +74,10 @@ public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ing
     /// <summary>
     /// Deletes statement views whose article has no stream: the leftovers of a bulk batch interrupted between its
     /// two commits (the per-article path writes views and stream in one transaction, so it never leaves any).
-    /// Only <paramref name="articleIds"/> when given, else every such view. Safe next to other writers: a
+    /// Only the views <paramref name="statementIds"/> when given (primary-key lookups), else every such view. Safe next to other writers: a
     /// transaction that stores views and stream together is seen either with both or with neither.
     /// </summary>
-    public async Task<int> RemoveLeftoversAsync(Guid[]? articleIds, CancellationToken ct)
+    public async Task<int> RemoveLeftoversAsync(Guid[]? statementIds, CancellationToken ct)
     {
         var events = store.Options.Events.DatabaseSchemaName;
         var views = store.Options.FindOrResolveDocumentType(typeof(StatementView)).TableName.QualifiedName;
@@ -86,8 +86,8 @@ public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ing
         // Marten stores property names as written in C# (PascalCase): ArticleId.
         await using var cmd = new NpgsqlCommand(
             $"delete from {views} v where not exists (select 1 from {events}.mt_streams s where s.id = (v.data ->> 'ArticleId')::uuid)" +
-            (articleIds is null ? "" : " and (v.data ->> 'ArticleId')::uuid = any(@ids)"), conn);
-        if (articleIds is not null) cmd.Parameters.AddWithValue("ids", articleIds);
+            (statementIds is null ? "" : " and v.id = any(@ids)"), conn);
+        if (statementIds is not null) cmd.Parameters.AddWithValue("ids", statementIds);
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 

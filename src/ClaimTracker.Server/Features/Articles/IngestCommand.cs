@@ -9,9 +9,9 @@ public class IngestInput : NetCoreInput
     [Description("Files or archives to import: seed-layout text, .jsonl or .csv archives, optionally .gz")]
     public List<string> Paths { get; set; } = [];
 
-    [Description("Articles per transaction (default 200)")]
+    [Description("Articles per transaction (default 1000 in bulk, 200 article by article)")]
     [FlagAlias("batch", 'b')]
-    public int BatchFlag { get; set; } = 200;
+    public int BatchFlag { get; set; }
 
     [Description("Append article by article as the server does, instead of the bulk COPY import")]
     [FlagAlias("normal")]
@@ -49,10 +49,10 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
 
         var clock = Stopwatch.StartNew();
         long articles = 0, added = 0, statements = 0, bad = 0;
-        var batchSize = Math.Max(1, input.BatchFlag);
         await using var import = await ArticleImport.StartAsync(store, ingestion, bulk: !input.NormalFlag, cancel.Token);
         Console.WriteLine($"Writing {import.How}." + (import.LeftoversRemoved > 0
             ? $" Removed {import.LeftoversRemoved} statement views an interrupted bulk run had left without their article." : ""));
+        var batchSize = input.BatchFlag > 0 ? input.BatchFlag : import.DefaultBatchSize;
         try
         {
             for (var i = 0; i < input.Paths.Count; i++)
