@@ -228,6 +228,26 @@ public sealed class BulkIngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_start_removes_what_a_killed_bulk_import_left()
+    {
+        var articles = Articles();
+        var db = await Database("bulk leftovers server");
+        var store = Store(db);
+        await Import(store, articles.Take(3), bulk: true);
+        var kept = (await Documents<StatementView>(store, s => s.Id)).Count;
+        // Views of two more articles committed, their events never (the process was killed in between).
+        IngestPlan plan;
+        await using (var query = store.QuerySession()) plan = await new ArticleIngestion().PlanAsync(query, articles.Skip(3).Take(2).ToList(), CancellationToken.None);
+        await store.BulkInsertAsync(plan.NewStreams.SelectMany(s => s.Events.OfType<StatementRecorded>()).Select(BulkArticleImport.ViewOf).ToList());
+        Assert.True((await Documents<StatementView>(store, s => s.Id)).Count > kept);
+
+        await Server(db);
+        var views = kept + 1;
+        for (var i = 0; i < 100 && (views = (await Documents<StatementView>(store, s => s.Id)).Count) != kept; i++) await Task.Delay(100);
+        Assert.Equal(kept, views);
+    }
+
+    [Fact]
     public async Task With_a_server_running_against_the_database_the_import_goes_article_by_article()
     {
         var db = await Database("bulk server running");

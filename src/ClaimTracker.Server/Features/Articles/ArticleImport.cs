@@ -95,6 +95,28 @@ public sealed class ArticleImport : IAsyncDisposable
         return results;
     }
 
+    /// <summary>
+    /// For the server's start: removes the statement views a killed bulk run left without their article (see
+    /// <see cref="BulkArticleImport"/>) before readers or the claim matcher see them, unless a bulk run holds the
+    /// lock right now (then its own views between two commits are not leftovers). Answers how many were removed.
+    /// </summary>
+    public static async Task<int> RemoveLeftoversUnlessImportingAsync(IDocumentStore store, CancellationToken ct)
+    {
+        var database = store.Storage.Database;
+        await database.EnsureStorageExistsAsync(typeof(IEvent), ct);
+        await database.EnsureStorageExistsAsync(typeof(StatementView), ct);
+        await using var conn = database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand($"select pg_try_advisory_lock({BulkLock})", conn))
+            if (await take.ExecuteScalarAsync(ct) is not true) return 0;
+        try { return await new BulkArticleImport(store, new ArticleIngestion()).RemoveLeftoversAsync(null, ct); }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({BulkLock})", conn);
+            await release.ExecuteScalarAsync(CancellationToken.None);
+        }
+    }
+
     /// <summary>Whether an async daemon (a running server) listens for appends to this database.</summary>
     public static async Task<bool> DaemonRunningAsync(IDocumentStore store, CancellationToken ct)
     {
