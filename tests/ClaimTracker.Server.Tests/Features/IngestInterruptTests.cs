@@ -42,11 +42,11 @@ public sealed class IngestInterruptTests : IAsyncLifetime
     }
 
     /// <summary>Starts `ingest`; stops it (signal) once it has stored a batch or two, or lets it finish (null).</summary>
-    private async Task<(int ExitCode, string Stdout)> Ingest(string? signal)
+    private async Task<(int ExitCode, string Stdout)> Ingest(string? signal, string? archive = null, StringBuilder? stderr = null)
     {
         var server = Path.Combine(AppContext.BaseDirectory, "ClaimTracker.Server.dll");
         var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            $"\"{server}\" ingest \"{_archive}\" --batch 25")
+            $"\"{server}\" ingest \"{archive ?? _archive}\" --batch 25")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
@@ -55,7 +55,7 @@ public sealed class IngestInterruptTests : IAsyncLifetime
         using var p = Process.Start(psi)!;
         var stdout = new StringBuilder();
         p.OutputDataReceived += (_, e) => { lock (stdout) stdout.AppendLine(e.Data); };
-        p.ErrorDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, e) => { if (stderr is not null) lock (stderr) stderr.AppendLine(e.Data); };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
@@ -121,5 +121,22 @@ public sealed class IngestInterruptTests : IAsyncLifetime
         Assert.True(rerun.ExitCode == 0, rerun.Stdout);
         Assert.Contains($"Done: {Articles} articles read, {Articles - afterKill} new, {afterKill} already stored", rerun.Stdout);
         Assert.Equal(Articles, await AssertWholeArticles());
+    }
+
+    [Fact]
+    public async Task An_archive_it_cannot_read_gets_one_line()
+    {
+        var broken = Path.Combine(Path.GetTempPath(), $"ct-broken-{Guid.NewGuid():N}.jsonl.gz");
+        await File.WriteAllTextAsync(broken, "this is not gzip");
+        try
+        {
+            var stderr = new StringBuilder();
+            var result = await Ingest(null, broken, stderr);
+            Assert.NotEqual(0, result.ExitCode);
+            var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Contains(lines, l => l.StartsWith("ingest: cannot read") && l.Contains(broken));
+            Assert.DoesNotContain(lines, l => l.StartsWith("at "));   // no stack trace
+        }
+        finally { File.Delete(broken); }
     }
 }

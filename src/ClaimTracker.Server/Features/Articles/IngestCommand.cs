@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Threading.Channels;
+using ClaimTracker.Domain;
 using JasperFx.CommandLine;
 using Marten;
 
@@ -53,21 +55,37 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
         Console.WriteLine($"Writing {import.How}." + (import.LeftoversRemoved > 0
             ? $" Removed {import.LeftoversRemoved} statement views an interrupted bulk run had left without their article." : ""));
         var batchSize = input.BatchFlag > 0 ? input.BatchFlag : import.DefaultBatchSize;
+        // Reading and extraction (CPU in this process) run one batch ahead of storing (mostly PostgreSQL's CPU): on two
+        // cores the slower of the two sets the pace instead of their sum.
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token);
+        var batches = Channel.CreateBounded<(int File, IngestArticle[] Articles)>(1);
+        var readingPath = "";
+        var reading = Task.Run(async () =>
+        {
+            try
+            {
+                for (var i = 0; i < input.Paths.Count; i++)
+                {
+                    var path = readingPath = input.Paths[i];
+                    foreach (var batch in reader.ReadFile(path, "cli", message =>
+                                 { if (Interlocked.Increment(ref bad) <= 5) Console.Error.WriteLine($"\n{path}: skipped {message}"); })
+                                 .Chunk(batchSize))
+                        await batches.Writer.WriteAsync((i, batch), stopReading.Token);
+                }
+                batches.Writer.Complete();
+            }
+            catch (Exception e) { batches.Writer.TryComplete(e); }
+        });
         try
         {
-            for (var i = 0; i < input.Paths.Count; i++)
+            await foreach (var (i, batch) in batches.Reader.ReadAllAsync(cancel.Token))
             {
-                var path = input.Paths[i];
-                foreach (var batch in reader.ReadFile(path, "cli", message => { if (bad++ < 5) Console.Error.WriteLine($"\n{path}: skipped {message}"); })
-                             .Chunk(batchSize))
-                {
-                    cancel.Token.ThrowIfCancellationRequested();
-                    var results = await import.IngestAsync(batch, cancel.Token);
-                    articles += results.Count;
-                    added += results.Count(r => !r.Duplicate);
-                    statements += results.Where(r => !r.Duplicate).Sum(r => r.Statements);
-                    Progress(i, input.Paths.Count, path, articles, added, statements, clock.Elapsed);
-                }
+                cancel.Token.ThrowIfCancellationRequested();
+                var results = await import.IngestAsync(batch, cancel.Token);
+                articles += results.Count;
+                added += results.Count(r => !r.Duplicate);
+                statements += results.Where(r => !r.Duplicate).Sum(r => r.Statements);
+                Progress(i, input.Paths.Count, input.Paths[i], articles, added, statements, clock.Elapsed);
             }
         }
         catch (OperationCanceledException)
@@ -75,11 +93,21 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
             Console.WriteLine($"\nInterrupted: {added} new articles are stored; run the same command again to continue.");
             return false;
         }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"\ningest: cannot read {readingPath}: {e.Message} Stored so far: {added} new articles.");
+            return false;
+        }
         catch (InvalidArticleException e)
         {
             // The batch holding it was not stored (a batch is stored whole or not at all); earlier batches were.
             Console.Error.WriteLine($"\ningest: article \"{e.Headline}\": {e.Message} Stored so far: {added} new articles; fix or remove it and run again.");
             return false;
+        }
+        finally
+        {
+            stopReading.Cancel();
+            try { await reading; } catch (OperationCanceledException) { }
         }
         Progress(input.Paths.Count - 1, input.Paths.Count, input.Paths[^1], articles, added, statements, clock.Elapsed);
         Console.WriteLine($"\nDone: {articles} articles read, {added} new, {articles - added} already stored, {statements} statements, {clock.Elapsed.TotalSeconds:0.0} s.");
