@@ -16,8 +16,8 @@ namespace ClaimTracker.Server.Features.Articles;
 /// streams) are computed here with the projection's own <c>Create</c> and bulk-inserted in a transaction before
 /// it. Documents first: an interruption between the two commits leaves statement views without their article
 /// stream (never events without their views). Such leftovers are found by a view whose article has no stream; they
-/// are removed before the same articles are imported again and, for any article, when a bulk run starts
-/// (<see cref="RemoveLeftoversAsync"/>). Views are inserted, never overwritten: a view that exists already means
+/// are removed before the same articles are imported again and, for any article, when a bulk run or the server
+/// starts (<see cref="RemoveLeftoversAsync"/>, <see cref="ArticleImport"/>). Views are inserted, never overwritten: a view that exists already means
 /// someone stored the article after our duplicate check, and the batch goes the per-article way instead.
 /// </summary>
 public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ingestion)
@@ -39,7 +39,7 @@ public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ing
         await RemoveLeftoversAsync(viewIds, ct);
         try
         {
-            await store.BulkInsertAsync(views, BulkInsertMode.InsertsOnly, batchSize: 5000, cancellation: ct);
+            if (views.Count > 0) await store.BulkInsertAsync(views, BulkInsertMode.InsertsOnly, batchSize: 5000, cancellation: ct);
         }
         catch (Exception e) when (IsUniqueViolation(e)) { return null; }   // the COPY rolled back: nothing stored
 
