@@ -26,6 +26,18 @@ public sealed class ArticleIngestion
 {
     public async Task<IReadOnlyList<IngestedArticle>> IngestAsync(IDocumentSession session, IReadOnlyList<IngestArticle> articles, CancellationToken ct)
     {
+        var plan = await PlanAsync(session, articles, ct);
+        foreach (var stream in plan.NewStreams) session.Events.StartStream<ArticleView>(stream.Id, stream.Events.ToArray());
+        return plan.Results;
+    }
+
+    /// <summary>
+    /// The decision for a batch, without writing: which articles are already stored (duplicates) and the events of
+    /// each new article stream. The per-article append above and the bulk import (<see cref="BulkArticleImport"/>)
+    /// both write exactly this, so both paths store the same events under the same stream ids.
+    /// </summary>
+    public async Task<IngestPlan> PlanAsync(IQuerySession session, IReadOnlyList<IngestArticle> articles, CancellationToken ct)
+    {
         var aliases = (await session.Query<ActorAlias>().ToListAsync(ct)).ToDictionary(a => a.Id, a => a.ActorId);
         string Resolve(string id) => ActorDirectory.Resolve(id, aliases.GetValueOrDefault);
 
@@ -39,6 +51,7 @@ public sealed class ArticleIngestion
         var existing = stored.Count == 0 ? new Dictionary<Guid, ArticleView>()
             : (await session.LoadManyAsync<ArticleView>(ct, stored.ToArray())).ToDictionary(a => a.Id);
         var results = new List<IngestedArticle>(articles.Count);
+        var streams = new List<NewArticleStream>();
         var startedHere = new HashSet<Guid>();
         foreach (var article in articles)
         {
@@ -52,13 +65,18 @@ public sealed class ArticleIngestion
             }
             var decision = ArticleDecisions.Ingest(null, article, Resolve);
             if (!decision.Succeeded) throw new InvalidArticleException(decision.Error!, article.Headline);
-            session.Events.StartStream<ArticleView>(id, decision.Events.ToArray());
+            streams.Add(new NewArticleStream(id, decision.Events));
             startedHere.Add(id);
             results.Add(new IngestedArticle(id, article.Headline.Trim(), decision.Events.Count - 1, Duplicate: false));
         }
-        return results;
+        return new IngestPlan(results, streams);
     }
 }
+
+/// <summary>A new article stream: its id (the content id) and its events, article first, then one per statement.</summary>
+public sealed record NewArticleStream(Guid Id, IReadOnlyList<object> Events);
+
+public sealed record IngestPlan(IReadOnlyList<IngestedArticle> Results, IReadOnlyList<NewArticleStream> NewStreams);
 
 public sealed class InvalidArticleException(DomainError error, string headline) : Exception(error.Message)
 {

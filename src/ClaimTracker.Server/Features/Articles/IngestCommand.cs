@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Threading.Channels;
+using ClaimTracker.Domain;
 using JasperFx.CommandLine;
 using Marten;
 
@@ -9,14 +11,20 @@ public class IngestInput : NetCoreInput
     [Description("Files or archives to import: seed-layout text, .jsonl or .csv archives, optionally .gz")]
     public List<string> Paths { get; set; } = [];
 
-    [Description("Articles per transaction (default 200)")]
+    [Description("Articles per transaction (default 1000 in bulk, 200 article by article)")]
     [FlagAlias("batch", 'b')]
-    public int BatchFlag { get; set; } = 200;
+    public int BatchFlag { get; set; }
+
+    [Description("Append article by article as the server does, instead of the bulk COPY import")]
+    [FlagAlias("normal")]
+    public bool NormalFlag { get; set; }
 }
 
 /// <summary>
 /// <c>ingest PATH...</c>: imports files and archives straight into the store with a progress line. Articles are
-/// committed in batches and ingestion is idempotent, so an interrupted run is simply run again.
+/// committed in batches and ingestion is idempotent, so an interrupted run is simply run again. Batches go in bulk
+/// (PostgreSQL COPY, <see cref="BulkArticleImport"/>) unless a server is running against the same database, which
+/// turns the run to the server's own per-article appends (<see cref="ArticleImport"/> says why).
 /// </summary>
 [Description("Import articles from files and archives into the event store (safe to interrupt and rerun)")]
 public class IngestCommand : JasperFxAsyncCommand<IngestInput>
@@ -43,24 +51,41 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
 
         var clock = Stopwatch.StartNew();
         long articles = 0, added = 0, statements = 0, bad = 0;
-        var batchSize = Math.Max(1, input.BatchFlag);
+        await using var import = await ArticleImport.StartAsync(store, ingestion, bulk: !input.NormalFlag, cancel.Token);
+        Console.WriteLine($"Writing {import.How}." + (import.LeftoversRemoved > 0
+            ? $" Removed {import.LeftoversRemoved} statement views an interrupted bulk run had left without their article." : ""));
+        var batchSize = input.BatchFlag > 0 ? input.BatchFlag : import.DefaultBatchSize;
+        // Reading and extraction (CPU in this process) run one batch ahead of storing (mostly PostgreSQL's CPU): on two
+        // cores the slower of the two sets the pace instead of their sum.
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token);
+        var batches = Channel.CreateBounded<(int File, IngestArticle[] Articles)>(1);
+        var readingPath = "";
+        var reading = Task.Run(async () =>
+        {
+            try
+            {
+                for (var i = 0; i < input.Paths.Count; i++)
+                {
+                    var path = readingPath = input.Paths[i];
+                    foreach (var batch in reader.ReadFile(path, "cli", message =>
+                                 { if (Interlocked.Increment(ref bad) <= 5) Console.Error.WriteLine($"\n{path}: skipped {message}"); })
+                                 .Chunk(batchSize))
+                        await batches.Writer.WriteAsync((i, batch), stopReading.Token);
+                }
+                batches.Writer.Complete();
+            }
+            catch (Exception e) { batches.Writer.TryComplete(e); }
+        });
         try
         {
-            for (var i = 0; i < input.Paths.Count; i++)
+            await foreach (var (i, batch) in batches.Reader.ReadAllAsync(cancel.Token))
             {
-                var path = input.Paths[i];
-                foreach (var batch in reader.ReadFile(path, "cli", message => { if (bad++ < 5) Console.Error.WriteLine($"\n{path}: skipped {message}"); })
-                             .Chunk(batchSize))
-                {
-                    cancel.Token.ThrowIfCancellationRequested();
-                    await using var session = store.LightweightSession();
-                    var results = await ingestion.IngestAsync(session, batch, cancel.Token);
-                    await session.SaveChangesAsync(cancel.Token);
-                    articles += results.Count;
-                    added += results.Count(r => !r.Duplicate);
-                    statements += results.Where(r => !r.Duplicate).Sum(r => r.Statements);
-                    Progress(i, input.Paths.Count, path, articles, added, statements, clock.Elapsed);
-                }
+                cancel.Token.ThrowIfCancellationRequested();
+                var results = await import.IngestAsync(batch, cancel.Token);
+                articles += results.Count;
+                added += results.Count(r => !r.Duplicate);
+                statements += results.Where(r => !r.Duplicate).Sum(r => r.Statements);
+                Progress(i, input.Paths.Count, input.Paths[i], articles, added, statements, clock.Elapsed);
             }
         }
         catch (OperationCanceledException)
@@ -68,8 +93,26 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
             Console.WriteLine($"\nInterrupted: {added} new articles are stored; run the same command again to continue.");
             return false;
         }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"\ningest: cannot read {readingPath}: {e.Message} Stored so far: {added} new articles.");
+            return false;
+        }
+        catch (InvalidArticleException e)
+        {
+            // The batch holding it was not stored (a batch is stored whole or not at all); earlier batches were.
+            Console.Error.WriteLine($"\ningest: article \"{e.Headline}\": {e.Message} Stored so far: {added} new articles; fix or remove it and run again.");
+            return false;
+        }
+        finally
+        {
+            stopReading.Cancel();
+            try { await reading; } catch (OperationCanceledException) { }
+        }
         Progress(input.Paths.Count - 1, input.Paths.Count, input.Paths[^1], articles, added, statements, clock.Elapsed);
         Console.WriteLine($"\nDone: {articles} articles read, {added} new, {articles - added} already stored, {statements} statements, {clock.Elapsed.TotalSeconds:0.0} s.");
+        if (import.BatchesFallenBack > 0)
+            Console.WriteLine($"{import.BatchesFallenBack} batches were written article by article: another writer stored some of their articles meanwhile.");
         return true;
     }
 

@@ -1,0 +1,100 @@
+using ClaimTracker.Domain;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+using Weasel.Core;
+
+namespace ClaimTracker.Server.Features.Articles;
+
+/// <summary>
+/// The bulk way to store a batch of articles, for the <c>ingest</c> command: the same decision as the per-article
+/// path (<see cref="ArticleIngestion.PlanAsync"/>), written with PostgreSQL COPY instead of one
+/// <c>mt_quick_append_events</c> call per article and one inline upsert per statement.
+///
+/// Marten's bulk event insert (<c>BulkInsertEventsAsync</c>) skips inline projections and commits on a
+/// connection and transaction of its own, so the statement views (the one inline projection over article
+/// streams) are computed here with the projection's own <c>Create</c> and bulk-inserted in a transaction before
+/// it. Documents first: an interruption between the two commits leaves statement views without their article
+/// stream (never events without their views). Such leftovers are found by a view whose article has no stream; they
+/// are removed before the same articles are imported again and, for any article, when a bulk run or the server
+/// starts (<see cref="RemoveLeftoversAsync"/>, <see cref="ArticleImport"/>). Views are inserted, never overwritten: a view that exists already means
+/// someone stored the article after our duplicate check, and the batch goes the per-article way instead.
+/// </summary>
+public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ingestion)
+{
+    private static readonly StatementProjection Statements = new();
+
+    /// <summary>
+    /// Stores the batch; answers null when it could not be stored in bulk because another writer stored one of its
+    /// articles meanwhile (nothing of the batch is then left behind; the caller uses the per-article path).
+    /// </summary>
+    public async Task<IReadOnlyList<IngestedArticle>?> ImportAsync(IReadOnlyList<IngestArticle> articles, CancellationToken ct)
+    {
+        IngestPlan plan;
+        await using (var session = store.QuerySession()) plan = await ingestion.PlanAsync(session, articles, ct);
+        if (plan.NewStreams.Count == 0) return plan.Results;
+
+        var views = plan.NewStreams.SelectMany(s => s.Events.OfType<StatementRecorded>()).Select(ViewOf).ToList();
+        var viewIds = views.Select(v => v.Id).ToArray();
+        await RemoveLeftoversAsync(viewIds, ct);
+        try
+        {
+            if (views.Count > 0) await store.BulkInsertAsync(views, BulkInsertMode.InsertsOnly, batchSize: 5000, cancellation: ct);
+        }
+        catch (Exception e) when (IsUniqueViolation(e)) { return null; }   // the COPY rolled back: nothing stored
+
+        // The views are committed: from here on the events follow even after Ctrl-C, so an interruption never leaves
+        // the views alone (only a crash can; the next bulk run removes them).
+        var streams = plan.NewStreams.Select(s =>
+        {
+            var action = StreamAction.Start(((DocumentStore)store).Events, s.Id, s.Events.ToArray());
+            action.AggregateType = typeof(ArticleView);   // mt_streams.type as StartStream<ArticleView> writes it
+            return action;
+        }).ToList();
+        try
+        {
+            await store.BulkInsertEventsAsync(streams, batchSize: 5000, cancellation: CancellationToken.None);
+        }
+        catch (Exception e) when (IsUniqueViolation(e))
+        {
+            // A writer started one of these streams after our check (its own inline views replaced ours for that
+            // article); the event COPY rolled back. Take back our views of the articles that have no stream.
+            await RemoveLeftoversAsync(viewIds, CancellationToken.None);
+            return null;
+        }
+        return plan.Results;
+    }
+
+    /// <summary>
+    /// The statement view exactly as the inline projection creates it for a new statement (same code: the
+    /// projection's <c>Create</c>, which reads nothing but the event's data), so a rebuild yields the same document.
+    /// </summary>
+    public static StatementView ViewOf(StatementRecorded recorded) => Statements.Create(new Event<StatementRecorded>(recorded));
+
+    /// <summary>
+    /// Deletes statement views whose article has no stream: the leftovers of a bulk batch interrupted between its
+    /// two commits (the per-article path writes views and stream in one transaction, so it never leaves any).
+    /// Only the views <paramref name="statementIds"/> when given (primary-key lookups), else every such view. Safe next to other writers: a
+    /// transaction that stores views and stream together is seen either with both or with neither.
+    /// </summary>
+    public async Task<int> RemoveLeftoversAsync(Guid[]? statementIds, CancellationToken ct)
+    {
+        var events = store.Options.Events.DatabaseSchemaName;
+        var views = store.Options.FindOrResolveDocumentType(typeof(StatementView)).TableName.QualifiedName;
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        // Marten stores property names as written in C# (PascalCase): ArticleId.
+        await using var cmd = new NpgsqlCommand(
+            $"delete from {views} v where not exists (select 1 from {events}.mt_streams s where s.id = (v.data ->> 'ArticleId')::uuid)" +
+            (statementIds is null ? "" : " and v.id = any(@ids)"), conn);
+        if (statementIds is not null) cmd.Parameters.AddWithValue("ids", statementIds);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static bool IsUniqueViolation(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;
+        return false;
+    }
+}
