@@ -181,6 +181,22 @@ public sealed class DocumentReadTests(ApiFixture app) : ApiTest<ApiFixture>(app)
     }
 
     [Fact]
+    public async Task OpenAPI_describes_the_actor_and_claim_answers()
+    {
+        var doc = (await Host.Get("/openapi/v1.json")).Body;
+        foreach (var (path, fields) in new[] { ("/api/actors/{id}", new[] { "name", "statementCount", "statements", "page", "pageSize", "total" }),
+                     ("/api/claims/{id}", new[] { "text", "status", "links" }) })
+        {
+            var schema = doc.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200")
+                .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+            if (schema.TryGetProperty("$ref", out var reference))
+                schema = doc.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+            var properties = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+            Assert.All(fields, f => Assert.Contains(f, properties));
+        }
+    }
+
+    [Fact]
     public void A_reader_that_loaded_before_an_invalidation_cannot_keep_its_answer()
     {
         var cache = new ReadCache();
