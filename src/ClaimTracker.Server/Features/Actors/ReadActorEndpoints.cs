@@ -95,15 +95,21 @@ public static class ReadActorEndpoints
         var generation = cache.Generation(key);                     // before the load: see ReadCache.Keep
         if (cacheable && cache.Find(key) is { } kept) return kept.Send(context);
 
-        var row = await ActorPageRow.LoadAsync(session, id, p, size, ct);
-        if (row?.Actor.MergedInto is { } into)
+        // One round trip: the actor and its ready-made statement list (both async documents, same daemon).
+        var batch = session.CreateBatchQuery();
+        var actorLoad = batch.Load<ActorView>(id);
+        var listLoad = batch.Load<ActorStatements>(id);
+        await batch.Execute(ct);
+        var actor = await actorLoad;
+        var list = await listLoad;
+        if (actor?.MergedInto is { } into)
         {
             cacheable = false;                                      // made from another actor's documents
-            row = await ActorPageRow.LoadAsync(session, into, p, size, ct) ?? row;
+            actor = await session.LoadAsync<ActorView>(into, ct) ?? actor;
+            list = await session.LoadAsync<ActorStatements>(actor.Id, ct);
         }
-        if (row is null) return Problems.NotFound("actor", id);
-        var actor = row.Actor;
-        var items = row.Statements()?.Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
+        if (actor is null) return Problems.NotFound("actor", id);
+        var items = list?.Take(p * size)?.Skip((p - 1) * size).Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
             s.Cue, s.Mode, s.Content, s.Role, s.Affiliation, s.Medium, s.Retracted, s.Claims)).ToList();
         if (items is null)
         {
@@ -118,51 +124,5 @@ public static class ReadActorEndpoints
         var answer = JsonAnswer.Of(ActorDetail.Of(actor, items, p, size), json);
         if (cacheable) cache.Keep(key, generation, answer);
         return answer.Send(context);
-    }
-}
-
-/// <summary>
-/// What the actor page needs of the two async documents, cut down by PostgreSQL before it travels: the actor
-/// without its per-statement id list and its copy of the latest statements, and only the requested slice of the
-/// ready-made statement list (the most quoted actors' documents are 20-80 kB together; the page needs a fraction).
-/// One round trip, as the batch load of both documents was.
-/// </summary>
-public sealed class ActorPageRow
-{
-    public ActorView Actor { get; set; } = new();
-    /// <summary>The list document without its entries and sequences (flags only); null when the daemon has none yet.</summary>
-    public ActorStatements? List { get; set; }
-    /// <summary>Entries [skip, skip + take) of <see cref="ActorStatements.Newest"/>.</summary>
-    public List<ActorStatementEntry>? Slice { get; set; }
-    /// <summary>How many entries the list holds in all.</summary>
-    public int Held { get; set; }
-    public int Skip { get; set; }
-    public int Take { get; set; }
-
-    /// <summary>The page from the list, or null when the list cannot answer exactly (see <see cref="ActorStatements.Take"/>).</summary>
-    public IReadOnlyList<ActorStatementEntry>? Statements() =>
-        List is { Exact: true } && (List.Complete || Held >= Skip + Take) ? Slice ?? [] : null;
-
-    // Stored names are the documents' own (PascalCase): read with plain System.Text.Json, as Marten wrote them.
-    private const string Sql = """
-        select jsonb_build_object(
-          'Actor', a.data - 'StatementIds' - 'LatestStatements',
-          'List', s.data - 'Newest' - 'Sequences',
-          'Slice', (select jsonb_agg(e order by i) from jsonb_array_elements(s.data -> 'Newest') with ordinality x(e, i) where i > ? and i <= ?),
-          'Held', coalesce(jsonb_array_length(s.data -> 'Newest'), 0))::text
-        from {0}.mt_doc_actorview a left join {0}.mt_doc_actorstatements s on s.id = a.id
-        where a.id = ?
-        """;
-    private static readonly string Query = string.Format(Sql, Infrastructure.EventStoreSetup.SchemaName);
-
-    public static async Task<ActorPageRow?> LoadAsync(IQuerySession session, string actorId, int page, int pageSize, CancellationToken ct)
-    {
-        var skip = (page - 1) * pageSize;
-        var json = (await session.QueryAsync<string>(Query, ct, skip, skip + pageSize, actorId)).FirstOrDefault();
-        if (json is null) return null;
-        var row = System.Text.Json.JsonSerializer.Deserialize<ActorPageRow>(json)!;
-        row.Skip = skip;
-        row.Take = pageSize;
-        return row;
     }
 }
