@@ -1,4 +1,5 @@
 using ClaimTracker.Domain;
+using ClaimTracker.Server.Features.Api;
 using ClaimTracker.Server.Hosting;
 using JasperFx;
 using JasperFx.Events.Daemon;
@@ -26,7 +27,8 @@ public static class EventStoreSetup
                 // The async daemon wakes on NOTIFY instead of polling each second: pushes follow appends in ms.
                 opts.Events.UseListenNotifyForEventAppends = true;
                 ConfigureEventStore(opts);
-                opts.AddLivePush(sp);                 // live updates to SignalR clients: Live/LivePush.cs
+                opts.AddLivePush(sp);
+                opts.AddReadCache(sp);                // drops kept GET answers on commit: Features/Api/ReadCache.cs                 // live updates to SignalR clients: Live/LivePush.cs
                 return opts;
             })
             .UseLightweightSessions()

@@ -234,10 +234,12 @@
       el("h1", {}, a.name, el("span", { class: "tag " + (a.anonymous ? "anonymous" : "named") }, a.type)),
       el("div", { class: "stats" },
         el("div", { class: "stat" }, el("b", {}, String(a.statementCount)), el("span", {}, "statements")),
-        el("div", { class: "stat" }, el("b", {}, String((a.articles || []).length)), el("span", {}, "stories")),
-        el("div", { class: "stat" }, el("b", {}, String((a.claims || []).length)), el("span", {}, "claims"))),
+        el("div", { class: "stat" }, el("b", {}, String(a.articleCount ?? (a.articles || []).length)), el("span", {}, "stories")),
+        el("div", { class: "stat" }, el("b", {}, String(a.claimCount ?? (a.claims || []).length)), el("span", {}, "claims"))),
       el("p", { class: "meta" }, [...(a.roles || []), ...(a.affiliations || [])].join(" · ")),
       el("h2", {}, "Everything they said"),
+      // The answer carries one page (the newest first); say so when there are more.
+      el("p", { class: "meta" }, d.total > statements.length ? `newest ${statements.length} of ${d.total}` : ""),
       el("ol", { class: "items" }, statements.map(s => {
         const at = s.current?.attribution || s.attribution || s;
         return el("li", {}, el("span", { class: "cue" }, at.cue || ""), el("div", { class: "snippet" }, at.content || s.content || ""),

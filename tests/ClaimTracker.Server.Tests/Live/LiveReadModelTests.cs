@@ -12,7 +12,7 @@ namespace ClaimTracker.Server.Tests.Live;
 public sealed class LiveReadModelTests(ApiFixture app) : ApiTest<ApiFixture>(app)
 {
     private async Task<JsonElement> Actor(string actorId, long? asOfSequence = null) =>
-        (await Host.Get($"/api/actors/{actorId}" + (asOfSequence is { } v ? $"?version={v}" : ""))).Body.GetProperty("actor");
+        (await Host.Get($"/api/actors/{actorId}" + (asOfSequence is { } v ? $"?version={v}" : ""))).Body;
 
     /// <summary>Every update that carries counts must match the actor as it was at that update's sequence.</summary>
     private async Task AssertCountsAreAsOfTheirSequence(string actorId, IEnumerable<JsonElement> updates)
@@ -21,8 +21,8 @@ public sealed class LiveReadModelTests(ApiFixture app) : ApiTest<ApiFixture>(app
         {
             var then = await Actor(actorId, u.Seq());
             Assert.Equal(then.GetProperty("statementCount").GetInt32(), u.Int("statementCount"));
-            Assert.Equal(then.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("claimId").GetString()).Distinct().Count(), u.Int("claimCount"));
-            Assert.Equal(then.GetProperty("articles").GetArrayLength(), u.Int("articleCount"));
+            Assert.Equal(then.GetProperty("claimCount").GetInt32(), u.Int("claimCount"));
+            Assert.Equal(then.GetProperty("articleCount").GetInt32(), u.Int("articleCount"));
         }
     }
 

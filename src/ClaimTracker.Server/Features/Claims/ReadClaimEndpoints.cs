@@ -1,6 +1,7 @@
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace ClaimTracker.Server.Features.Claims;
@@ -27,13 +28,25 @@ public static class ReadClaimEndpoints
             c.DistinctSources, c.RestsOnSingleAnonymousSource, c.Version)).ToList(), p, size, total));
     }
 
-    /// <summary>GET /api/claims/{id}: the claim page; <c>?version=</c> or <c>?asOf=</c> reads it as it was.</summary>
+    /// <summary>
+    /// GET /api/claims/{id}: the claim page; <c>?version=</c> or <c>?asOf=</c> reads it as it was. The current page is
+    /// served from memory until a commit changes the claim (<see cref="ReadCache"/>); every answer carries an ETag,
+    /// and If-None-Match with it answers 304.
+    /// </summary>
     [WolverineGet("/api/claims/{id}", OperationId = "GetClaim")]
     [Tags("Claims")]
-    public static async Task<IResult> Get(Guid id, long? version, DateTimeOffset? asOf, IQuerySession session, HttpRequest request, CancellationToken ct)
+    [ProducesResponseType<ClaimView>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(Guid id, long? version, DateTimeOffset? asOf, IQuerySession session, ReadCache cache, HttpContext context, CancellationToken ct)
     {
-        if (QueryChecks.Invalid(request) is { } invalid) return invalid;
+        if (QueryChecks.Invalid(context.Request) is { } invalid) return invalid;
+        var current = version is null && asOf is null;
+        var key = ReadCache.ClaimKey(id);
+        var generation = cache.Generation(key);                     // before the load: see ReadCache.Keep
+        if (current && cache.Find(key) is { } kept) return kept.Send(context);
         var claim = await TimeTravel.ReadAsync<ClaimView>(session, id, version, asOf, ct);
-        return claim is null ? Problems.NotFound("claim", id) : Results.Ok(claim);
+        if (claim is null) return Problems.NotFound("claim", id);
+        var answer = JsonAnswer.Of(claim, ReadCacheSetup.JsonOf(context));
+        if (current) cache.Keep(key, generation, answer);
+        return answer.Send(context);
     }
 }
