@@ -1,3 +1,5 @@
+using ClaimTracker.Server.Features.Api;
+using ClaimTracker.Domain;
 using System.Diagnostics;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -172,6 +174,7 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
             _baseKnown = true;
             var published = broker.Published;
             var fresh = events.Where(e => e.Sequence > published).ToList();
+            ForgetCachedClaims(fresh);
             if (fresh.Count > 0 || ceiling > published)
             {
                 if (fresh.Count > 0)
@@ -190,6 +193,20 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
         }
         // Local commits above that page may continue it now.
         if (Interlocked.Exchange(ref _signalled, 1) == 0) _wake.Release();
+    }
+
+    /// <summary>
+    /// The read cache drops a claim page when this server commits to the claim (a session listener). Claim events
+    /// only the daemon brought (another process wrote them: a CLI run against the same database) reach it here, so
+    /// such a page is stale for the daemon's lag at most, not until the claim changes again.
+    /// </summary>
+    private void ForgetCachedClaims(IReadOnlyList<IEvent> daemonOnly)
+    {
+        var cache = services.GetService<ReadCache>();
+        if (cache is null) return;
+        foreach (var e in daemonOnly)
+            if (e.Data is ClaimOpened or StatementLinkedToClaim or StatementUnlinkedFromClaim or LinkedStatementRevised or ClaimsMerged or VerdictIssued)
+                cache.Invalidate(ReadCache.ClaimKey(e.StreamId));
     }
 
     private async Task PublishAsync(IReadOnlyList<IEvent> events, long upTo, CancellationToken ct)

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Alba;
+using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
+using ClaimTracker.Server.Infrastructure;
+using JasperFx;
+using Marten;
 using ClaimTracker.Server.Tests.Live;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -124,6 +128,42 @@ public sealed class DocumentReadTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         await Host.PostJson($"{url}/verdict", new { rating = "mostly-true", summary = "The minutes say so." }, Key, expect: 200);
         var rated = (await Host.Get(url)).Body;
         Assert.Equal("mostly-true", rated.GetProperty("verdict").GetProperty("rating").GetString());
+    }
+
+    [Fact]
+    public async Task With_the_cache_on_a_verdict_another_process_writes_is_seen_once_the_daemon_has_it()
+    {
+        var claim = await OpenClaim("the harbour reopens in spring");
+        var url = $"/api/claims/{claim}";
+        Assert.Equal(JsonValueKind.Null, (await GetCached(url, ReadCache.ClaimKey(Guid.Parse(claim)))).GetProperty("verdict").ValueKind);
+
+        // Another writer on the same database (a CLI run while the server runs): this server's session listener never
+        // hears of it, only its async daemon does.
+        await using (var elsewhere = DocumentStore.For(o =>
+        {
+            o.Connection(App.ConnectionString);
+            o.DatabaseSchemaName = EventStoreSetup.SchemaName;
+            o.AutoCreateSchemaObjects = AutoCreate.None;
+            o.AddClaimTrackerDomain();
+        }))
+        await using (var session = elsewhere.LightweightSession())
+        {
+            var id = Guid.Parse(claim);
+            session.Events.Append(id, new VerdictIssued(id, "false", "Written by another process.", "elsewhere", DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+
+        await Host.CatchUp();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string? rating = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var verdict = (await Get(url)).Body.GetProperty("verdict");
+            rating = verdict.ValueKind == JsonValueKind.Null ? null : verdict.GetProperty("rating").GetString();
+            if (rating is not null) break;
+            await Task.Delay(100);
+        }
+        Assert.Equal("false", rating);
     }
 
     [Fact]

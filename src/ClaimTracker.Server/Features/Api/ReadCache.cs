@@ -48,8 +48,8 @@ public sealed class JsonAnswer(byte[] body)
 /// Bounded: at most <see cref="MaxBytes"/> of answers; past it, arbitrary entries are dropped (answers are rebuilt
 /// from the database on the next miss, nothing is lost). Assumes this process sees every commit (the store runs in
 /// Solo mode, one server per database); writes by another process (a CLI run against the same database while the
-/// server runs) reach async documents through this process's daemon, inline claim documents only when they change
-/// again or the server restarts. Turn it off with <c>ClaimTracker:ReadCache=false</c>.
+/// server runs) reach async documents through this process's daemon, inline claim documents through the live pump
+/// (<c>LivePump.ForgetCachedClaims</c>: claim events only the daemon brought), so within the daemon's lag. Turn it off with <c>ClaimTracker:ReadCache=false</c>.
 /// </para>
 /// </summary>
 public sealed class ReadCache(bool enabled = true, long maxBytes = ReadCache.DefaultMaxBytes)
