@@ -19,6 +19,7 @@ public class StatementTests
     public void A_speaker_correction_keeps_old_and_new_values_and_moves_the_statement_to_the_right_actor()
     {
         var (statement, log) = OneStatement();
+        Assert.Null(statement.Original);   // one copy of the attribution until a correction makes two
         var decision = StatementDecisions.Correct(statement,
             Correction(statement.Id, new() { ["speaker"] = "Ali Haidar", ["role"] = "reconciliation minister", ["medium"] = "Reuters" }),
             Sample.NoAliases);
@@ -30,7 +31,7 @@ public class StatementTests
         Assert.Equal("desk editor", e.CorrectedBy);
 
         var view = Fold.One(new StatementProjection(), statement, log.Append("article", e))!;
-        Assert.Equal("Zekeria Karsli", view.Original.Speaker);
+        Assert.Equal("Zekeria Karsli", view.Original!.Speaker);
         Assert.Equal("Ali Haidar", view.Current.Speaker);
         Assert.Equal("person-ali-haidar", view.ActorId);
         Assert.Equal([HistoryKinds.Recorded, HistoryKinds.Corrected], view.History.Select(h => h.Kind));

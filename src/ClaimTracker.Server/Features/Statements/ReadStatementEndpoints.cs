@@ -20,6 +20,6 @@ public static class ReadStatementEndpoints
     [Tags("Statements")]
     public static async Task<IResult> History(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<StatementView>(id, ct) is { } s
-            ? Results.Ok(new StatementHistoryResponse(s.Id, s.ArticleId, s.ActorId, s.Retracted, s.Original, s.Current, s.History, s.LastSequence, s.Revision))
+            ? Results.Ok(new StatementHistoryResponse(s.Id, s.ArticleId, s.ActorId, s.Retracted, s.Original ?? s.Current, s.Current, s.History, s.LastSequence, s.Revision))
             : Problems.NotFound("statement", id);
 }
