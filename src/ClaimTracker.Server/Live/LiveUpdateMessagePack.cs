@@ -13,10 +13,17 @@ namespace ClaimTracker.Server.Live;
 /// </summary>
 public sealed class LiveUpdateFormatter : IMessagePackFormatter<LiveUpdate?>
 {
+    /// <summary>
+    /// `at` exactly as System.Text.Json writes it for the JSON protocol: ISO 8601 with the fraction's trailing zeros
+    /// left out ("O" would always write seven digits, so the two protocols differed whenever the last one was 0).
+    /// </summary>
+    public static string? IsoTime(DateTimeOffset? at) =>
+        at?.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+
     private static readonly (string Key, Func<LiveUpdate, object?> Get)[] Fields =
     [
         ("topic", u => u.Topic), ("sequence", u => u.Sequence), ("kind", u => u.Kind), ("id", u => u.Id), ("version", u => u.Version),
-        ("change", u => u.Change), ("at", u => u.At?.ToString("O", CultureInfo.InvariantCulture)),
+        ("change", u => u.Change), ("at", u => IsoTime(u.At)),
         ("speaker", u => u.Speaker), ("speakerType", u => u.SpeakerType), ("anonymous", u => u.Anonymous), ("anonymityReason", u => u.AnonymityReason),
         ("cue", u => u.Cue), ("mode", u => u.Mode), ("snippet", u => u.Snippet), ("actorId", u => u.ActorId), ("articleId", u => u.ArticleId),
         ("headline", u => u.Headline), ("retracted", u => u.Retracted),
