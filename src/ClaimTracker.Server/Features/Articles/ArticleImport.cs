@@ -58,22 +58,12 @@ public sealed class ArticleImport : IAsyncDisposable
     public static async Task<ArticleImport> StartAsync(IDocumentStore store, ArticleIngestion ingestion, bool bulk, CancellationToken ct)
     {
         if (!bulk) return new(store, ingestion, null, "article by article (--normal)");
-        var database = store.Storage.Database;
-        await database.EnsureStorageExistsAsync(typeof(IEvent), ct);
-        await database.EnsureStorageExistsAsync(typeof(StatementView), ct);
         if (await DaemonRunningAsync(store, ct))
             return new(store, ingestion, null, "article by article: a server is running against this database (bulk would bypass its daemon)");
-
-        var conn = database.CreateConnection();
-        await conn.OpenAsync(ct);
-        await using (var take = new NpgsqlCommand($"select pg_try_advisory_lock({BulkLock})", conn))
-            if (await take.ExecuteScalarAsync(ct) is not true)
-            {
-                await conn.DisposeAsync();
-                return new(store, ingestion, null, "article by article: another bulk import is running against this database");
-            }
-        var import = new ArticleImport(store, ingestion, conn, "in bulk (COPY)");
-        import.LeftoversRemoved = await import._bulk.RemoveLeftoversAsync(null, ct);
+        if (await TryTakeBulkLockAsync(store, ct) is not { } bulkLock)
+            return new(store, ingestion, null, "article by article: another bulk import is running against this database");
+        var import = new ArticleImport(store, ingestion, bulkLock, "in bulk (COPY)");
+        import.LeftoversRemoved = await BulkArticleImport.RemoveLeftoversAsync(store, null, ct);
         return import;
     }
 
@@ -102,19 +92,34 @@ public sealed class ArticleImport : IAsyncDisposable
     /// </summary>
     public static async Task<int> RemoveLeftoversUnlessImportingAsync(IDocumentStore store, CancellationToken ct)
     {
+        if (await TryTakeBulkLockAsync(store, ct) is not { } bulkLock) return 0;
+        try { return await BulkArticleImport.RemoveLeftoversAsync(store, null, ct); }
+        finally { await ReleaseBulkLockAsync(bulkLock); }
+    }
+
+    /// <summary>
+    /// The bulk runs' advisory lock, on a connection of its own that holds it (the tables are made first, so the
+    /// leftover sweep that follows has something to sweep); null when another bulk run holds it.
+    /// </summary>
+    private static async Task<NpgsqlConnection?> TryTakeBulkLockAsync(IDocumentStore store, CancellationToken ct)
+    {
         var database = store.Storage.Database;
         await database.EnsureStorageExistsAsync(typeof(IEvent), ct);
         await database.EnsureStorageExistsAsync(typeof(StatementView), ct);
-        await using var conn = database.CreateConnection();
+        var conn = database.CreateConnection();
         await conn.OpenAsync(ct);
         await using (var take = new NpgsqlCommand($"select pg_try_advisory_lock({BulkLock})", conn))
-            if (await take.ExecuteScalarAsync(ct) is not true) return 0;
-        try { return await new BulkArticleImport(store, new ArticleIngestion()).RemoveLeftoversAsync(null, ct); }
-        finally
-        {
-            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({BulkLock})", conn);
+            if (await take.ExecuteScalarAsync(ct) is true) return conn;
+        await conn.DisposeAsync();
+        return null;
+    }
+
+    private static async Task ReleaseBulkLockAsync(NpgsqlConnection conn)
+    {
+        // Closing only returns the connection to the pool, where a session lock would live on: unlock explicitly.
+        await using (var release = new NpgsqlCommand($"select pg_advisory_unlock({BulkLock})", conn))
             await release.ExecuteScalarAsync(CancellationToken.None);
-        }
+        await conn.DisposeAsync();
     }
 
     /// <summary>Whether an async daemon (a running server) listens for appends to this database.</summary>
@@ -133,10 +138,7 @@ public sealed class ArticleImport : IAsyncDisposable
     private async Task ReleaseLockAsync()
     {
         if (_lock is null) return;
-        // Closing only returns the connection to the pool, where a session lock would live on: unlock explicitly.
-        await using (var release = new NpgsqlCommand($"select pg_advisory_unlock({BulkLock})", _lock))
-            await release.ExecuteScalarAsync();
-        await _lock.DisposeAsync();
+        await ReleaseBulkLockAsync(_lock);
         _lock = null;
     }
 

@@ -36,7 +36,7 @@ public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ing
 
         var views = plan.NewStreams.SelectMany(s => s.Events.OfType<StatementRecorded>()).Select(ViewOf).ToList();
         var viewIds = views.Select(v => v.Id).ToArray();
-        await RemoveLeftoversAsync(viewIds, ct);
+        await RemoveLeftoversAsync(store, viewIds, ct);
         try
         {
             if (views.Count > 0) await store.BulkInsertAsync(views, BulkInsertMode.InsertsOnly, batchSize: 5000, cancellation: ct);
@@ -59,7 +59,7 @@ public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ing
         {
             // A writer started one of these streams after our check (its own inline views replaced ours for that
             // article); the event COPY rolled back. Take back our views of the articles that have no stream.
-            await RemoveLeftoversAsync(viewIds, CancellationToken.None);
+            await RemoveLeftoversAsync(store, viewIds, CancellationToken.None);
             return null;
         }
         return plan.Results;
@@ -77,11 +77,11 @@ public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ing
     /// Only the views <paramref name="statementIds"/> when given (primary-key lookups), else every such view. Safe next to other writers: a
     /// transaction that stores views and stream together is seen either with both or with neither.
     /// </summary>
-    public async Task<int> RemoveLeftoversAsync(Guid[]? statementIds, CancellationToken ct)
+    public static async Task<int> RemoveLeftoversAsync(IDocumentStore documentStore, Guid[]? statementIds, CancellationToken ct)
     {
-        var events = store.Options.Events.DatabaseSchemaName;
-        var views = store.Options.FindOrResolveDocumentType(typeof(StatementView)).TableName.QualifiedName;
-        await using var conn = store.Storage.Database.CreateConnection();
+        var events = documentStore.Options.Events.DatabaseSchemaName;
+        var views = documentStore.Options.FindOrResolveDocumentType(typeof(StatementView)).TableName.QualifiedName;
+        await using var conn = documentStore.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
         // Marten stores property names as written in C# (PascalCase): ArticleId.
         await using var cmd = new NpgsqlCommand(
