@@ -205,7 +205,7 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
         var cache = services.GetService<ReadCache>();
         if (cache is null) return;
         foreach (var e in daemonOnly)
-            if (e.Data is ClaimOpened or StatementLinkedToClaim or StatementUnlinkedFromClaim or LinkedStatementRevised or ClaimsMerged or VerdictIssued)
+            if (LiveMessages.ChangesClaim(e.Data))
                 cache.Invalidate(ReadCache.ClaimKey(e.StreamId));
     }
 

@@ -140,6 +140,10 @@ public static class LiveMessages
         return rest.OrderBy(u => u.Sequence).ToList();
     }
 
+    /// <summary>The events of a claim stream: each changes the claim page (<c>claim:{id}</c>, the stream's id).</summary>
+    public static bool ChangesClaim(object data) =>
+        data is ClaimOpened or StatementLinkedToClaim or StatementUnlinkedFromClaim or LinkedStatementRevised or ClaimsMerged or VerdictIssued;
+
     public static IEnumerable<LiveUpdate> For(IEvent e)
     {
         switch (e.Data)
@@ -164,7 +168,7 @@ public static class LiveMessages
                         Change = "ingested", Headline = a.Headline, ArticleId = a.ArticleId.ToString(), At = a.IngestedAt,
                     };
                 break;
-            case ClaimOpened or StatementLinkedToClaim or StatementUnlinkedFromClaim or LinkedStatementRevised or ClaimsMerged or VerdictIssued:
+            case var claimEvent when ChangesClaim(claimEvent):
                 var change = e.Data switch
                 {
                     ClaimOpened => "opened", StatementLinkedToClaim => "linked", StatementUnlinkedFromClaim => "unlinked",
