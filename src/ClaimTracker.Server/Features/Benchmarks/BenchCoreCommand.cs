@@ -106,9 +106,11 @@ public class BenchCoreCommand : JasperFxAsyncCommand<BenchCoreInput>
             var bulk = modes[m] == "bulk";
             clock.Restart();
             stored = 0;
+            int batchSize;
             await using (var import = await ArticleImport.StartAsync(store, ingestion, bulk, CancellationToken.None))
             {
-                foreach (var batch in articles.Chunk(input.BatchFlag > 0 ? input.BatchFlag : import.DefaultBatchSize))
+                batchSize = input.BatchFlag > 0 ? input.BatchFlag : import.DefaultBatchSize;
+                foreach (var batch in articles.Chunk(batchSize))
                     stored += (await import.IngestAsync(batch, CancellationToken.None)).Where(r => !r.Duplicate).Sum(r => r.Statements);
                 if (bulk && !import.Bulk) Console.WriteLine($"note: the bulk run went {import.How}");
             }
@@ -118,7 +120,7 @@ public class BenchCoreCommand : JasperFxAsyncCommand<BenchCoreInput>
             Console.WriteLine($"raw ceiling (multi-row INSERT of statement JSON rows, {rowsPerInsert} rows per INSERT): {ceiling:0} rows/s " +
                               $"(before the append {before:0}, after {after:0})");
             Console.WriteLine($"append + inline projections, {(bulk ? "bulk (COPY, the ingest command's path)" : "article by article (the server's path)")}, " +
-                              $"batches of {(input.BatchFlag > 0 ? input.BatchFlag : bulk ? 1000 : 200)}: " +
+                              $"batches of {batchSize}: " +
                               $"{stored} statements in {appendSeconds:0.00} s = {stored / appendSeconds:0} statements/s " +
                               $"({100 * stored / appendSeconds / ceiling:0.0}% of the raw ceiling)");
             before = after;
