@@ -19,8 +19,25 @@ public sealed record IngestArticle(
     string IngestedBy,
     DateTimeOffset At)
 {
-    public string ContentHash => Domain.ContentHash.Of(Headline, Paragraphs);
-    public Guid ArticleId => Ids.Article(ContentHash);
+    public string ContentHash => Identity.Hash;
+    public Guid ArticleId => Identity.Id;
+
+    // Normalizing and hashing the text is the costliest step of planning a batch and was paid on every access (three
+    // per article): computed once, keyed on the very strings it came from, so a `with` copy that changes the text
+    // computes its own.
+    private ArticleIdentity? _identity;
+    private ArticleIdentity Identity
+    {
+        get
+        {
+            var known = _identity;
+            if (known is not null && ReferenceEquals(known.Headline, Headline) && ReferenceEquals(known.Paragraphs, Paragraphs)) return known;
+            var hash = Domain.ContentHash.Of(Headline, Paragraphs);
+            return _identity = new ArticleIdentity(Headline, Paragraphs, hash, Ids.Article(hash));
+        }
+    }
+
+    private sealed record ArticleIdentity(string Headline, IReadOnlyList<string> Paragraphs, string Hash, Guid Id);
 }
 
 public static class ArticleDecisions

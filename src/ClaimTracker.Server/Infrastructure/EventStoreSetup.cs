@@ -27,8 +27,8 @@ public static class EventStoreSetup
                 // The async daemon wakes on NOTIFY instead of polling each second: pushes follow appends in ms.
                 opts.Events.UseListenNotifyForEventAppends = true;
                 ConfigureEventStore(opts);
-                opts.AddLivePush(sp);
-                opts.AddReadCache(sp);                // drops kept GET answers on commit: Features/Api/ReadCache.cs                 // live updates to SignalR clients: Live/LivePush.cs
+                opts.AddLivePush(sp);                 // live updates to SignalR clients: Live/LivePush.cs
+                opts.AddReadCache(sp);                // drops kept GET answers on commit: Features/Api/ReadCache.cs
                 return opts;
             })
             .UseLightweightSessions()

@@ -25,7 +25,14 @@ public sealed class ExtractorArticleReader : IArticleReader
     }
 
     public IEnumerable<IngestArticle> ReadFile(string path, string by, Action<string>? onBadRecord = null) =>
-        ArchiveReader.ReadFile(path, onBadRecord).Select(a => ToCommand(a, path, by, DateTimeOffset.UtcNow));
+        ArchiveReader.ReadFile(path, onBadRecord).Select(a =>
+        {
+            var command = ToCommand(a, path, by, DateTimeOffset.UtcNow);
+            // The content id is hashed here, on the reading side that runs ahead of storing (the ingest command),
+            // instead of when the batch is planned.
+            _ = command.ArticleId;
+            return command;
+        });
 
     private IngestArticle ToCommand(Article a, string? sourceFile, string by, DateTimeOffset at) => new(
         a.Headline,

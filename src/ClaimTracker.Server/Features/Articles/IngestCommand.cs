@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using ClaimTracker.Domain;
 using JasperFx.CommandLine;
 using Marten;
@@ -55,30 +54,21 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
         Console.WriteLine($"Writing {import.How}." + (import.LeftoversRemoved > 0
             ? $" Removed {import.LeftoversRemoved} statement views an interrupted bulk run had left without their article." : ""));
         var batchSize = input.BatchFlag > 0 ? input.BatchFlag : import.DefaultBatchSize;
-        // Reading and extraction (CPU in this process) run one batch ahead of storing (mostly PostgreSQL's CPU): on two
-        // cores the slower of the two sets the pace instead of their sum.
-        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token);
-        var batches = Channel.CreateBounded<(int File, IngestArticle[] Articles)>(1);
         var readingPath = "";
-        var reading = Task.Run(async () =>
+        IEnumerable<(int File, IngestArticle[] Articles)> Batches()
         {
-            try
+            for (var i = 0; i < input.Paths.Count; i++)
             {
-                for (var i = 0; i < input.Paths.Count; i++)
-                {
-                    var path = readingPath = input.Paths[i];
-                    foreach (var batch in reader.ReadFile(path, "cli", message =>
-                                 { if (Interlocked.Increment(ref bad) <= 5) Console.Error.WriteLine($"\n{path}: skipped {message}"); })
-                                 .Chunk(batchSize))
-                        await batches.Writer.WriteAsync((i, batch), stopReading.Token);
-                }
-                batches.Writer.Complete();
+                var path = readingPath = input.Paths[i];
+                foreach (var batch in reader.ReadFile(path, "cli", message =>
+                             { if (Interlocked.Increment(ref bad) <= 5) Console.Error.WriteLine($"\n{path}: skipped {message}"); })
+                             .Chunk(batchSize))
+                    yield return (i, batch);
             }
-            catch (Exception e) { batches.Writer.TryComplete(e); }
-        });
+        }
         try
         {
-            await foreach (var (i, batch) in batches.Reader.ReadAllAsync(cancel.Token))
+            await foreach (var (i, batch) in ReadAhead.Of(Batches(), cancel.Token))
             {
                 cancel.Token.ThrowIfCancellationRequested();
                 var results = await import.IngestAsync(batch, cancel.Token);
@@ -103,11 +93,6 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
             // The batch holding it was not stored (a batch is stored whole or not at all); earlier batches were.
             Console.Error.WriteLine($"\ningest: article \"{e.Headline}\": {e.Message} Stored so far: {added} new articles; fix or remove it and run again.");
             return false;
-        }
-        finally
-        {
-            stopReading.Cancel();
-            try { await reading; } catch (OperationCanceledException) { }
         }
         Progress(input.Paths.Count - 1, input.Paths.Count, input.Paths[^1], articles, added, statements, clock.Elapsed);
         Console.WriteLine($"\nDone: {articles} articles read, {added} new, {articles - added} already stored, {statements} statements, {clock.Elapsed.TotalSeconds:0.0} s.");
