@@ -20,6 +20,9 @@ public class StatementTests
     {
         var (statement, log) = OneStatement();
         Assert.Null(statement.Original);   // one copy of the attribution until a correction makes two
+        Assert.Empty(statement.History);     // the "recorded" entry is implicit until a later one follows it
+        var recorded = Assert.Single(statement.FullHistory());
+        Assert.Equal((HistoryKinds.Recorded, "person-zekeria-karsli"), (recorded.Kind, recorded.ActorId));
         var decision = StatementDecisions.Correct(statement,
             Correction(statement.Id, new() { ["speaker"] = "Ali Haidar", ["role"] = "reconciliation minister", ["medium"] = "Reuters" }),
             Sample.NoAliases);
@@ -35,6 +38,8 @@ public class StatementTests
         Assert.Equal("Ali Haidar", view.Current.Speaker);
         Assert.Equal("person-ali-haidar", view.ActorId);
         Assert.Equal([HistoryKinds.Recorded, HistoryKinds.Corrected], view.History.Select(h => h.Kind));
+        Assert.Equal("person-zekeria-karsli", view.History[0].ActorId);   // stored before the correction moved the statement
+        Assert.Equal(view.History, view.FullHistory());
         Assert.Equal("misattributed: the speaker is named in paragraph 4", view.History[1].Reason);
         Assert.Equal(2, view.History[1].Changes.Count);
         Assert.Equal(2, view.Revision);   // recorded, corrected: the expected version a corrector sends back

@@ -71,9 +71,11 @@ public sealed class BulkIngestTests : IAsyncLifetime
         .. new ExtractorArticleReader().ReadFile(Path.Combine(AppContext.BaseDirectory, "data", "dev-1987.txt"), "test"),
     ];
 
+    /// <summary>Batches of 7 in slices of 3 (the default 250 would make one slice of every batch here): a slice's views
+    /// are copied while the previous slice's events are, as in a real import.</summary>
     private static async Task<List<IngestedArticle>> Import(IDocumentStore store, IEnumerable<IngestArticle> articles, bool bulk, int batch = 7)
     {
-        await using var import = await ArticleImport.StartAsync(store, new ArticleIngestion(), bulk, CancellationToken.None);
+        await using var import = await ArticleImport.StartAsync(store, new ArticleIngestion(), bulk, CancellationToken.None, articlesPerSlice: 3);
         Assert.True(bulk == import.Bulk, import.How);
         var results = new List<IngestedArticle>();
         foreach (var chunk in articles.Chunk(batch)) results.AddRange(await import.IngestAsync(chunk, CancellationToken.None));

@@ -17,6 +17,13 @@ public sealed class StatementEndpointTests(SeededApiFixture app) : ApiTest<Seede
     {
         var (articleId, statements) = await Article(4);
         var (id, speaker, actorId) = statements[0];
+        // Before any change the history holds the "recorded" entry, in both reads.
+        foreach (var url in new[] { $"/api/statements/{id}", $"/api/statements/{id}/history" })
+        {
+            var first = (await Host.Get(url)).Body.GetProperty("history")[0];
+            Assert.Equal(("recorded", actorId), (first.GetProperty("kind").GetString(), first.GetProperty("actorId").GetString()));
+            Assert.StartsWith("extractor claimtracker-extraction", first.GetProperty("by").GetString());
+        }
         var corrected = await Host.PostJson($"/api/statements/{id}/corrections",
             new { changes = new Dictionary<string, string?> { ["speaker"] = "Ali Haidar Test", ["speaker_type"] = "person", ["anonymous"] = "false" }, reason = "misattributed in extraction" },
             Key, expect: 200);
@@ -25,6 +32,8 @@ public sealed class StatementEndpointTests(SeededApiFixture app) : ApiTest<Seede
         var history = (await Host.Get($"/api/statements/{id}/history")).Body;
         Assert.Equal(speaker, history.GetProperty("original").GetProperty("speaker").GetString());
         Assert.Equal("Ali Haidar Test", history.GetProperty("current").GetProperty("speaker").GetString());
+        Assert.Equal(("recorded", actorId), (history.GetProperty("history")[0].GetProperty("kind").GetString(),
+            history.GetProperty("history")[0].GetProperty("actorId").GetString()));
         var correction = history.GetProperty("history").EnumerateArray().Single(h => h.GetProperty("kind").GetString() == "corrected");
         Assert.Equal("checker", correction.GetProperty("by").GetString());
         Assert.Equal("misattributed in extraction", correction.GetProperty("reason").GetString());

@@ -27,11 +27,12 @@ public sealed class ArticleImport : IAsyncDisposable
     private readonly BulkArticleImport _bulk;
     private NpgsqlConnection? _lock;
 
-    private ArticleImport(IDocumentStore store, ArticleIngestion ingestion, NpgsqlConnection? bulkLock, string how)
+    private ArticleImport(IDocumentStore store, ArticleIngestion ingestion, NpgsqlConnection? bulkLock, string how,
+        int articlesPerSlice = BulkArticleImport.DefaultArticlesPerSlice)
     {
         _store = store;
         _ingestion = ingestion;
-        _bulk = new BulkArticleImport(store, ingestion);
+        _bulk = new BulkArticleImport(store, ingestion, articlesPerSlice);
         _lock = bulkLock;
         How = how;
     }
@@ -55,14 +56,15 @@ public sealed class ArticleImport : IAsyncDisposable
     /// <summary>Statement views left by an interrupted earlier bulk run, removed when this one started.</summary>
     public int LeftoversRemoved { get; private set; }
 
-    public static async Task<ArticleImport> StartAsync(IDocumentStore store, ArticleIngestion ingestion, bool bulk, CancellationToken ct)
+    public static async Task<ArticleImport> StartAsync(IDocumentStore store, ArticleIngestion ingestion, bool bulk, CancellationToken ct,
+        int articlesPerSlice = BulkArticleImport.DefaultArticlesPerSlice)
     {
         if (!bulk) return new(store, ingestion, null, "article by article (--normal)");
         if (await DaemonRunningAsync(store, ct))
             return new(store, ingestion, null, "article by article: a server is running against this database (bulk would bypass its daemon)");
         if (await TryTakeBulkLockAsync(store, ct) is not { } bulkLock)
             return new(store, ingestion, null, "article by article: another bulk import is running against this database");
-        var import = new ArticleImport(store, ingestion, bulkLock, "in bulk (COPY)");
+        var import = new ArticleImport(store, ingestion, bulkLock, "in bulk (COPY)", articlesPerSlice);
         import.LeftoversRemoved = await BulkArticleImport.RemoveLeftoversAsync(store, null, ct);
         return import;
     }
@@ -74,15 +76,19 @@ public sealed class ArticleImport : IAsyncDisposable
             await ReleaseLockAsync();
             How = "article by article from here on: a server started against this database during the run";
         }
+        var committed = new HashSet<Guid>();
         if (Bulk)
         {
-            if (await _bulk.ImportAsync(batch, ct) is { } stored) return stored;
+            if (await _bulk.ImportAsync(batch, committed, ct) is { } stored) return stored;
             BatchesFallenBack++;
         }
         await using var session = _store.LightweightSession();
         var results = await _ingestion.IngestAsync(session, batch, ct);
         await session.SaveChangesAsync(ct);
-        return results;
+        // Articles the bulk attempt stored before it gave up are new to this run, not duplicates (their first
+        // occurrence in the batch; a repeat within the batch stays a duplicate).
+        return committed.Count == 0 ? results
+            : results.Select(r => r.Duplicate && committed.Remove(r.Id) ? r with { Duplicate = false } : r).ToList();
     }
 
     /// <summary>

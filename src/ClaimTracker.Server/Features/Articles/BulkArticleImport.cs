@@ -20,32 +20,75 @@ namespace ClaimTracker.Server.Features.Articles;
 /// starts (<see cref="RemoveLeftoversAsync"/>, <see cref="ArticleImport"/>). Views are inserted, never overwritten: a view that exists already means
 /// someone stored the article after our duplicate check, and the batch goes the per-article way instead.
 /// </summary>
-public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ingestion)
+public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ingestion, int articlesPerSlice = BulkArticleImport.DefaultArticlesPerSlice)
 {
+    /// <summary>
+    /// A batch is written in slices of this many articles, so that PostgreSQL copies the views of one slice on one
+    /// connection while it copies the events of the one before on another: one COPY keeps one server process busy,
+    /// and on two cores the other one would mostly wait.
+    /// </summary>
+    public const int DefaultArticlesPerSlice = 250;
+
     private static readonly StatementProjection Statements = new();
 
     /// <summary>
     /// Stores the batch; answers null when it could not be stored in bulk because another writer stored one of its
-    /// articles meanwhile (nothing of the batch is then left behind; the caller uses the per-article path).
+    /// articles meanwhile (then the articles of the batch that have no stream yet have nothing left behind either; the
+    /// caller stores them the per-article way, and <paramref name="committed"/> holds the articles this call did store).
     /// </summary>
-    public async Task<IReadOnlyList<IngestedArticle>?> ImportAsync(IReadOnlyList<IngestArticle> articles, CancellationToken ct)
+    public async Task<IReadOnlyList<IngestedArticle>?> ImportAsync(IReadOnlyList<IngestArticle> articles, ISet<Guid> committed, CancellationToken ct)
     {
         IngestPlan plan;
         await using (var session = store.QuerySession()) plan = await ingestion.PlanAsync(session, articles, ct);
         if (plan.NewStreams.Count == 0) return plan.Results;
 
-        var views = plan.NewStreams.SelectMany(s => s.Events.OfType<StatementRecorded>()).Select(ViewOf).ToList();
-        var viewIds = views.Select(v => v.Id).ToArray();
-        await RemoveLeftoversAsync(store, viewIds, ct);
+        // Per slice: its views are committed before its events start (an interruption never leaves events without
+        // their views), and the event COPYs run one after the other, in order (each reserves its sequence numbers and
+        // moves the high-water mark). Only a slice's views and the previous slice's events overlap.
+        Task<bool>? eventsOfPrevious = null;
+        var viewIds = new List<Guid>();
         try
         {
-            if (views.Count > 0) await store.BulkInsertAsync(views, BulkInsertMode.InsertsOnly, batchSize: 5000, cancellation: ct);
+            foreach (var slice in plan.NewStreams.Chunk(articlesPerSlice))
+            {
+                var views = slice.SelectMany(s => s.Events.OfType<StatementRecorded>()).Select(ViewOf).ToList();
+                viewIds.AddRange(views.Select(v => v.Id));
+                var viewsStored = views.Count == 0 || await StoreViewsAsync(views, ct);
+                if (eventsOfPrevious is not null && !await eventsOfPrevious) return await TakeBackAsync(viewIds);
+                eventsOfPrevious = null;
+                if (!viewsStored) return await TakeBackAsync(viewIds);
+                // The views are committed: from here on the events follow even after Ctrl-C, so an interruption never
+                // leaves the views alone (only a crash can; the next bulk run removes them).
+                eventsOfPrevious = StoreEventsAsync(slice, committed);
+            }
+            if (!await eventsOfPrevious!) return await TakeBackAsync(viewIds);
+            eventsOfPrevious = null;
+            return plan.Results;
         }
-        catch (Exception e) when (IsUniqueViolation(e)) { return null; }   // the COPY rolled back: nothing stored
+        finally
+        {
+            // Cancelled or failed while a slice's events were on their way: they still complete (see above).
+            if (eventsOfPrevious is not null) await eventsOfPrevious;
+        }
+    }
 
-        // The views are committed: from here on the events follow even after Ctrl-C, so an interruption never leaves
-        // the views alone (only a crash can; the next bulk run removes them).
-        var streams = plan.NewStreams.Select(s =>
+    /// <summary>Inserts the views (never overwrites); false when one exists already (another writer stored its article after our check).</summary>
+    private async Task<bool> StoreViewsAsync(List<StatementView> views, CancellationToken ct)
+    {
+        // Leftovers of an interrupted run for these very articles go first (the run's start removed the others).
+        await RemoveLeftoversAsync(store, views.Select(v => v.Id).ToArray(), ct);
+        try
+        {
+            await store.BulkInsertAsync(views, BulkInsertMode.InsertsOnly, batchSize: 5000, cancellation: ct);
+            return true;
+        }
+        catch (Exception e) when (IsUniqueViolation(e)) { return false; }   // the COPY rolled back: nothing stored
+    }
+
+    /// <summary>Starts the slice's article streams; false when a writer started one of them after our check (the COPY rolled back).</summary>
+    private async Task<bool> StoreEventsAsync(NewArticleStream[] slice, ISet<Guid> committed)
+    {
+        var streams = slice.Select(s =>
         {
             var action = StreamAction.Start(((DocumentStore)store).Events, s.Id, s.Events.ToArray());
             action.AggregateType = typeof(ArticleView);   // mt_streams.type as StartStream<ArticleView> writes it
@@ -55,14 +98,16 @@ public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ing
         {
             await store.BulkInsertEventsAsync(streams, batchSize: 5000, cancellation: CancellationToken.None);
         }
-        catch (Exception e) when (IsUniqueViolation(e))
-        {
-            // A writer started one of these streams after our check (its own inline views replaced ours for that
-            // article); the event COPY rolled back. Take back our views of the articles that have no stream.
-            await RemoveLeftoversAsync(store, viewIds, CancellationToken.None);
-            return null;
-        }
-        return plan.Results;
+        catch (Exception e) when (IsUniqueViolation(e)) { return false; }
+        lock (committed) foreach (var s in slice) committed.Add(s.Id);
+        return true;
+    }
+
+    /// <summary>After a conflict: our views of the batch's articles that have no stream are removed (for the per-article path to write).</summary>
+    private async Task<IReadOnlyList<IngestedArticle>?> TakeBackAsync(List<Guid> viewIds)
+    {
+        await RemoveLeftoversAsync(store, viewIds.ToArray(), CancellationToken.None);
+        return null;
     }
 
     /// <summary>

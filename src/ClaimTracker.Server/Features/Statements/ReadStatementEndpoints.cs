@@ -13,13 +13,20 @@ public static class ReadStatementEndpoints
     [WolverineGet("/api/statements/{id}", OperationId = "GetStatement")]
     [Tags("Statements")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<StatementView>(id, ct) is { } s ? Results.Ok(s) : Problems.NotFound("statement", id);
+        await session.LoadAsync<StatementView>(id, ct) is { } s ? Results.Ok(Shown(s)) : Problems.NotFound("statement", id);
+
+    /// <summary>The view as readers get it: with its "recorded" history entry, which storage leaves implicit until a later one.</summary>
+    public static StatementView Shown(StatementView view)
+    {
+        view.KeepRecordedEntry();
+        return view;
+    }
 
     /// <summary>GET /api/statements/{id}/history: as extracted, as it reads now, and every change in between.</summary>
     [WolverineGet("/api/statements/{id}/history", OperationId = "GetStatementHistory")]
     [Tags("Statements")]
     public static async Task<IResult> History(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<StatementView>(id, ct) is { } s
-            ? Results.Ok(new StatementHistoryResponse(s.Id, s.ArticleId, s.ActorId, s.Retracted, s.Original ?? s.Current, s.Current, s.History, s.LastSequence, s.Revision))
+            ? Results.Ok(new StatementHistoryResponse(s.Id, s.ArticleId, s.ActorId, s.Retracted, s.Original ?? s.Current, s.Current, s.FullHistory(), s.LastSequence, s.Revision))
             : Problems.NotFound("statement", id);
 }

@@ -29,7 +29,7 @@ public static class StatementWrites
         foreach (var revisions in decision.Events.SelectMany(e => StatementDecisions.RevisionsForLinkedClaims(statement, e)).GroupBy(r => r.ClaimId))
             (await session.Events.FetchForWriting<ClaimView>(revisions.Key, ct)).AppendMany(revisions.Select(r => (object)r.Event).ToArray());
         await session.SaveChangesAsync(ct);
-        return Results.Ok(await session.LoadAsync<StatementView>(statementId, ct));
+        return Results.Ok(ReadStatementEndpoints.Shown((await session.LoadAsync<StatementView>(statementId, ct))!));
     }
 
     public static IResult StaleVersion(long expected, long actual) => Problems.Problem(StatusCodes.Status409Conflict, "version-conflict",
