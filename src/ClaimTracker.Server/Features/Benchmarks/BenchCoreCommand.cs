@@ -35,6 +35,10 @@ public class BenchCoreInput : NetCoreInput
     [FlagAlias("mode", 'm')]
     public string ModeFlag { get; set; } = "bulk,normal";
 
+    [Description("Articles per slice of a bulk batch (default 250; a slice's views are copied while the previous slice's events are; as big as the batch = no overlap)")]
+    [FlagAlias("slice")]
+    public int SliceFlag { get; set; } = BulkArticleImport.DefaultArticlesPerSlice;
+
     [Description("Stop after ingestion and the daemon's catch-up (no GET latency run)")]
     [FlagAlias("no-reads")]
     public bool NoReadsFlag { get; set; }
@@ -83,6 +87,11 @@ public class BenchCoreCommand : JasperFxAsyncCommand<BenchCoreInput>
             Console.Error.WriteLine($"bench-core: --mode takes bulk, normal or both comma-separated, not '{input.ModeFlag}'");
             return false;
         }
+        if (input.SliceFlag <= 0)
+        {
+            Console.Error.WriteLine($"bench-core: --slice takes a positive number of articles, not {input.SliceFlag}");
+            return false;
+        }
         const int rowsPerInsert = 800;   // as in every earlier run of this bench (it was 4 x the default batch of 200)
 
         // Warm-up, outside the clocks: each path's code is JIT-compiled, then re-compiled by tiered compilation once
@@ -96,11 +105,11 @@ public class BenchCoreCommand : JasperFxAsyncCommand<BenchCoreInput>
             var (methods, jit) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
             foreach (var mode in modes.Distinct())
             {
-                await using var warm = await ArticleImport.StartAsync(store, ingestion, mode == "bulk", CancellationToken.None);
+                await using var warm = await ArticleImport.StartAsync(store, ingestion, mode == "bulk", CancellationToken.None, input.SliceFlag);
                 foreach (var batch in articles.Take(warmUp).Chunk(50)) await warm.IngestAsync(batch, CancellationToken.None);
                 await EmptyStoreAsync(store);
                 if (mode != "bulk") continue;
-                await using var pipe = await ArticleImport.StartAsync(store, ingestion, true, CancellationToken.None);
+                await using var pipe = await ArticleImport.StartAsync(store, ingestion, true, CancellationToken.None, input.SliceFlag);
                 await foreach (var batch in ReadAhead.Of(reader.ReadFile(input.Path, "bench").Take(warmUp).Chunk(50)))
                     await pipe.IngestAsync(batch, CancellationToken.None);
                 await EmptyStoreAsync(store);
@@ -133,7 +142,7 @@ public class BenchCoreCommand : JasperFxAsyncCommand<BenchCoreInput>
             clock.Restart();
             stored = 0;
             int batchSize;
-            await using (var import = await ArticleImport.StartAsync(store, ingestion, bulk, CancellationToken.None))
+            await using (var import = await ArticleImport.StartAsync(store, ingestion, bulk, CancellationToken.None, input.SliceFlag))
             {
                 batchSize = input.BatchFlag > 0 ? input.BatchFlag : import.DefaultBatchSize;
                 if (pipeline)
