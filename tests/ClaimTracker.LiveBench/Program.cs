@@ -5,7 +5,7 @@
 //
 // Usage (from the repository root, after building server and harness in Release):
 //   dotnet tests/ClaimTracker.LiveBench/bin/Release/net10.0/ClaimTracker.LiveBench.dll [clients=1,100,1000] [posts=200] [ingest=300]
-//       [--protocol json|messagepack] [--clients official|lean] [--client-procs 1] [--client-nice 0] [--server-env NAME=VALUE]... [--server-dll path]
+//       [--protocol json|messagepack] [--clients official|lean] [--client-procs 1] [--client-nice 0] [--server-env NAME=VALUE]... [--client-env NAME=VALUE]... [--server-dll path]
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -26,6 +26,7 @@ var clientKind = "official";   // official: HubConnection; lean: raw ClientWebSo
 var clientProcs = 1;
 var clientNice = 0;
 var serverEnv = new List<(string, string)>();
+var clientEnv = new List<(string, string)>();
 string? serverDll = null;   // another build of the server (e.g. a copy of the previous one, to alternate old and new)
 for (var i = 0; i < args.Length; i++)
     switch (args[i])
@@ -36,6 +37,7 @@ for (var i = 0; i < args.Length; i++)
         case "--client-nice": clientNice = int.Parse(args[++i]); break;
         case "--server-dll": serverDll = args[++i]; break;
         case "--server-env": var kv = args[++i].Split('=', 2); serverEnv.Add((kv[0], kv[1])); break;
+        case "--client-env": var ckv = args[++i].Split('=', 2); clientEnv.Add((ckv[0], ckv[1])); break;
         default: positional.Add(args[i]); break;
     }
 if (protocol is not ("json" or "messagepack")) { Console.Error.WriteLine("--protocol json|messagepack"); return 2; }
@@ -83,7 +85,7 @@ try
         await Task.Delay(200);
     }
     Console.WriteLine($"bench-live: server {baseUrl}, {Environment.ProcessorCount} cores, server {dll}, protocol {protocol}, {clientKind} clients, {clientProcs} client process(es) at nice {clientNice}, " +
-                      $"posts per level {posts}, ingest posts {ingestPosts}, server env [{string.Join(' ', serverEnv.Select(e => e.Item1 + "=" + e.Item2))}], load {Cpu.LoadAverage()}");
+                      $"posts per level {posts}, ingest posts {ingestPosts}, server env [{string.Join(' ', serverEnv.Select(e => e.Item1 + "=" + e.Item2))}], client env [{string.Join(' ', clientEnv.Select(e => e.Item1 + "=" + e.Item2))}], load {Cpu.LoadAverage()}");
     var n = 0;
     async Task<string> Post()
     {
@@ -97,7 +99,7 @@ try
 
     async Task<ClientFleet> Connect(int count)
     {
-        var fleet = await ClientFleet.StartAsync(baseUrl, count, Math.Max(1, Math.Min(clientProcs, count)), protocol, clientKind, clientNice);
+        var fleet = await ClientFleet.StartAsync(baseUrl, count, Math.Max(1, Math.Min(clientProcs, count)), protocol, clientKind, clientNice, clientEnv);
         fleets.Add(fleet);
         return fleet;
     }
@@ -255,7 +257,7 @@ namespace ClaimTracker.LiveBench
         private ClientFleet(int count) => _count = count;
         public IReadOnlyList<Process> Processes => _procs;
 
-        public static async Task<ClientFleet> StartAsync(string url, int count, int procs, string protocol, string kind, int nice)
+        public static async Task<ClientFleet> StartAsync(string url, int count, int procs, string protocol, string kind, int nice, IReadOnlyList<(string Name, string Value)> env)
         {
             var fleet = new ClientFleet(count);
             var ready = new List<Task>();
@@ -266,6 +268,7 @@ namespace ClaimTracker.LiveBench
                 var info = new ProcessStartInfo(nice == 0 ? "dotnet" : "nice") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
                 var command = new[] { "dotnet", typeof(ClientFleet).Assembly.Location, "--client-host", url, share.ToString(), protocol, kind };
                 foreach (var a in nice == 0 ? command[1..] : ["-n", nice.ToString(), .. command]) info.ArgumentList.Add(a);
+                foreach (var (name, value) in env) info.Environment[name] = value;
                 var proc = Process.Start(info)!;
                 fleet._procs.Add(proc);
                 var isReady = new TaskCompletionSource();
