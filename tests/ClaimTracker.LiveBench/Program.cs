@@ -204,7 +204,9 @@ namespace ClaimTracker.LiveBench
             {
                 await using var lean = await LeanClients.StartAsync(url, count, Arrived);
                 output.Add("ready");
-                await Console.In.ReadToEndAsync();   // the driver closes stdin to stop us
+                // Console.In reads synchronously even through ReadToEndAsync: on its own thread, so it never blocks a
+                // socket thread (with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 we are on the epoll thread here).
+                await Task.Factory.StartNew(() => Console.In.ReadToEnd(), TaskCreationOptions.LongRunning);   // the driver closes stdin to stop us
             }
             else
             {
