@@ -5,7 +5,7 @@
 //
 // Usage (from the repository root, after building server and harness in Release):
 //   dotnet tests/ClaimTracker.LiveBench/bin/Release/net10.0/ClaimTracker.LiveBench.dll [clients=1,100,1000] [posts=200] [ingest=300]
-//       [--protocol json|messagepack] [--client-procs 1] [--client-nice 0] [--server-env NAME=VALUE]... [--server-dll path]
+//       [--protocol json|messagepack] [--clients official|lean] [--client-procs 1] [--client-nice 0] [--server-env NAME=VALUE]... [--client-env NAME=VALUE]... [--server-dll path]
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -18,25 +18,31 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-if (args.Length > 0 && args[0] == "--client-host") return await ClientHost.RunAsync(args[1], int.Parse(args[2]), args[3]);
+if (args.Length > 0 && args[0] == "--client-host") return await ClientHost.RunAsync(args[1], int.Parse(args[2]), args[3], args.Length > 4 ? args[4] : "official");
 
 var positional = new List<string>();
 var protocol = "json";
+var clientKind = "official";   // official: HubConnection; lean: raw ClientWebSocket speaking the JSON hub protocol (LeanClients)
 var clientProcs = 1;
 var clientNice = 0;
 var serverEnv = new List<(string, string)>();
+var clientEnv = new List<(string, string)>();
 string? serverDll = null;   // another build of the server (e.g. a copy of the previous one, to alternate old and new)
 for (var i = 0; i < args.Length; i++)
     switch (args[i])
     {
         case "--protocol": protocol = args[++i]; break;
+        case "--clients": clientKind = args[++i]; break;
         case "--client-procs": clientProcs = int.Parse(args[++i]); break;
         case "--client-nice": clientNice = int.Parse(args[++i]); break;
         case "--server-dll": serverDll = args[++i]; break;
         case "--server-env": var kv = args[++i].Split('=', 2); serverEnv.Add((kv[0], kv[1])); break;
+        case "--client-env": var ckv = args[++i].Split('=', 2); clientEnv.Add((ckv[0], ckv[1])); break;
         default: positional.Add(args[i]); break;
     }
 if (protocol is not ("json" or "messagepack")) { Console.Error.WriteLine("--protocol json|messagepack"); return 2; }
+if (clientKind is not ("official" or "lean")) { Console.Error.WriteLine("--clients official|lean"); return 2; }
+if (clientKind == "lean" && protocol != "json") { Console.Error.WriteLine("--clients lean speaks the JSON hub protocol only: use --protocol json"); return 2; }
 var clientCounts = (positional.Count > 0 ? positional[0] : "1,100,1000").Split(',').Select(int.Parse).ToArray();
 var posts = positional.Count > 1 ? int.Parse(positional[1]) : 200;
 var ingestPosts = positional.Count > 2 ? int.Parse(positional[2]) : 300;
@@ -78,8 +84,8 @@ try
         if (i > 600 || server.HasExited) throw new Exception("server did not start");
         await Task.Delay(200);
     }
-    Console.WriteLine($"bench-live: server {baseUrl}, {Environment.ProcessorCount} cores, server {dll}, protocol {protocol}, {clientProcs} client process(es) at nice {clientNice}, " +
-                      $"posts per level {posts}, ingest posts {ingestPosts}, server env [{string.Join(' ', serverEnv.Select(e => e.Item1 + "=" + e.Item2))}], load {Cpu.LoadAverage()}");
+    Console.WriteLine($"bench-live: server {baseUrl}, {Environment.ProcessorCount} cores, server {dll}, protocol {protocol}, {clientKind} clients, {clientProcs} client process(es) at nice {clientNice}, " +
+                      $"posts per level {posts}, ingest posts {ingestPosts}, server env [{string.Join(' ', serverEnv.Select(e => e.Item1 + "=" + e.Item2))}], client env [{string.Join(' ', clientEnv.Select(e => e.Item1 + "=" + e.Item2))}], load {Cpu.LoadAverage()}");
     var n = 0;
     async Task<string> Post()
     {
@@ -93,7 +99,7 @@ try
 
     async Task<ClientFleet> Connect(int count)
     {
-        var fleet = await ClientFleet.StartAsync(baseUrl, count, Math.Max(1, Math.Min(clientProcs, count)), protocol, clientNice);
+        var fleet = await ClientFleet.StartAsync(baseUrl, count, Math.Max(1, Math.Min(clientProcs, count)), protocol, clientKind, clientNice, clientEnv);
         fleets.Add(fleet);
         return fleet;
     }
@@ -179,7 +185,7 @@ namespace ClaimTracker.LiveBench
     /// </summary>
     public static class ClientHost
     {
-        public static async Task<int> RunAsync(string url, int count, string protocol)
+        public static async Task<int> RunAsync(string url, int count, string protocol, string kind)
         {
             var output = new BlockingCollection<string>();
             var writer = new Thread(() =>
@@ -189,26 +195,40 @@ namespace ClaimTracker.LiveBench
             }) { IsBackground = true };
             writer.Start();
             var arrivals = new ConcurrentDictionary<string, Arrivals>();
-            var conns = new List<HubConnection>();
-            for (var c = 0; c < count; c++)
+            void Arrived(string id, long t)
             {
-                var builder = new HubConnectionBuilder().WithUrl(url + "/hubs/live", o => o.Transports = HttpTransportType.WebSockets);
-                if (protocol == "messagepack") builder.AddMessagePackProtocol();
-                var conn = builder.Build();
-                conn.On<BenchUpdate>("update", u =>
-                {
-                    var t = Stopwatch.GetTimestamp();
-                    if (u.Kind != "article" || u.Id is null) return;
-                    var a = arrivals.GetOrAdd(u.Id, _ => new Arrivals(count));
-                    if (a.Add(t)) output.Add("A " + u.Id + " " + string.Join(' ', a.Times));
-                });
-                conns.Add(conn);
+                var a = arrivals.GetOrAdd(id, _ => new Arrivals(count));
+                if (a.Add(t)) output.Add("A " + id + " " + string.Join(' ', a.Times));
             }
-            foreach (var batch in conns.Chunk(50))
-                await Task.WhenAll(batch.Select(async c => { await c.StartAsync(); await c.InvokeAsync<long>("Subscribe", "feed", (long?)null); }));
-            output.Add("ready");
-            await Console.In.ReadToEndAsync();   // the driver closes stdin to stop us
-            await Task.WhenAll(conns.Select(c => c.DisposeAsync().AsTask()));
+            if (kind == "lean")
+            {
+                await using var lean = await LeanClients.StartAsync(url, count, Arrived);
+                output.Add("ready");
+                // Console.In reads synchronously even through ReadToEndAsync: on its own thread, so it never blocks a
+                // socket thread (with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 we are on the epoll thread here).
+                await Task.Factory.StartNew(() => Console.In.ReadToEnd(), TaskCreationOptions.LongRunning);   // the driver closes stdin to stop us
+            }
+            else
+            {
+                var conns = new List<HubConnection>();
+                for (var c = 0; c < count; c++)
+                {
+                    var builder = new HubConnectionBuilder().WithUrl(url + "/hubs/live", o => o.Transports = HttpTransportType.WebSockets);
+                    if (protocol == "messagepack") builder.AddMessagePackProtocol();
+                    var conn = builder.Build();
+                    conn.On<BenchUpdate>("update", u =>
+                    {
+                        var t = Stopwatch.GetTimestamp();
+                        if (u.Kind == "article" && u.Id is not null) Arrived(u.Id, t);
+                    });
+                    conns.Add(conn);
+                }
+                foreach (var batch in conns.Chunk(50))
+                    await Task.WhenAll(batch.Select(async c => { await c.StartAsync(); await c.InvokeAsync<long>("Subscribe", "feed", (long?)null); }));
+                output.Add("ready");
+                await Console.In.ReadToEndAsync();   // the driver closes stdin to stop us
+                await Task.WhenAll(conns.Select(c => c.DisposeAsync().AsTask()));
+            }
             output.CompleteAdding();
             writer.Join(5000);
             return 0;
@@ -239,7 +259,7 @@ namespace ClaimTracker.LiveBench
         private ClientFleet(int count) => _count = count;
         public IReadOnlyList<Process> Processes => _procs;
 
-        public static async Task<ClientFleet> StartAsync(string url, int count, int procs, string protocol, int nice)
+        public static async Task<ClientFleet> StartAsync(string url, int count, int procs, string protocol, string kind, int nice, IReadOnlyList<(string Name, string Value)> env)
         {
             var fleet = new ClientFleet(count);
             var ready = new List<Task>();
@@ -248,8 +268,9 @@ namespace ClaimTracker.LiveBench
                 var share = count / procs + (p < count % procs ? 1 : 0);
                 // `nice` lets the clients take only CPU the server leaves idle: the nearest this one box gets to clients elsewhere.
                 var info = new ProcessStartInfo(nice == 0 ? "dotnet" : "nice") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-                var command = new[] { "dotnet", typeof(ClientFleet).Assembly.Location, "--client-host", url, share.ToString(), protocol };
+                var command = new[] { "dotnet", typeof(ClientFleet).Assembly.Location, "--client-host", url, share.ToString(), protocol, kind };
                 foreach (var a in nice == 0 ? command[1..] : ["-n", nice.ToString(), .. command]) info.ArgumentList.Add(a);
+                foreach (var (name, value) in env) info.Environment[name] = value;
                 var proc = Process.Start(info)!;
                 fleet._procs.Add(proc);
                 var isReady = new TaskCompletionSource();
