@@ -26,9 +26,7 @@ public sealed class LiveBurstTests(ApiFixture app) : ApiTest<ApiFixture>(app)
             foreach (var id in articles) await client.WaitFor(u => u.Str("kind") == "article" && u.Str("id") == id);
             var stories = (await client.Drain(500)).Where(u => u.Str("kind") == "article").ToList();
             Assert.Equal(articles.OrderBy(x => x), stories.Select(u => u.Str("id")).OrderBy(x => x));   // one update per story, none twice
-            var sequences = client.Received.Select(u => u.Seq()).ToList();
-            Assert.Equal(sequences.OrderBy(q => q), sequences);
-            Assert.Equal(sequences.Distinct().Count(), sequences.Count);
+            client.Received.AssertInOrderOnce();
             foreach (var story in stories)
             {
                 var statements = story.WithNested().Skip(1).ToList();

@@ -101,6 +101,17 @@ public static class LiveJson
     public static IEnumerable<JsonElement> WithNested(this JsonElement u) =>
         u.TryGetProperty("statements", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Prepend(u) : [u];
 
+    /// <summary>
+    /// The updates' sequences, asserted to ascend with no repeat (the hub's promise: in order, no duplicates).
+    /// </summary>
+    public static List<long> AssertInOrderOnce(this IEnumerable<JsonElement> updates)
+    {
+        var sequences = updates.Select(u => u.Seq()).ToList();
+        Assert.Equal(sequences.OrderBy(q => q), sequences);
+        Assert.Equal(sequences.Distinct().Count(), sequences.Count);
+        return sequences;
+    }
+
     /// <summary>Every update and nested statement, in the order received.</summary>
     public static IEnumerable<JsonElement> Flat(this IEnumerable<JsonElement> updates) => updates.SelectMany(WithNested);
 }

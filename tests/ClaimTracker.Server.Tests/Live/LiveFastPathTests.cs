@@ -31,9 +31,7 @@ public sealed class LiveFastPathTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         await client.Drain(500);
         var stories = client.Received.Where(u => u.Str("kind") == "article").ToList();
         Assert.Equal(posted.Select(p => p.ArticleId).OrderBy(x => x), stories.Select(u => u.Str("id")).OrderBy(x => x));   // each once
-        var sequences = client.Received.Select(u => u.Seq()).ToList();
-        Assert.Equal(sequences.OrderBy(q => q), sequences);
-        Assert.Equal(sequences.Distinct().Count(), sequences.Count);
+        client.Received.AssertInOrderOnce();
         foreach (var (articleId, statements) in posted)
         {
             var story = stories.Single(u => u.Str("id") == articleId);
@@ -68,9 +66,7 @@ public sealed class LiveFastPathTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         await client.Drain(500);
         var stories = client.Received.Where(u => u.Str("kind") == "article").Select(u => u.Str("id")).ToList();
         Assert.Equal(expected, stories);   // commit order, each once
-        var sequences = client.Received.Select(u => u.Seq()).ToList();
-        Assert.Equal(sequences.OrderBy(q => q), sequences);
-        Assert.Equal(sequences.Distinct().Count(), sequences.Count);
+        client.Received.AssertInOrderOnce();
     }
 
     [Fact]
@@ -139,9 +135,7 @@ public sealed class LivePacingTests(LivePacingFixture app) : ApiTest<LivePacingF
             await client.Drain(500);
             var stories = client.Received.Where(u => u.Str("kind") == "article").ToList();
             Assert.Equal(posted.Select(p => p.ArticleId).OrderBy(x => x), stories.Select(u => u.Str("id")).OrderBy(x => x));
-            var sequences = client.Received.Select(u => u.Seq()).ToList();
-            Assert.Equal(sequences.OrderBy(q => q), sequences);
-            Assert.Equal(sequences.Distinct().Count(), sequences.Count);
+            client.Received.AssertInOrderOnce();
             foreach (var (articleId, statements) in posted)
                 Assert.Equal(statements.Select(s => s.Id).OrderBy(x => x),
                     stories.Single(u => u.Str("id") == articleId).WithNested().Skip(1).Select(s => s.Str("id")).OrderBy(x => x));
