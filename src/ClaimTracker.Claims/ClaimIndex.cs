@@ -28,7 +28,7 @@ public sealed class ClaimIndex
 {
     internal sealed class Entry
     {
-        public required ClaimMember Member { get; init; }
+        public required ClaimMember Member { get; set; }
         public required Dictionary<string, int> TermCounts { get; init; }
         public required Dictionary<string, string> Surfaces { get; init; }
         public required double Norm { get; set; }
@@ -45,7 +45,7 @@ public sealed class ClaimIndex
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byArticle = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _claimSizes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _claimMembers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _sourceFrequency = new(StringComparer.Ordinal);
     private int _documents;
     private int _sources;
@@ -84,7 +84,30 @@ public sealed class ClaimIndex
     }
 
     /// <summary>Statements on a claim so far (for the claim-level score of the incremental matcher).</summary>
-    public int ClaimSize(string claimId) => _claimSizes.GetValueOrDefault(claimId);
+    public int ClaimSize(string claimId) => _claimMembers.TryGetValue(claimId, out var m) ? m.Count : 0;
+
+    /// <summary>The index ids of the statements on a claim, in the order they were added.</summary>
+    internal IReadOnlyList<int> MembersOf(string claimId) => _claimMembers.TryGetValue(claimId, out var m) ? m : [];
+
+    /// <summary>
+    /// Moves an indexed statement to its final claim and stance (a pass indexes its statements on provisional
+    /// claims of their own first, so they can be scored against each other).
+    /// </summary>
+    internal void Place(int id, string claimId, string stance, string label)
+    {
+        var e = _entries[id];
+        var from = e.Member.ClaimId;
+        if (from == claimId) { e.Member = e.Member with { Stance = stance }; return; }
+        if (_claimMembers.TryGetValue(from, out var old))
+        {
+            old.Remove(id);
+            if (old.Count == 0) { _claimMembers.Remove(from); _labels.Remove(from); }
+        }
+        e.Member = e.Member with { ClaimId = claimId, Stance = stance };
+        _labels.TryAdd(claimId, label);
+        if (!_claimMembers.TryGetValue(claimId, out var members)) _claimMembers[claimId] = members = [];
+        members.Add(id);
+    }
 
     /// <summary>Adds a statement that is on a claim (new, or loaded from stored data on rebuild).</summary>
     public void Add(ClaimMember member)
@@ -118,7 +141,8 @@ public sealed class ClaimIndex
         if (!_byArticle.TryGetValue(member.Article, out var inArticle)) _byArticle[member.Article] = inArticle = new List<int>();
         inArticle.Add(id);
         _labels.TryAdd(member.ClaimId, MakeLabel(terms));
-        _claimSizes[member.ClaimId] = _claimSizes.GetValueOrDefault(member.ClaimId) + 1;
+        if (!_claimMembers.TryGetValue(member.ClaimId, out var onClaim)) _claimMembers[member.ClaimId] = onClaim = [];
+        onClaim.Add(id);
     }
 
     /// <summary>The source of a statement as a set of terms: speaker and affiliation folded together.</summary>
@@ -149,9 +173,10 @@ public sealed class ClaimIndex
     }
 
     /// <summary>Recomputes every stored norm with the current IDF (the batch labeler, after indexing a whole run).</summary>
-    internal void RefreshNorms()
+    /// <summary>Recomputes the norms of the statements added from <paramref name="from"/> on (older ones drift lazily).</summary>
+    internal void RefreshNorms(int from = 0)
     {
-        foreach (var e in _entries) { e.Norm = VectorNorm(e.TermCounts); e.NormAt = _documents; }
+        for (int i = from; i < _entries.Count; i++) { var e = _entries[i]; e.Norm = VectorNorm(e.TermCounts); e.NormAt = _documents; }
     }
 
     private void CountDocument(List<Term> terms)

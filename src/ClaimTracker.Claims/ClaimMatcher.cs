@@ -81,11 +81,11 @@ public sealed class ClaimExclusions
 }
 
 /// <summary>
-/// Incremental claim matcher: each statement is compared with the statements already on claims that share its
-/// salient terms (via <see cref="ClaimIndex"/>) and with the other statements of its own article, then either
-/// joins the best claim above the threshold, with a stance, or opens a new claim. Deterministic: the same
-/// statements in the same order give the same claims. The pair score and the stance rules are the ones the batch
-/// labeler (<see cref="ClaimLabeler"/>) clusters with.
+/// Claim matcher: a statement is compared with the statements already on claims that share its salient terms (via
+/// <see cref="ClaimIndex"/>) and with the other statements of its own article, then either joins the best claim
+/// above the threshold, with a stance, or opens a new claim. <see cref="MatchAll"/> places several statements
+/// together (the server's passes, the batch labeler); <see cref="Match"/> one at a time. Deterministic: the same
+/// statements in the same order give the same claims.
 /// </summary>
 public sealed class ClaimMatcher
 {
@@ -151,6 +151,176 @@ public sealed class ClaimMatcher
         }
         var linked = Index[best.Id];
         return Linked(q, best with { Score = bestScore }, linked.Member.ClaimId, Index.LabelOf(linked.Member.ClaimId) ?? "", linked.Member.Stance);
+    }
+
+    /// <summary>Pairs scoring less are not kept for clustering: they cannot lift an average to the threshold.</summary>
+    private const double MinPairScore = 0.1;
+
+    /// <summary>Claim id a statement of a pass sits on until the pass has placed it (never stored, never shown).</summary>
+    private const string Pending = "\u0001pending:";
+
+    /// <summary>
+    /// Places several new statements together (one pass of the server, or a whole run of <c>extract</c>) and records
+    /// them: average-link clustering of the new statements among themselves, then each group joins the existing claim
+    /// it scores best with (the incremental rule, for a group) or opens a new claim. A statement that arrives with
+    /// others is judged against them too, not only against what came before it; on an empty index this is the batch
+    /// clustering. Existing claims are never merged with each other (that is a person's decision) and a statement
+    /// never goes back onto a claim a person unlinked it from. Returns one decision per statement, in the order
+    /// given; a new claim is opened by its first statement.
+    /// </summary>
+    public IReadOnlyList<ClaimDecision> MatchAll(IReadOnlyList<StatementToMatch> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        int n = statements.Count;
+        if (n == 0) return [];
+        int offset = Index.StatementCount;
+        var queries = new Query[n];
+        for (int i = 0; i < n; i++)
+        {
+            var st = statements[i];
+            queries[i] = Query.Of(st);
+            // Indexed first, each on a provisional claim of its own, so the pass's statements meet each other and
+            // the first of them is weighed (IDF) like the last.
+            Index.Add(new ClaimMember(st.StatementId, Pending + (offset + i), Stances.Supports, st.Content, st.Speaker,
+                st.Article, st.Paragraph, st.Evidence, st.Cue, st.Affiliation));
+        }
+        Index.RefreshNorms(from: offset);   // the pass's own norms, with the IDF that now counts all of them
+
+        // Pair scores (each pair of new statements once, the higher of its two directions; a new statement and one
+        // already on a claim from the new side) and the links that must hold (a contrast, a denial: they name their target).
+        var pairs = new Dictionary<(int, int), float>();
+        var forced = new Candidate?[n];
+        var previous = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            int self = offset + i;
+            var inArticle = Index.InArticle(statements[i].Article);
+            int at = BinarySearch(inArticle, self);
+            previous[i] = at > 0 ? inArticle[at - 1] : -1;
+            var sid = statements[i].StatementId;
+            Candidate? best = null;
+            foreach (var c in ScoreCandidates(queries[i], id => id != self && (id >= offset || !Exclusions.IsExcluded(sid, Index[id].Member.ClaimId)), previous[i]))
+            {
+                // Contrast and rebuttal look back in reading order only, as when statements arrive one by one.
+                if (c.Contrast is not null && c.Id > self) continue;
+                var key = (Math.Min(self, c.Id), Math.Max(self, c.Id));
+                if (c.Score >= MinPairScore && (!pairs.TryGetValue(key, out var known) || c.Score > known)) pairs[key] = (float)c.Score;
+                if (c.Id > self) continue;
+                if (best is null || c.Score > best.Score || (c.Score == best.Score && c.Id < best.Id)) best = c;
+                if (c.Contrast is not null && (forced[i] is null || c.Score > forced[i]!.Score)) forced[i] = c;
+            }
+            if (forced[i] is null && queries[i].Denial is not null && best is not null && best.Score >= Options.DenialLinkThreshold)
+                forced[i] = best;
+        }
+
+        // 1. The new statements among themselves: average link (a forced statement follows its target instead).
+        var group = ClaimLabeler.AverageLink(n, pairs
+            .Where(kv => kv.Key.Item1 >= offset && forced[kv.Key.Item1 - offset] is null && forced[kv.Key.Item2 - offset] is null)
+            .Select(kv => (kv.Key.Item1 - offset, kv.Key.Item2 - offset, (double)kv.Value)), Options.BatchLinkThreshold);
+
+        // 2. Each group joins the existing claim it scores best with, if any reaches the link threshold: part its
+        // best pair, part the mean over all its pairs with the claim's statements (missing pairs count 0), so one
+        // broad statement does not pull a group onto a claim whose other statements say something else.
+        // Existing claims are never merged with each other here: that is a person's decision.
+        var groupSize = new Dictionary<int, int>();
+        for (int i = 0; i < n; i++) if (forced[i] is null) groupSize[group[i]] = groupSize.GetValueOrDefault(group[i]) + 1;
+        var toClaim = new Dictionary<(int Group, string Claim), (double Sum, double Max, int FirstId)>();
+        foreach (var ((a, b), score) in pairs)
+        {
+            if (a >= offset || forced[b - offset] is not null) continue;
+            var key = (group[b - offset], Index[a].Member.ClaimId);
+            var known = toClaim.GetValueOrDefault(key, (0, 0, int.MaxValue));
+            toClaim[key] = (known.Sum + score, Math.Max(known.Max, score), Math.Min(known.FirstId, a));
+        }
+        pairs.Clear();
+        var claimOfGroup = new Dictionary<int, string>();
+        var membersOfGroup = Exclusions.Count == 0 ? null
+            : Enumerable.Range(0, n).Where(i => forced[i] is null).ToLookup(i => group[i]);
+        foreach (var byGroup in toClaim.GroupBy(kv => kv.Key.Group).OrderBy(x => x.Key))
+        {
+            string? bestClaim = null;
+            double bestScore = 0;
+            int bestFirst = int.MaxValue;
+            foreach (var ((g, claim), (sum, max, first)) in byGroup)
+            {
+                var mean = sum / ((double)groupSize[g] * Math.Max(1, Index.ClaimSize(claim)));
+                var score = Options.ClaimBestShare * max + (1 - Options.ClaimBestShare) * mean;
+                if (score < Options.LinkThreshold || (score == bestScore && first > bestFirst) || score < bestScore) continue;
+                if (membersOfGroup is not null && membersOfGroup[g].Any(i => Exclusions.IsExcluded(statements[i].StatementId, claim))) continue;
+                (bestClaim, bestScore, bestFirst) = (claim, score, first);
+            }
+            if (bestClaim is not null) claimOfGroup[byGroup.Key] = bestClaim;
+        }
+        // 3. A forced statement goes where its target went (targets come earlier in reading order: already resolved).
+        var forcedClaim = new string?[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (forced[i] is not { } f) continue;
+            if (f.Id < offset) forcedClaim[i] = Index[f.Id].Member.ClaimId;
+            else if (forcedClaim[f.Id - offset] is { } viaTarget) forcedClaim[i] = viaTarget;
+            else group[i] = group[f.Id - offset];
+        }
+        var decisions = new ClaimDecision[n];
+        for (int i = 0; i < n; i++)
+        {
+            var q = queries[i];
+            int self = offset + i;
+            var sid = q.Statement.StatementId;
+            int g = group[i];
+            var onClaim = forcedClaim[i] ?? claimOfGroup.GetValueOrDefault(g);
+            if (onClaim is not null && Exclusions.IsExcluded(sid, onClaim))
+            {
+                // Reached through another statement's forced link: a person took this one off that claim.
+                g = n + i;
+                onClaim = null;
+            }
+            if (onClaim is null)
+            {
+                var claimId = NextClaimId();
+                var label = Index.MakeLabel(q.Terms);
+                claimOfGroup[g] = claimId;
+                _usedIds.Add(claimId);
+                Index.Place(self, claimId, Stances.Supports, label);
+                decisions[i] = new ClaimDecision(sid, claimId, label, true, Stances.Supports, 1.0, null, Array.Empty<string>(),
+                    null, "first statement of the claim in reading order");
+                continue;
+            }
+            var claimLabel = Index.LabelOf(onClaim) ?? "";
+            // Stance along the strongest link to a statement already on the claim (or the forced one).
+            Candidate? link = forced[i] is { } fl && Index[fl.Id].Member.ClaimId == onClaim ? fl : null;
+            string? via = null;
+            if (link is null)
+            {
+                var earlier = Index.MembersOf(onClaim).Where(id => id != self).ToList();
+                var earlierIds = earlier.ToHashSet();
+                foreach (var e in ScoreCandidates(q, earlierIds.Contains, previous[i], earlier))
+                    if (e.Contrast is null && (link is null || e.Score > link.Score || (e.Score == link.Score && e.Id < link.Id)))
+                        link = e;
+                via = "average link";
+                if (link is null)
+                {
+                    // Joined through statements placed after it only: name the claim's first statement.
+                    link = new Candidate(earlier[0], 0, [], [], null, false);
+                    via = "average link through later statements";
+                }
+            }
+            var d = Linked(q, link, onClaim, claimLabel, Index[link.Id].Member.Stance, via);
+            Index.Place(self, onClaim, d.Stance, claimLabel);
+            decisions[i] = d;
+        }
+        return decisions;
+    }
+
+    private static int BinarySearch(IReadOnlyList<int> ascending, int value)
+    {
+        int lo = 0, hi = ascending.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (ascending[mid] == value) return mid;
+            if (ascending[mid] < value) lo = mid + 1; else hi = mid - 1;
+        }
+        return lo;
     }
 
     /// <summary>What the matcher needs of a new statement, computed once.</summary>

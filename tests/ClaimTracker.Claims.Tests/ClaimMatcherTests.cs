@@ -222,6 +222,72 @@ public class ClaimMatcherTests
     }
 
     [Fact]
+    public void Statements_placed_together_find_each_other_whatever_their_order()
+    {
+        // The bridge arrives last: one by one, the first two open claims of their own before it comes.
+        var statements = new[]
+        {
+            S("s1", "the central bank will cut interest rates", "a central bank official", "a1"),
+            S("s2", "rates will be cut next month to support the currency", "a banker", "a1"),
+            S("s3", "the central bank will cut interest rates next month to support the currency", "analysts", "a1"),
+        };
+        var oneByOne = NewMatcher();
+        Assert.Equal(2, statements.Select(oneByOne.Match).Select(d => d.ClaimId).Distinct().Count());
+        foreach (var order in new[] { new[] { 0, 1, 2 }, new[] { 2, 1, 0 }, new[] { 1, 2, 0 } })
+        {
+            var decisions = NewMatcher().MatchAll(order.Select(i => statements[i]).ToList());
+            Assert.Single(decisions.Select(d => d.ClaimId).Distinct());
+            Assert.True(decisions[0].OpensNewClaim);   // the first in the order given opens the claim
+            Assert.All(decisions.Skip(1), d => Assert.False(d.OpensNewClaim));
+            Assert.All(decisions, d => Assert.Equal(Stances.Supports, d.Stance));
+        }
+    }
+
+    [Fact]
+    public void A_group_joins_an_existing_claim_and_existing_claims_are_not_merged()
+    {
+        var m = NewMatcher();
+        var rates = m.Match(S("s1", "the central bank will cut interest rates next month", "a central bank official", "a1"));
+        var coffee = m.Match(S("s2", "coffee exports fell sharply because of the frost", "a trader", "a2"));
+        var decisions = m.MatchAll([
+            S("s3", "the central bank plans to cut its interest rate in the coming month", "analysts", "a3"),
+            S("s4", "coffee exports fell sharply after the frost in the south", "an exporter", "a3"),
+            S("s5", "the central bank will not cut interest rates next month", "the finance minister", "a3"),
+        ]);
+        Assert.Equal(rates.ClaimId, decisions[0].ClaimId);
+        Assert.Equal(coffee.ClaimId, decisions[1].ClaimId);
+        Assert.Equal(rates.ClaimId, decisions[2].ClaimId);
+        Assert.Equal(Stances.Disputes, decisions[2].Stance);   // a negated restatement by another speaker
+        Assert.NotEqual(rates.ClaimId, coffee.ClaimId);
+        Assert.Equal(3, m.Index.ClaimSize(rates.ClaimId));
+        Assert.Equal(2, m.Index.ClaimSize(coffee.ClaimId));
+        Assert.Equal(2, m.Index.ClaimCount);   // the pass's provisional claims are gone
+        // What the pass recorded is what the next statement meets.
+        var next = m.Match(S("s6", "the central bank is expected to cut interest rates next month", "economists", "a4"));
+        Assert.Equal(rates.ClaimId, next.ClaimId);
+    }
+
+    [Fact]
+    public void A_pass_never_puts_a_statement_back_on_a_claim_it_was_unlinked_from()
+    {
+        List<StatementToMatch> pass = [
+            S("s2", "the central bank plans to cut its interest rate in the coming month", "analysts", "a2"),
+            S("s3", "the central bank will cut interest rates in the coming month", "a banker", "a2"),
+        ];
+        var s1 = S("s1", "the central bank will cut interest rates next month", "a central bank official", "a1");
+        var free = NewMatcher();
+        var freeClaim = free.Match(s1).ClaimId;
+        Assert.All(free.MatchAll(pass), d => Assert.Equal(freeClaim, d.ClaimId));
+
+        var exclusions = new ClaimExclusions();
+        var m = NewMatcher(exclusions);
+        var rates = m.Match(s1);
+        exclusions.Exclude("s3", rates.ClaimId);
+        var decisions = m.MatchAll(pass);
+        Assert.NotEqual(rates.ClaimId, decisions[1].ClaimId);
+    }
+
+    [Fact]
     public void A_rebuilt_index_gives_the_same_decision_as_the_live_one()
     {
         var live = NewMatcher();

@@ -168,24 +168,46 @@ public sealed class ClaimMatchingRun(IDocumentStore store, ILogger<ClaimMatching
     public int BatchSize { get; init; } = 200;
 
     /// <summary>
-    /// Matches each statement and appends its claim events, <see cref="BatchSize"/> statements per transaction. A claim
-    /// is fetched for writing once per batch (optimistic concurrency: a fact-checker's write in between fails the
-    /// batch, and the next pass rebuilds and places those statements again).
+    /// Statements the matcher places together (<see cref="ClaimMatcher.MatchAll"/>): they are clustered among
+    /// themselves before joining existing claims, so an article's statements (or a whole import) find each other
+    /// whatever their order. Bounded so a rebuild after a bulk import does not hold every pair score at once.
+    /// </summary>
+    public int GroupSize { get; init; } = 2000;
+
+    /// <summary>
+    /// Matches the statements, <see cref="GroupSize"/> at a time, and appends their claim events,
+    /// <see cref="BatchSize"/> statements per transaction. A claim is fetched for writing once per batch (optimistic
+    /// concurrency: a fact-checker's write in between fails the batch, and the next pass rebuilds and places those
+    /// statements again).
     /// </summary>
     private async Task<(int Linked, int Opened, int Skipped)> PlaceAsync(List<StatementView> pending, CancellationToken ct)
     {
         var matcher = _matcher!;
         int linked = 0, opened = 0, skipped = 0;
-        foreach (var batch in pending.Chunk(Math.Max(1, BatchSize)))
+        foreach (var group in pending.Chunk(Math.Max(1, GroupSize)))
+        {
+            var decided = group.Zip(matcher.MatchAll(group.Select(AutomaticLinking.ToMatch).ToList())).ToList();
+            var (l, o, s) = await AppendAsync(decided, ct);
+            linked += l;
+            opened += o;
+            skipped += s;
+        }
+        return (linked, opened, skipped);
+    }
+
+    private async Task<(int Linked, int Opened, int Skipped)> AppendAsync(List<(StatementView Statement, ClaimDecision Decision)> decided,
+        CancellationToken ct)
+    {
+        int linked = 0, opened = 0, skipped = 0;
+        foreach (var batch in decided.Chunk(Math.Max(1, BatchSize)))
         {
             await using var session = store.LightweightSession();
             var touched = new Dictionary<Guid, ClaimView>();   // claims written in this batch, as the decisions see them
             var placed = new List<(Guid Statement, Guid Claim)>();
             int batchLinked = 0, batchOpened = 0;
-            foreach (var statement in batch)
+            foreach (var (statement, decision) in batch)
             {
                 ct.ThrowIfCancellationRequested();
-                var decision = matcher.Match(AutomaticLinking.ToMatch(statement));
                 var claimId = Guid.Parse(decision.ClaimId);
                 var at = DateTimeOffset.UtcNow;
                 Domain.Decision result;
