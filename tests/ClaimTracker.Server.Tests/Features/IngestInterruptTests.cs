@@ -105,10 +105,11 @@ public sealed class IngestInterruptTests : IAsyncLifetime
     [Fact]
     public async Task Ingest_stopped_by_ctrl_c_or_killed_keeps_whole_articles_and_a_rerun_completes_it()
     {
-        var interrupted = await Ingest("INT");
+        var stderr = new StringBuilder();
+        var interrupted = await Ingest("INT", stderr: stderr);
         Assert.NotEqual(0, interrupted.ExitCode);
         Assert.Contains("Writing in bulk (COPY).", interrupted.Stdout);
-        Assert.Contains("Interrupted:", interrupted.Stdout);
+        Assert.True(interrupted.Stdout.Contains("Interrupted:"), $"no 'Interrupted:' line.\nstdout:\n{interrupted.Stdout}\nstderr:\n{stderr}");
         var afterCtrlC = await AssertWholeArticles();
         Assert.InRange(afterCtrlC, 1, Articles - 1);
 

@@ -83,6 +83,12 @@ public sealed class BulkArticleImport(IDocumentStore store, ArticleIngestion ing
             return true;
         }
         catch (Exception e) when (IsUniqueViolation(e)) { return false; }   // the COPY rolled back: nothing stored
+        // Cancelled mid-COPY, Marten's rollback can meet a transaction Npgsql has already disposed and throw
+        // ObjectDisposedException instead of the cancellation: the COPY did not commit either way, so say what happened.
+        catch (Exception e) when (ct.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            throw new OperationCanceledException("Storing statement views was cancelled.", e, ct);
+        }
     }
 
     /// <summary>Starts the slice's article streams; false when a writer started one of them after our check (the COPY rolled back).</summary>
