@@ -41,7 +41,12 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         var claim = await (await app.Http.PostAsJsonAsync("/api/claims", new { text = "The border talks will resume next week" })).Content.ReadFromJsonAsync<JsonElement>();
         var claimId = claim.GetProperty("id").GetString()!;
         Assert.True((await app.Http.PostAsJsonAsync($"/api/claims/{claimId}/statements", new { statementId = first[0], stance = "supports" })).IsSuccessStatusCode);
-        Assert.True((await app.Http.PostAsJsonAsync($"/api/claims/{claimId}/statements", new { statementId = second[0], stance = "disputes" })).IsSuccessStatusCode);
+        // The dispute comes as the claim matcher would link it: automatic, with a score and its reason.
+        Assert.True((await app.Http.PostAsJsonAsync($"/api/claims/{claimId}/statements", new
+        {
+            statementId = second[0], stance = "disputes", automatic = true, score = 0.62,
+            explanation = "shared: border, talks, resume; negated restatement",
+        })).IsSuccessStatusCode);
 
         var contested = page.Locator($"#contested li[data-id='{claimId}']");
         await Assertions.Expect(contested).ToBeVisibleAsync(new() { Timeout = 15_000 });
@@ -57,6 +62,8 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         await contested.Locator("a.claim-text").ClickAsync();
         await Assertions.Expect(page.Locator("#page h1")).ToHaveTextAsync("The border talks will resume next week");
         await Assertions.Expect(page.Locator("#page svg polyline").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#page")).ToContainTextAsync("matched automatically, score 0.62");
+        await Assertions.Expect(page.Locator("#page .why")).ToHaveTextAsync("why: shared: border, talks, resume; negated restatement");
         await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "dashboard-claim.png"), FullPage = true });
         Assert.Empty(errors);
     }

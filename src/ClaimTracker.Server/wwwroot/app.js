@@ -203,7 +203,10 @@
         el("span", { class: "tag " + (l.statement.anonymous ? "anonymous" : "named") }, l.statement.anonymous ? "anonymous" : "named"),
         l.retracted ? el("span", { class: "tag retracted" }, "retracted") : null,
         el("div", { class: "snippet" }, l.statement.content),
-        el("div", { class: "meta" }, el("a", { href: "#/article/" + l.statement.articleId }, l.statement.articleHeadline), " · ", l.automatic ? "matched automatically" : "linked by " + l.linkedBy)))),
+        el("div", { class: "meta" }, el("a", { href: "#/article/" + l.statement.articleId }, l.statement.articleHeadline), " · ",
+          l.automatic ? `matched automatically, score ${Number(l.score ?? 0).toFixed(2)}` : "linked by " + l.linkedBy),
+        // A fact-checker reviews an automatic link by its reason: what it was linked through, the shared words, the stance cue.
+        l.automatic && l.explanation ? el("div", { class: "meta why" }, "why: " + l.explanation) : null))),
       el("h2", {}, "Timeline"),
       el("ol", { class: "items" }, (c.timeline || []).slice().reverse().map(t => el("li", {},
         el("b", {}, t.kind), " ", t.speaker || "", t.stance ? ` (${t.stance})` : "", el("div", { class: "meta" }, when(t.at), " · ", t.by || "", t.detail ? " · " + t.detail : "")))));
