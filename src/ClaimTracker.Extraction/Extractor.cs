@@ -124,6 +124,8 @@ internal sealed class ArticleRun
     bool IsK(int i, TokKind k) => i >= _sa && i < _sb && _toks[i].Kind == k;
     bool Cap(int i) => IsWord(i) && char.IsUpper(_t[_toks[i].S]);
     bool In(int i, WordSet set) => IsWord(i) && set.Contains(W(i));
+    // auxiliaries and adverbs inside a verb group are lower-case: "Pan Am said" has no auxiliary "am"
+    bool InLower(int i, WordSet set) => In(i, set) && !char.IsUpper(_t[_toks[i].S]);
     string Text(int from, int to) => from < to ? _t[_toks[from].S.._toks[to - 1].E] : "";
     bool EndsPossessive(int i) => IsWord(i) && (W(i).EndsWith("’s") || W(i).EndsWith("'s") || W(i).EndsWith("s’"));
 
@@ -296,12 +298,22 @@ internal sealed class ArticleRun
         else if (ed && !cue.Participle)
         {
             int b = prev;
-            while (b >= _sa && In(b, Lexicon.AuxAdverbs) && !In(b, Lexicon.BeForms)) b--;
-            if (In(b, Lexicon.BeForms) && !(lw is "told")) return null;
+            while (b >= _sa && InLower(b, Lexicon.AuxAdverbs) && !In(b, Lexicon.BeForms)) b--;
+            if (InLower(b, Lexicon.BeForms) && !(lw is "told")) return null;
             if (lw is not "said" and not "told" && Is(next, "to") && (Is(next + 1, "be") || Is(next + 1, "have"))) return null;
             if (Is(next, "by") && lw != "quoted") return null;
         }
-        if (lw == "told" && In(prev, Lexicon.BeForms)) return null;   // "was told"
+        if (lw is "told" or "informed" or "notified" or "assured" or "advised" && InLower(prev, Lexicon.BeForms)) return null;   // "was told"
+        // an infinitive is a plan, not a report: "plans to announce", "would allow the bank to announce"
+        if (Is(prev, "to") && cue.Kind is not CueKind.Thought && !cue.Participle) return null;
+        // verbs that report speech only with a "that" clause: "maintained that ...", not "maintained its dividend"
+        if (Lexicon.NeedThat.Contains(cue.Lemma))
+        {
+            int t = next;
+            if (cue.Lemma == "point out") { if (!Is(t, "out")) return null; t++; }
+            if (cue.Kind == CueKind.Tell) { int r = ThatAfterRecipient(t); if (r <= t) return null; t = r; }
+            if (!Is(t, "that")) return null;
+        }
         if (lw == "ruled" && !Is(next, "out")) return null;
         if (cue.Lemma == "press" && Is(next, "for")) { }
         if (cue.Lemma == "call" && !(Is(next, "on") || Is(next, "for") || (Is(next, "again") && (Is(next + 1, "for") || Is(next + 1, "on"))))) return null;
@@ -374,7 +386,9 @@ internal sealed class ArticleRun
                 site.RegionStart = w;
                 return site;
             }
-            if (!IsK(prev, TokKind.Comma) && !Is(prev, "and") && !IsK(prev, TokKind.Dash) && !(Is(prev, "also") && IsK(prev - 1, TokKind.Comma)))
+            // "..., however, by saying the ..." is a participle of the main clause's subject too
+            if (!IsK(prev, TokKind.Comma) && !Is(prev, "and") && !IsK(prev, TokKind.Dash) && !(Is(prev, "also") && IsK(prev - 1, TokKind.Comma))
+                && !(Is(prev, "by") && cue.Lemma is "say" or "warn" or "claim" or "argue" or "insist" or "suggest"))
                 return null;
             site.Kind = "participle";
             site.RegionStart = prev;
@@ -383,7 +397,7 @@ internal sealed class ArticleRun
 
         // Finite cue: auxiliaries and adverbs join the cue ("has always said")
         int j = prev;
-        while (j >= _sa && (In(j, Lexicon.AuxAdverbs) && !Is(j, "that")))
+        while (j >= _sa && (InLower(j, Lexicon.AuxAdverbs) && !Is(j, "that")))
         {
             if (Is(j, "all") && !Cap(j - 1) && !Lexicon.CollectiveNouns.Contains(W(j - 1))) break;
             j--;
@@ -398,7 +412,7 @@ internal sealed class ArticleRun
         {
             // keep adverbs only when contiguous to the cue
             j = jj;
-            while (j >= _sa && In(j, Lexicon.AuxAdverbs) && !Is(j, "that")) j--;
+            while (j >= _sa && InLower(j, Lexicon.AuxAdverbs) && !Is(j, "that")) j--;
         }
         site.CueFirst = Is(cueFirst, "all") ? cueFirst + 1 : cueFirst;
         if (site.CueFirst > i) site.CueFirst = i;
@@ -460,6 +474,7 @@ internal sealed class ArticleRun
         switch (lemma)
         {
             case "sum up": return Is(i + 1, "up") ? i + 2 : -2;
+            case "point out": return Is(i + 1, "out") ? i + 2 : -2;
             case "raise the specter of":
                 return Is(i + 1, "the") && (Is(i + 2, "specter") || Is(i + 2, "spectre")) && Is(i + 3, "of") ? i + 4 : -2;
             case "float the idea of": return Is(i + 1, "the") && Is(i + 2, "idea") && Is(i + 3, "of") ? i + 4 : -2;
@@ -631,7 +646,9 @@ internal sealed class ArticleRun
             {
                 if (_in[k]) break;
                 var w = W(k).ToString();
-                if (Lexicon.SubjectStoppers.Contains(w) && !(w is "and" && k - 1 >= _sa && (Cap(k - 1) || Cap(k + 1)) && k + 1 < e)) break;
+                // "Britain and France said" joins; "talks began in December and unions are hopeful" does not (a date ends a clause)
+                if (Lexicon.SubjectStoppers.Contains(w) && !(w is "and" && k - 1 >= _sa && (Cap(k - 1) || Cap(k + 1)) && k + 1 < e
+                    && !(IsWord(k - 1) && (IsMonthWord(W(k - 1)) || IsTimeWord(W(k - 1)))))) break;
                 if (Lexicon.Lookup.TryGetValue(w, out var c) && !c.Ambiguous && !(c.Participle && w is "working") && n > 0 && char.IsLower(w[0])) break;
                 if (w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase)) break;
                 if (char.IsLower(w[0]) && (w.EndsWith("ed") && !Lexicon.PersonNouns.Contains(w) && w is not "armed" and not "united" && !(k > _sa && Is(k - 1, "the")) && w.Length > 4 && !w.Contains('-'))) break;
@@ -677,7 +694,7 @@ internal sealed class ArticleRun
                     int ns = s.Cue + 2, ne = ns;
                     while (ne < _sb && _toks[ne].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[ne])
                     {
-                        if (ne > ns && (IsDocOrSourceNoun(ne - 1)) && !Cap(ne)) break;
+                        if (ne > ns && (IsDocOrSourceNoun(ne - 1)) && !Cap(ne) && !(In(ne - 1, Lexicon.DocumentNouns) && (Is(ne, "from") || Is(ne, "by") || Is(ne, "of")))) break;
                         ne++;
                     }
                     if (ne == ns) return 0;
@@ -741,6 +758,7 @@ internal sealed class ArticleRun
             string doc = W(s.SubjE - 1).ToString();
             d.Medium = doc is "statement" ? "a statement" : doc;
         }
+        else if (s.SubjS >= 0 && s.Kind != "relative" && DocumentBeforeAuthor(s.SubjS, s.SubjE) is { } docB) d.Medium = docB;
 
         // cue extensions and the recipient: "told Reuters", "said in a statement", "called on", "ruled out"
         if (s.Kind is "forward" or "shared" or "participle" or "relative" or "participle-with" or "inversion" or "quoted")
@@ -757,7 +775,7 @@ internal sealed class ArticleRun
             { cueText = Text(s.CueFirst, k + 1); d.CueE = _toks[k].E; k++; }
             if (s.Info.Kind == CueKind.Tell && s.Kind != "inversion")
             {
-                int re = Recipient(k);
+                int re = Lexicon.NeedThat.Contains(s.Info.Lemma) ? ThatAfterRecipient(k) : Recipient(k);
                 if (re > k)
                 {
                     d.Medium = Speakers.ShortMedium(Text(k, re));
@@ -787,6 +805,7 @@ internal sealed class ArticleRun
             d.Speaker = docEnt;
             speaker = docEnt;
             if (IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1))) d.Medium = W(s.SubjE - 1).ToString();
+            else if (DocumentBeforeAuthor(s.SubjS, s.SubjE) is { } docA) d.Medium = docA;
         }
 
         int evS = _toks[_sa].S, evE = _toks[_sb - 1].E;
@@ -885,6 +904,21 @@ internal sealed class ArticleRun
         return Lexicon.Prepositions.Contains(w) || w is "Asked" or "Speaking" or "Separately" or "Earlier" or "Later" or "However" or "Meanwhile" or "Compounding" or "Last" or "Since";
     }
 
+    /// <summary>"a statement from the union" / "figures from the bureau": the document noun as medium, else null.</summary>
+    string? DocumentBeforeAuthor(int s, int e)
+    {
+        for (int k = s; k < e - 2 && k < s + 5; k++)
+        {
+            if (!In(k, Lexicon.DocumentNouns)) continue;
+            int a = k + 1;
+            if (Is(a, "issued") || Is(a, "released") || Is(a, "published")) a++;
+            if (!(Is(a, "from") || Is(a, "by") || Is(a, "of")) || a + 1 >= e) return null;
+            string doc = W(k).ToString().ToLowerInvariant();
+            return doc is "statement" ? "a statement" : doc;
+        }
+        return null;
+    }
+
     bool IsDocOrSourceNoun(int i) => IsWord(i) && (Lexicon.DocumentNouns.Contains(W(i)) || Is(i, "sources") || Is(i, "officials"));
 
     string? AppositionAfterSubject(Site s)
@@ -954,6 +988,17 @@ internal sealed class ArticleRun
         return (-1, -1);
     }
 
+    /// <summary>"informed the Securities and Exchange Commission that": the "that" after a short recipient, else -1.</summary>
+    int ThatAfterRecipient(int k)
+    {
+        for (int m = k; m < _sb && m < k + 10; m++)
+        {
+            if (Is(m, "that")) return m > k ? m : -1;
+            if (!IsWord(m) || _in[m]) return -1;
+        }
+        return -1;
+    }
+
     int Recipient(int k)
     {
         if (!IsWord(k) || Is(k, "that") || In(k, Lexicon.Pronouns) && !Is(k, "him") && !Is(k, "her")) return k;
@@ -997,6 +1042,11 @@ internal sealed class ArticleRun
             if (IsWord(k) && IsTimeWord(W(k))) { k++; continue; }
             if (Is(k, "in") && IsWord(k + 1) && (IsMonthWord(W(k + 1)) || char.IsDigit(_t[_toks[k + 1].S]) && W(k + 1).Length == 4)) { k += 2; continue; }
             if (Is(k, "late") || Is(k, "earlier") || Is(k, "again") || Is(k, "also") || Is(k, "publicly") || Is(k, "repeatedly") || Is(k, "here")) { k++; continue; }
+            // "said, however, that ..." / "said, though, he ...": an interjected adverb between commas
+            if (IsK(k, TokKind.Comma) && IsK(k + 2, TokKind.Comma) && IsWord(k + 1) && Interjections.Contains(W(k + 1))) { k += 3; continue; }
+            // "said then that ...", "said privately that ...": an adverb right before the complementizer
+            if (IsWord(k) && Is(k + 1, "that") && char.IsLower(_t[_toks[k].S]) && (W(k).EndsWith("ly") || Is(k, "then") || Is(k, "later") || Is(k, "too")))
+            { k++; continue; }
             if (Is(k, "in") && (Is(k + 1, "a") || Is(k + 1, "an")) && IsWord(k + 2))
             {
                 int m = k + 2;
@@ -1013,6 +1063,9 @@ internal sealed class ArticleRun
         }
         return k;
     }
+
+    static readonly WordSet Interjections = new(["however", "though", "moreover", "nevertheless", "nonetheless", "meanwhile",
+        "furthermore", "therefore", "also", "too", "again", "separately", "instead", "still", "earlier", "later", "previously"]);
 
     bool StartsAdjunct(int k)
     {
@@ -1111,15 +1164,10 @@ internal sealed class ArticleRun
         // anonymous sources named later: "a senior adviser to ..." ... "Assad adviser Bouthaina Shaaban"
         foreach (var anon in _spk.Unnamed)
         {
-            if (anon.Plural || anon.Head is null) continue;
-            foreach (var p in _spk.Persons)
-            {
-                if (p.Role is { } r && p.Name.Contains(' ') && Contains(r, anon.Head) && _drafts.Any(x => x.Speaker.Final == p))
-                {
-                    anon.NamedAs = p;
-                    break;
-                }
-            }
+            // "one analyst" is one of several; and with two named analysts the unnamed one is neither for sure
+            if (anon.Plural || anon.Head is null || anon.OneOfMany) continue;
+            var named = _spk.Persons.Where(p => p.Role is { } r && p.Name.Contains(' ') && Contains(r, anon.Head) && _drafts.Any(x => x.Speaker.Final == p)).Take(2).ToList();
+            if (named.Count == 1) anon.NamedAs = named[0];
         }
         // an office or unnamed source whose very next attribution (next paragraph) introduces a new full name,
         // written without a title, is that person: "The Governor of ... urged ..." / "Abdoulaye Fadiga told reporters ..."

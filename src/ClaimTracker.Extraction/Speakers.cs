@@ -14,6 +14,7 @@ internal sealed class Entity
     public string? Reason;        // anonymity reason, shared by all its statements
     public Entity? NamedAs;       // an unnamed source later named in the article
     public bool Plural;
+    public bool OneOfMany;        // "one analyst", "another dealer": one of several, not the named one later
 
     public Entity Final => NamedAs?.Final ?? this;
 }
@@ -213,6 +214,9 @@ internal sealed class Speakers
         var words = core.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return Note(Other(p, SpeakerTypes.Organization, false));
 
+        // "figures from the Central Bureau", "a statement by the union": the author speaks, the document is the medium
+        if (DocumentAuthor(words) is { } docAuthor) return Resolve(docAuthor);
+
         // 1. people: a known name or surname inside the phrase; not when the phrase is a company or body name
         //    ("Champion Home Builders Co") or the name only ever begins an organisation's name
         string headPart = core;
@@ -287,8 +291,7 @@ internal sealed class Speakers
                 foreach (var n in _orgNames)
                     if (n.Contains(bw[headIdx], StringComparison.OrdinalIgnoreCase)) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
                 if (NameAfterNoun(head) is { } named) return Note(Other(named, SpeakerTypes.Organization, false));
-                if (head is "company" or "firm" or "group" or "concern" or "corporation" or "utility" or "airline" or "carrier"
-                    or "maker" or "producer" or "retailer" or "insurer" or "bank" or "agency" or "exchange" or "union")
+                if (Lexicon.CompanyNouns.Contains(head))
                 {
                     if (LastThing?.Final is { Type: SpeakerTypes.Organization } org0 && !org0.Anonymous) return Note(org0);
                     if (_orgNames.Count > 0) return Note(Other(OrgName(StripBased(_orgNames[0])), SpeakerTypes.Organization, false));
@@ -353,6 +356,7 @@ internal sealed class Speakers
             var anon = new Entity
             {
                 Name = "a " + bare, Type = SpeakerTypes.Anonymous, Anonymous = true, Head = head,
+                OneOfMany = det is "one" or "One" or "another" or "Another",
                 Role = RoleWords(bw, headIdx, singular: false),
                 Affiliation = CountryIn(bw) ?? OrgIn(bw) ?? OfPhrase(bare),
             };
@@ -377,6 +381,13 @@ internal sealed class Speakers
         if (char.IsUpper(bare[0]) || headCapital)
         {
             string name = OrgName(bare);
+            // "President Reagan", "West German Chancellor Kohl": a title and one name is that person
+            if (bw.Length is >= 2 and <= 6 && TitledSingleName(bw) is { } single)
+            {
+                if (!_persons.TryGetValue(single, out var pe)) _persons[single] = pe = new Entity { Name = single, Type = SpeakerTypes.Person };
+                FillRole(pe, bare, apposition);
+                return Note(pe);
+            }
             if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare))
             {
                 // a single capitalised word never seen in an organisation name: a person known by one name
@@ -392,6 +403,38 @@ internal sealed class Speakers
         var coll = Other(Lowerish(bare), SpeakerTypes.Collective, true);
         coll.Plural = true;
         return Note(coll);
+    }
+
+    /// <summary>The author of "DOCUMENT from/by/of AUTHOR" ("figures from the statistics bureau"), else null.</summary>
+    static string? DocumentAuthor(string[] words)
+    {
+        for (int d = 0; d < words.Length - 2 && d < 5; d++)
+        {
+            if (!Lexicon.DocumentNouns.Contains(words[d])) continue;
+            int a = d + 1;
+            if (words[a] is "issued" or "released" or "published") a++;
+            if (a >= words.Length - 1 || words[a] is not ("from" or "by" or "of")) return null;
+            var rest = words[(a + 1)..];
+            if (!rest.Any(w => char.IsUpper(w[0]))) return null;
+            return string.Join(' ', rest);
+        }
+        return null;
+    }
+
+    /// <summary>"President Reagan": capitalised title words then one capitalised name that is not a place or body.</summary>
+    string? TitledSingleName(string[] bw)
+    {
+        string last = StripPossessive(bw[^1]);
+        if (last.Length < 2 || !char.IsUpper(last[0]) || IsAllCaps(last) || last.Contains('.') || Lexicon.TitleWords.Contains(last)
+            || Lexicon.OrgWords.Contains(last) || _orgSingles.Contains(last) || _countries.TryAny(last, out _) || LooksLikeOrgToken(last)) return null;
+        string title = bw[^2];
+        if (!char.IsUpper(title[0]) || !Lexicon.TitleWords.Contains(title) || title is "of" or "the" or "and" or "for" or "to") return null;
+        for (int k = 0; k < bw.Length - 1; k++)
+        {
+            string w = StripPossessive(bw[k]);
+            if (!(Lexicon.TitleWords.Contains(w) || _countries.TryAny(w, out _) || w is "West" or "East" or "North" or "South")) return null;
+        }
+        return last;
     }
 
     static string[] bw0(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -714,6 +757,16 @@ internal sealed class Speakers
             }
             if (b == "U.N.") return "United Nations";
         }
+        // a short form of a company name seen with its legal suffix: "Pan Am" after "Pan Am Corp"
+        if (b.Contains(' ') && char.IsUpper(b[0]))
+        {
+            foreach (var n in _orgNames)
+            {
+                if (n.Length <= b.Length + 1 || !n.StartsWith(b + " ", StringComparison.Ordinal)) continue;
+                var rest = n[(b.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (rest.Length > 0 && CompanySuffixes.Contains(rest[0].TrimEnd(','))) return n.Replace('’', '\'');
+            }
+        }
         // a single capitalised word that heads a longer name seen earlier ("the Observatory")
         if (!b.Contains(' ') && !IsAllCaps(b))
         {
@@ -722,6 +775,12 @@ internal sealed class Speakers
         }
         return b;
     }
+
+    static readonly HashSet<string> CompanySuffixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "corp", "corp.", "inc", "inc.", "co", "co.", "ltd", "ltd.", "plc", "nv", "n.v.", "ag", "sa", "s.a.", "gmbh", "bv",
+        "spa", "llc", "lp", "corporation", "incorporated", "limited",
+    };
 
     internal static string StripDeterminer(string s, out string det)
     {

@@ -1,0 +1,143 @@
+namespace ClaimTracker.Extraction.Tests;
+
+/// <summary>
+/// Rules added after a hand review of a random sample of unseen corpus stories (docs/extraction.md, "Blind sample").
+/// Every text is made up for the test; each test names the general pattern it guards.
+/// </summary>
+public class GeneralizationTests
+{
+    static List<AttributedStatement> Extract(params string[] paragraphs) => PatternTests.Extract(paragraphs);
+
+    [Fact]
+    public void A_capitalised_name_word_is_not_an_auxiliary()
+    {
+        // "Am", "Is", "Will" inside a company name must not turn "X said" into a passive or an auxiliary
+        var st = Extract("Glen Am Corp said profits would rise.", "Glen Am also said it has cut 200 jobs.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("also said", st[1].Cue);
+        Assert.Equal("Glen Am", st[1].SpeakerText);
+        Assert.Equal("it has cut 200 jobs", st[1].Content);
+    }
+
+    [Fact]
+    public void A_short_company_name_resolves_to_the_name_with_its_legal_suffix()
+    {
+        var st = Extract("Glen Am Corp said profits would rise.", "Glen Am said it is seeking a pay cut.");
+        Assert.Equal("Glen Am Corp", st[1].Speaker);
+        Assert.Equal("organization", st[1].SpeakerType);
+    }
+
+    [Fact]
+    public void Industry_nouns_refer_back_to_the_company_of_the_story()
+    {
+        var st = Extract("Norvik Motor Corp said car sales rose 12 pct in May.",
+                         "Truck sales were flat, the automaker said.",
+                         "The airline said it will add two routes.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("the automaker", st[1].SpeakerText);
+        Assert.Equal("Norvik Motor Corp", st[1].Speaker);
+        Assert.Equal("Truck sales were flat", st[1].Content);
+        Assert.Equal("Norvik Motor Corp", st[2].Speaker);
+    }
+
+    [Fact]
+    public void An_adverb_between_commas_after_the_cue_does_not_hide_the_content()
+    {
+        var st = Extract("Spokesman Tom Reed said, however, that the plant would stay open.",
+                         "Reed said, though, he could not give a date.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("the plant would stay open", st[0].Content);
+        Assert.Equal("he could not give a date", st[1].Content);
+    }
+
+    [Fact]
+    public void An_adverb_before_that_is_skipped()
+    {
+        var s = Assert.Single(Extract("Senator Jane Holt said then that the bill would fail."));
+        Assert.Equal("the bill would fail", s.Content);
+    }
+
+    [Fact]
+    public void By_saying_is_a_participle_of_the_clause_subject()
+    {
+        var st = Extract("Trade Minister Lars Berg qualified his support for the plan, however, by saying the talks must include services.");
+        var s = Assert.Single(st);
+        Assert.Equal("Lars Berg", s.Speaker);
+        Assert.Equal("the talks must include services", s.Content);
+    }
+
+    [Fact]
+    public void Others_is_a_collective_speaker()
+    {
+        var st = Extract("Though many economists said rates would fall, others said the bank would wait.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("others", st[1].SpeakerText);
+        Assert.Equal("collective", st[1].SpeakerType);
+        Assert.True(st[1].Anonymous);
+        Assert.Equal("the bank would wait", st[1].Content);
+    }
+
+    [Fact]
+    public void Speculated_and_that_clause_verbs_are_cues_but_not_without_that()
+    {
+        var st = Extract("One analyst speculated a higher bid would come soon.",
+                         "The company maintained that the offer was too low.",
+                         "The company maintained its dividend at 20 cts.",
+                         "Harlow Inc informed the exchange that it had received an approach.");
+        Assert.Equal(["speculated", "maintained", "informed the exchange"], st.Select(s => s.Cue).ToArray());
+        Assert.Equal("it had received an approach", st[2].Content);
+        Assert.Equal("the exchange", st[2].Medium);
+    }
+
+    [Fact]
+    public void An_infinitive_cue_is_a_plan_not_a_report()
+    {
+        Assert.Empty(Extract("The ruling would allow the exchange to announce new members by the end of the year."));
+        Assert.Empty(Extract("The board plans to announce the results in May."));
+    }
+
+    [Fact]
+    public void A_date_ends_a_coordinated_subject()
+    {
+        var s = Assert.Single(Extract("Talks began in December and unions are hopeful they may finish by April."));
+        Assert.Equal("unions", s.SpeakerText);
+        Assert.Equal("collective", s.SpeakerType);
+    }
+
+    [Fact]
+    public void A_document_from_a_body_gives_the_body_as_speaker_and_the_document_as_medium()
+    {
+        var st = Extract("Output fell 2 pct in January, according to figures from the National Statistics Office.",
+                         "Exports rose 3 pct, a statement from the Farmers Union said.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("National Statistics Office", st[0].Speaker);
+        Assert.Equal("figures", st[0].Medium);
+        Assert.Equal("Farmers Union", st[1].Speaker);
+        Assert.Equal("organization", st[1].SpeakerType);
+        Assert.Equal("a statement", st[1].Medium);
+        Assert.False(st[1].Anonymous);
+    }
+
+    [Fact]
+    public void A_title_and_a_single_name_is_a_person()
+    {
+        var st = Extract("President Halvorsen said he will veto the spending bill.",
+                         "“The bill costs too much,” he said in a statement.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Halvorsen", st[0].Speaker);
+        Assert.Equal("person", st[0].SpeakerType);
+        Assert.Equal("President", st[0].Role);
+        Assert.Equal("Halvorsen", st[1].Speaker);
+    }
+
+    [Fact]
+    public void One_of_several_unnamed_analysts_is_not_the_analyst_named_later()
+    {
+        var st = Extract("“The bid will rise,” said one analyst.",
+                         "“It is worth more,” said Mills and Co analyst Peter Dorn.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("anonymous", st[0].SpeakerType);
+        Assert.True(st[0].Anonymous);
+        Assert.Equal("Peter Dorn", st[1].Speaker);
+    }
+}
