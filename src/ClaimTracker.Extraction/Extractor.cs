@@ -125,7 +125,8 @@ internal sealed class ArticleRun
     bool Cap(int i) => IsWord(i) && char.IsUpper(_t[_toks[i].S]);
     bool In(int i, WordSet set) => IsWord(i) && set.Contains(W(i));
     // auxiliaries and adverbs inside a verb group are lower-case: "Pan Am said" has no auxiliary "am"
-    bool InLower(int i, WordSet set) => In(i, set) && !char.IsUpper(_t[_toks[i].S]);
+    // (1987 copy capitalises the word after "U.S.": "The U.S. Has said" still has one)
+    bool InLower(int i, WordSet set) => In(i, set) && (!char.IsUpper(_t[_toks[i].S]) || i > _sa && _t[_toks[i - 1].E - 1] == '.');
     string Text(int from, int to) => from < to ? _t[_toks[from].S.._toks[to - 1].E] : "";
     bool EndsPossessive(int i) => IsWord(i) && (W(i).EndsWith("’s") || W(i).EndsWith("'s") || W(i).EndsWith("s’"));
 
@@ -854,7 +855,7 @@ internal sealed class ArticleRun
                 for (int m = k; m < ce; m++) if (_toks[m].Kind == TokKind.Comma) { ce = m; break; }
             }
             if (s.Info.Lemma is "voice" or "see little chance" or "hold out hope" or "float the idea of" or "raise the specter of" or "cite"
-                or "welcome" or "reject" or "question" or "applaud" or "criticise" or "propose")
+                or "welcome" or "reject" or "question" or "applaud" or "criticise" or "propose" or "oppose")
                 for (int m = k + 1; m < ce; m++)
                     if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m]) { ce = m; break; }
             for (int m = k + 1; m + 1 < ce; m++)

@@ -274,7 +274,9 @@ internal sealed class Speakers
         }
 
         bool headCapital = char.IsUpper(bw[headIdx][0])
-                           && !(headIdx == 0 && (Lexicon.CollectiveNouns.Contains(bw[0]) || Lexicon.PersonNouns.Contains(bw[0])));
+                           && !(headIdx == 0 && (Lexicon.CollectiveNouns.Contains(bw[0]) || Lexicon.PersonNouns.Contains(bw[0])))
+                           // 1987 copy capitalises the word after "U.S.": "U.S. Officials" is "U.S. officials"
+                           && !(headIdx > 0 && bw[headIdx - 1].EndsWith('.') && (Lexicon.CollectiveNouns.Contains(bw[headIdx]) || Lexicon.PersonNouns.Contains(bw[headIdx])));
         // investigators, experts, a panel or its report: the inquiry body named in the article
         if (head is "investigators" or "experts" or "inspectors" or "panel" or "commission" or "report" or "investigation" or "inquiry"
             && InquiryBody() is { } body && (det.Equals("the", StringComparison.OrdinalIgnoreCase) || bw.Length > 1 || bareLower.Contains("commission")))
@@ -426,7 +428,11 @@ internal sealed class Speakers
     {
         string last = StripPossessive(bw[^1]);
         if (last.Length < 2 || !char.IsUpper(last[0]) || IsAllCaps(last) || last.Contains('.') || Lexicon.TitleWords.Contains(last)
-            || Lexicon.OrgWords.Contains(last) || _orgSingles.Contains(last) || _countries.TryAny(last, out _) || LooksLikeOrgToken(last)) return null;
+            || Lexicon.OrgWords.Contains(last) || _orgSingles.Contains(last) || _countries.TryAny(last, out _) || LooksLikeOrgToken(last)
+            // a common noun or verb capitalised by 1987 copy ("U.S. Officials", "the U.S. Embassy", "U.S. Has")
+            || Lexicon.OrgNouns.Contains(last) || Lexicon.PersonNouns.Contains(last) || Lexicon.CollectiveNouns.Contains(last)
+            || Lexicon.DocumentNouns.Contains(last) || Lexicon.AuxAdverbs.Contains(last) || Lexicon.Lookup.ContainsKey(last)
+            || Lexicon.Determiners.Contains(last) || Lexicon.Prepositions.Contains(last)) return null;
         string title = bw[^2];
         if (!char.IsUpper(title[0]) || !Lexicon.TitleWords.Contains(title) || title is "of" or "the" or "and" or "for" or "to") return null;
         for (int k = 0; k < bw.Length - 1; k++)

@@ -140,4 +140,26 @@ public class GeneralizationTests
         Assert.True(st[0].Anonymous);
         Assert.Equal("Peter Dorn", st[1].Speaker);
     }
+
+    [Fact]
+    public void Capitalised_common_words_after_a_title_like_abbreviation_are_not_names()
+    {
+        // 1987 copy capitalises the word after "U.S.": neither "Officials" nor "Embassy" nor "Has" is a person
+        var st = Extract("U.S. Officials said the talks would resume.",
+                         "The U.S. Embassy said the visa rules were unchanged.",
+                         "The U.S. Has said it will not pay.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("collective", st[0].SpeakerType);
+        Assert.Equal("organization", st[1].SpeakerType);
+        Assert.Equal("Has said", st[2].Cue);
+        Assert.Equal("United States", st[2].Speaker);
+    }
+
+    [Fact]
+    public void A_relative_clause_with_an_noun_complement_ends_at_its_comma()
+    {
+        var s = Assert.Single(Extract("The mayor, who opposes new taxes, refuses to say how the deficit will be closed."));
+        Assert.Equal("opposes", s.Cue);
+        Assert.Equal("new taxes", s.Content);
+    }
 }
