@@ -668,8 +668,37 @@ internal sealed class ArticleRun
         while (s < e && (Is(s, "but") || Is(s, "and") || Is(s, "however") || Is(s, "yet") || Is(s, "so") || Is(s, "also") || Is(s, "then")))
             s++;
         if (s >= e) return (-1, -1);
+        // an adjunct without its comma: "After the talks Smith told", "... between the two sides officials Lawson said":
+        // a plain lower-case word (not a title, source noun, determiner or joiner) right before a closing name
+        // ends the adjunct, and the name is the subject
+        int r = e;
+        while (r > s && (Cap(r - 1) || In(r - 1, Lexicon.NameParticles) && r < e)) r--;
+        if (r > s && r < e && IsWord(r - 1) && !_in[r - 1] && char.IsLower(_t[_toks[r - 1].S]) && !EndsPossessive(r - 1)
+            && !In(r - 1, Lexicon.TitleWords) && !In(r - 1, Lexicon.PersonNouns) && !In(r - 1, Lexicon.Determiners)
+            && !Is(r - 1, "of") && !Is(r - 1, "and") && !Is(r - 1, "for") && !Is(r - 1, "to") && !Is(r - 1, "at") && !Is(r - 1, "in")
+            && !W(r - 1).Contains('-') && Cap(r) && HasNameWord(r, e) && LeadsWithAdjunct(s, r - 1))
+            s = r;
         if (IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according") && char.IsUpper(_t[_toks[s].S]) && !Cap(s + 1)) return (-1, -1);
         return (s, e);
+    }
+
+    /// <summary>A person-like name run: two or more capitalised words (not only titles, months or weekdays), or one
+    /// that is the surname of a person named in the article.</summary>
+    bool HasNameWord(int s, int e)
+    {
+        int names = 0;
+        for (int m = s; m < e; m++)
+            if (Cap(m) && !In(m, Lexicon.TitleWords) && !IsMonthWord(W(m)) && !IsTimeWord(W(m)) && !Lexicon.Weekdays.Contains(W(m))) names++;
+        if (names >= 2) return true;
+        return names == 1 && e - s == 1 && _spk.IsKnownSurname(Speakers.StripPossessive(W(s).ToString())) || names == 1 && e - s > 1;
+    }
+
+    /// <summary>True when the phrase [s, end) opens like an adjunct: a preposition or a bare plural noun run.</summary>
+    bool LeadsWithAdjunct(int s, int end)
+    {
+        // "After the talks Smith": the scan stopped at a subordinator; "Following talks ... Lawson": it opens the phrase
+        if (s > _sa && _toks[s - 1].Kind == TokKind.Word && (Lexicon.Prepositions.Contains(W(s - 1)) || Lexicon.SubjectStoppers.Contains(W(s - 1)))) return true;
+        return IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according");
     }
 
     bool IsDescriptorIn(int k) => k > _sa && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || Cap(k - 1)) && Cap(k + 1);

@@ -48,6 +48,9 @@ internal sealed class Speakers
     public IEnumerable<Entity> Persons => _persons.Values;
     public IEnumerable<Entity> Unnamed => _anonymous;
 
+    /// <summary>A person's surname or one-word name registered in the article ("Smith" after "John Smith").</summary>
+    public bool IsKnownSurname(string w) => _surnames.ContainsKey(w) || _persons.ContainsKey(w);
+
     // ---------- pre-scan: names and organisations mentioned anywhere in the article ----------
 
     /// <summary>Registers the capitalised runs of a paragraph: person names (title words stripped) and organisation names.</summary>

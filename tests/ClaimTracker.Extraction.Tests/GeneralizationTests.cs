@@ -162,4 +162,32 @@ public class GeneralizationTests
         Assert.Equal("opposes", s.Cue);
         Assert.Equal("new taxes", s.Content);
     }
+
+    [Fact]
+    public void A_leading_adjunct_without_its_comma_is_not_part_of_the_speaker()
+    {
+        var st = Extract("After the talks Mr Dale told reporters the deal was done.",
+                         "Trade Minister Ngozi Okafor arrived on Monday.",
+                         "Following two days of meetings between the delegations Okafor told reporters \"we have a deal.\"");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Mr Dale", st[0].SpeakerText);
+        Assert.Equal("the deal was done", st[0].Content);
+        Assert.Equal("Okafor", st[1].SpeakerText);
+        Assert.Equal("Ngozi Okafor", st[1].Speaker);
+        Assert.Equal("direct", st[1].Mode);
+        Assert.Equal("we have a deal.", st[1].Content);
+        // a post-modifier with a preposition is not an adjunct: the spokesman speaks, not the group
+        var sp = Assert.Single(Extract("A spokesman for the employers group Metall Union said talks would resume."));
+        Assert.Equal("anonymous", sp.SpeakerType);
+        // a date is not a name
+        Assert.DoesNotContain(Extract("Output will rise in early April, the ministry said."), x => x.Speaker == "April");
+    }
+
+    [Fact]
+    public void Descriptive_nouns_before_a_name_stay_in_the_speaker_phrase()
+    {
+        var s = Assert.Single(Extract("Company spokesman Rolf Ahrens said the plant would reopen."));
+        Assert.Equal("Company spokesman Rolf Ahrens", s.SpeakerText);
+        Assert.Equal("Rolf Ahrens", s.Speaker);
+    }
 }
