@@ -174,6 +174,9 @@ internal sealed class ArticleRun
                 continue;
             }
             if (!Lexicon.Lookup.TryGetValue(w, out var cue)) continue;
+            // a capitalised cue word inside a sentence is part of a name ("the Good Hope Refinery", "Says Corp");
+            // 1987 copy capitalises the word after "U.S." ("the U.S. Said"), which stays a cue
+            if (char.IsUpper(w[0]) && i > _sa && _toks[i - 1].Kind == TokKind.Word && _t[_toks[i - 1].E - 1] != '.') continue;
             var s = Analyse(i, cue);
             if (s is not null) sites.Add(s);
         }
@@ -258,7 +261,7 @@ internal sealed class ArticleRun
     bool EndsAfterCue(Site t)
     {
         int k = t.Cue + 1;
-        if (t.Info.Kind == CueKind.Tell) k = Recipient(k);
+        if (t.Info.Kind == CueKind.Tell) k = Recipient(k, trailing: true);
         var dummy = new Draft();
         string cue = "";
         k = SkipAdjuncts(k, dummy, ref cue, t);
@@ -648,7 +651,9 @@ internal sealed class ArticleRun
                 if (_in[k]) break;
                 var w = W(k).ToString();
                 // "Britain and France said" joins; "talks began in December and unions are hopeful" does not (a date ends a clause)
-                if (Lexicon.SubjectStoppers.Contains(w) && !(w is "and" && k - 1 >= _sa && (Cap(k - 1) || Cap(k + 1)) && k + 1 < e
+                // "traders and analysts said", "economists and money market dealers said": two plural source nouns join
+                bool joinsSources = w is "and" && In(k - 1, Lexicon.CollectiveNouns) && In(e - 1, Lexicon.CollectiveNouns) && k + 1 < e && !_in[k - 1];
+                if (Lexicon.SubjectStoppers.Contains(w) && !joinsSources && !(w is "and" && k - 1 >= _sa && (Cap(k - 1) || Cap(k + 1)) && k + 1 < e
                     && !(IsWord(k - 1) && (IsMonthWord(W(k - 1)) || IsTimeWord(W(k - 1)))))) break;
                 if (Lexicon.Lookup.TryGetValue(w, out var c) && !c.Ambiguous && !(c.Participle && w is "working") && n > 0 && char.IsLower(w[0])) break;
                 if (w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase)) break;
@@ -665,7 +670,8 @@ internal sealed class ArticleRun
         }
         int s = k + 1;
         // trim leading connectives and prepositional openers
-        while (s < e && (Is(s, "but") || Is(s, "and") || Is(s, "however") || Is(s, "yet") || Is(s, "so") || Is(s, "also") || Is(s, "then")))
+        while (s < e && (Is(s, "but") || Is(s, "and") || Is(s, "however") || Is(s, "yet") || Is(s, "so") || Is(s, "also") || Is(s, "then")
+                         || IsWord(s) && IsTimeWord(W(s)) && s + 1 < e))   // "Yesterday a spokesman for the workers said"
             s++;
         if (s >= e) return (-1, -1);
         // an adjunct without its comma: "After the talks Smith told", "... between the two sides officials Lawson said":
@@ -805,7 +811,8 @@ internal sealed class ArticleRun
             { cueText = Text(s.CueFirst, k + 1); d.CueE = _toks[k].E; k++; }
             if (s.Info.Kind == CueKind.Tell && s.Kind != "inversion")
             {
-                int re = Lexicon.NeedThat.Contains(s.Info.Lemma) ? ThatAfterRecipient(k) : Recipient(k);
+                int re = Lexicon.NeedThat.Contains(s.Info.Lemma) ? ThatAfterRecipient(k)
+                    : Recipient(k, trailing: s.SubjS > _sa && (IsK(s.SubjS - 1, TokKind.Comma) || IsK(s.SubjS - 1, TokKind.CloseQ)));
                 if (re > k)
                 {
                     d.Medium = Speakers.ShortMedium(Text(k, re));
@@ -891,6 +898,10 @@ internal sealed class ArticleRun
                 if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m] && Is(m + 1, "but") && IsWord(m + 2)
                     && Is(m + 2, "there"))
                 { ce = m; break; }
+            // ", which Hauri said had been planned for years, was given ...": the gapped relative ends at its comma
+            if (s.Kind == "forward" && (Is(s.SubjS - 1, "which") || Is(s.SubjS - 1, "that")) && IsK(s.SubjS - 2, TokKind.Comma) && IsGappedVerb(k))
+                for (int m = k + 1; m < ce; m++)
+                    if (_toks[m].Kind == TokKind.Comma && !_in[m]) { ce = m; break; }
             made += Emit(d, k, ce, s);
             if (colon >= 0)
             {
@@ -911,6 +922,14 @@ internal sealed class ArticleRun
             int ce = s.Kind == "inversion" ? s.Cue : (s.SubjS >= 0 ? s.SubjS : s.Cue);
             if (s.Kind == "according") ce = s.Cue;
             if (s.Kind == "relative") return 0;
+            // "On a store basis, the company said, sales rose.": the content runs on after the cue, so it spans the
+            // interrupting attribution (an exact substring); "In a statement, X said, ..." names the medium instead
+            if (s.Kind == "forward" && IsK(k, TokKind.Comma) && cutoff >= _sb && WordsBetween(k + 1, _sb) >= 3 && !IsK(k + 1, TokKind.OpenQ)
+                && OpensClause(k + 1))
+            {
+                if (MediumAdjunct(cs, s.SubjS - 1, d)) cs = k + 1;
+                ce = _sb;
+            }
             // leading adjunct of the sentence is not content: "In a speech, X said ..." has none
             made += Emit(d, cs, ce, s);
         }
@@ -920,6 +939,33 @@ internal sealed class ArticleRun
             _governingPara = _para;
         }
         return made;
+    }
+
+    /// <summary>A word that can open a main clause after ", X said," (not "alluding to", "without", "but", "adding").</summary>
+    bool OpensClause(int m)
+    {
+        if (!IsWord(m) || _in[m]) return false;
+        var w = W(m).ToString();
+        if (char.IsLower(w[0]) && (w.EndsWith("ing") || w.EndsWith("ly") || w.EndsWith("ed"))) return false;
+        if (Lexicon.Prepositions.Contains(w) || Lexicon.SubjectStoppers.Contains(w) || w is "which" or "who" or "whose" or "citing" or "according") return false;
+        return true;
+    }
+
+    int WordsBetween(int a, int b)
+    {
+        int n = 0;
+        for (int m = a; m < b; m++) if (_toks[m].Kind == TokKind.Word) n++;
+        return n;
+    }
+
+    /// <summary>"In an earlier statement," before the subject: the venue of the attribution (sets the medium), not content.</summary>
+    bool MediumAdjunct(int from, int comma, Draft d)
+    {
+        if (comma <= from || comma - from > 8 || !Is(from, "in") || !IsK(comma, TokKind.Comma)) return false;
+        var last = W(comma - 1).ToString().ToLowerInvariant();
+        if (last is not ("statement" or "speech" or "interview" or "letter" or "communique")) return false;
+        d.Medium ??= last is "statement" ? "a statement" : Text(from + 1, comma);
+        return true;
     }
 
     /// <summary>"In a speech," / "On Tuesday evening," / "Asked about ...," before the subject: not content.</summary>
@@ -1029,7 +1075,43 @@ internal sealed class ArticleRun
         return -1;
     }
 
-    int Recipient(int k)
+    int Recipient(int k, bool trailing = false)
+    {
+        int r0 = RecipientRun(k);
+        if (trailing && In(k, Lexicon.Determiners))
+        {
+            // "“...,” he told the daily question period.": a short recipient that ends the sentence
+            int end = k + 1;
+            while (end < _sb && IsWord(end) && !_in[end] && end - k < 6) end++;
+            if (end > r0 && end - k <= 5 && (end >= _sb || IsK(end, TokKind.Stop) && end + 1 >= _sb)) return end;
+        }
+        if (r0 > k && !Is(r0, "of")) return r0;
+        // "the House of Commons": a capitalised name with its own "of"
+        if (r0 > k && Is(r0, "of") && Cap(r0 + 1))
+        {
+            int m = r0;
+            while (Is(m, "of") && Cap(m + 1)) { m += 2; while (Cap(m)) m++; }
+            return m;
+        }
+        if (r0 > k || !IsWord(k) || Is(k, "that") || In(k, Lexicon.Pronouns) && !Is(k, "him") && !Is(k, "her")) return r0;
+        // "told the annual meeting of shareholders that ...": a short recipient closed by "that"
+        int th = ThatAfterRecipient(k);
+        if (th > k) return th;
+        if (In(k, Lexicon.Determiners))
+        {
+            // "told the annual shareholders meeting turnover rose": up to the last of adjacent medium nouns
+            for (int q = k + 1; q < _sb && q <= k + 4 && IsWord(q) && !_in[q]; q++)
+                if (In(q, Lexicon.MediumNouns))
+                {
+                    while (In(q + 1, Lexicon.MediumNouns)) q++;
+                    // "told the foreign ministers of Brunei, Indonesia, ..." runs on past any safe end: leave it
+                    return Is(q + 1, "of") ? r0 : q + 1;
+                }
+        }
+        return r0;
+    }
+
+    int RecipientRun(int k)
     {
         if (!IsWord(k) || Is(k, "that") || In(k, Lexicon.Pronouns) && !Is(k, "him") && !Is(k, "her")) return k;
         int m = k;

@@ -211,6 +211,10 @@ internal sealed class Speakers
         }
         core = core.Trim().TrimEnd(',');
 
+        // "Italy's state-owned <Banca Nazionale>": 1987 copy marks company names with angle brackets
+        int ltAt = core.IndexOf('<');
+        if (ltAt > 0 && core.IndexOf('>', ltAt) > ltAt && !core[..ltAt].Contains(" and ", StringComparison.Ordinal)) core = core[ltAt..];
+
         // "Long Name (ACR)" -> keep the initialism for descriptors
         core = ReplaceParenAcronyms(core);
 
@@ -230,7 +234,7 @@ internal sealed class Speakers
         }
         var hw = headPart.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         bool endsOrg = hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
-                       || hw[^1].StartsWith('<') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
+                       || hw[^1].StartsWith('<') || hw[^1].EndsWith('>') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
         var person = endsOrg ? null : FindPerson(core, words);
         if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
         if (person is not null)
@@ -393,7 +397,8 @@ internal sealed class Speakers
                 FillRole(pe, bare, apposition);
                 return Note(pe);
             }
-            if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare))
+            // "the Treasury", "the Fed", "the Bundesbank": a person is never "the" + one name
+            if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare) && !det.Equals("the", StringComparison.OrdinalIgnoreCase))
             {
                 // a single capitalised word never seen in an organisation name: a person known by one name
                 var one = new Entity { Name = bare, Type = SpeakerTypes.Person };

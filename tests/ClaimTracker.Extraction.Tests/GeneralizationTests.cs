@@ -190,4 +190,80 @@ public class GeneralizationTests
         Assert.Equal("Company spokesman Rolf Ahrens", s.SpeakerText);
         Assert.Equal("Rolf Ahrens", s.Speaker);
     }
+
+    [Fact]
+    public void A_capitalised_cue_word_inside_a_sentence_is_part_of_a_name()
+    {
+        Assert.Empty(Extract("The crude was refined at the Good Hope Refinery in Louisiana."));
+    }
+
+    [Fact]
+    public void The_and_one_capitalised_word_is_a_body_not_a_person()
+    {
+        var s = Assert.Single(Extract("Tax receipts rose 4 pct in May, the Treasury said."));
+        Assert.Equal("organization", s.SpeakerType);
+        Assert.Equal("Treasury", s.Speaker);
+    }
+
+    [Fact]
+    public void Angle_bracketed_company_names_are_organisations()
+    {
+        var s = Assert.Single(Extract("Spain's state-owned <Banco Ficticio SA-BFS> said it is negotiating to buy a bank."));
+        Assert.Equal("organization", s.SpeakerType);
+        Assert.Equal("<Banco Ficticio SA-BFS>", s.Speaker);
+    }
+
+    [Fact]
+    public void A_time_word_opening_the_sentence_is_not_part_of_the_speaker()
+    {
+        var s = Assert.Single(Extract("Yesterday a spokesman for the strikers said they would leave the plant."));
+        Assert.Equal("a spokesman for the strikers", s.SpeakerText);
+        Assert.Equal("anonymous", s.SpeakerType);
+        Assert.Null(s.Affiliation);
+    }
+
+    [Fact]
+    public void Two_plural_source_nouns_are_one_coordinated_speaker()
+    {
+        var s = Assert.Single(Extract("Prices may rise further, traders and money market analysts said."));
+        Assert.Equal("traders and money market analysts", s.SpeakerText);
+        Assert.Equal("collective", s.SpeakerType);
+    }
+
+    [Fact]
+    public void Told_takes_longer_recipients()
+    {
+        var st = Extract("Premier Ana Silva told the House of Commons the sale would proceed.",
+                         "Silva told the annual shareholders meeting profits rose 5 pct.",
+                         "Silva told the annual meeting of the chamber that costs would fall.",
+                         "“We will sell,” Silva told the weekly question period.");
+        Assert.Equal(["told the House of Commons", "told the annual shareholders meeting", "told the annual meeting of the chamber", "told the weekly question period"],
+                     st.Select(s => s.Cue).ToArray());
+        Assert.Equal(["the sale would proceed", "profits rose 5 pct", "costs would fall", "We will sell"], st.Select(s => s.Content).ToArray());
+        // a short clause after the recipient is content, not more recipient
+        var c = Assert.Single(Extract("Premier Ana Silva told the meeting prices rose."));
+        Assert.Equal("told the meeting", c.Cue);
+        Assert.Equal("prices rose", c.Content);
+    }
+
+    [Fact]
+    public void An_attribution_inside_the_sentence_is_spanned_by_the_content()
+    {
+        var st = Extract("On a comparable basis, the company said, sales increased five pct.",
+                         "In an earlier statement, Norda Corp said, the rival bid was too low.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("On a comparable basis, the company said, sales increased five pct", st[0].Content);
+        Assert.Equal("the rival bid was too low", st[1].Content);
+        Assert.Equal("a statement", st[1].Medium);
+        // a participle after the comma is not a continued clause
+        var p = Assert.Single(Extract("Ankara should act alone, he said, alluding to a buffer zone."));
+        Assert.Equal("Ankara should act alone", p.Content);
+    }
+
+    [Fact]
+    public void A_gapped_relative_between_commas_ends_at_its_comma()
+    {
+        var s = Assert.Single(Extract("The reform, which Director Kurt Lang said had been planned for years, was sent to the banks."));
+        Assert.Equal("had been planned for years", s.Content);
+    }
 }
