@@ -832,7 +832,16 @@ internal sealed class ArticleRun
         if (IsK(k, TokKind.Comma) && IsK(k + 1, TokKind.OpenQ) && s.Kind is not "inversion" && !(s.SubjS > _sa && IsK(s.SubjS - 1, TokKind.CloseQ))) k++;
         if (s.Kind == "inversion") k = Math.Max(k, s.SubjE);
         bool skippedThat = false;
+        // "told the National People's Congress, China's parliament, that ...": an appositive to the recipient
+        if (IsK(k, TokKind.Comma) && s.Info.Kind == CueKind.Tell && s.Kind != "inversion")
+            for (int m = k + 1; m < _sb && m < k + 10 && !_in[m]; m++)
+            {
+                if (IsK(m, TokKind.Comma)) { if (Is(m + 1, "that")) k = m + 1; break; }
+                if (!IsWord(m)) break;
+            }
         if (Is(k, "that") && s.Kind != "inversion") { k++; skippedThat = true; }
+        // "said that, contrary to ..., the tax was not touched": the complement starts after the comma
+        if (skippedThat && IsK(k, TokKind.Comma) && k + 1 < cutoff) k++;
         if (s.Kind == "according")
         {
             k = s.SubjE;
@@ -927,7 +936,9 @@ internal sealed class ArticleRun
             if (s.Kind == "forward" && IsK(k, TokKind.Comma) && cutoff >= _sb && WordsBetween(k + 1, _sb) >= 3 && !IsK(k + 1, TokKind.OpenQ)
                 && OpensClause(k + 1))
             {
-                if (MediumAdjunct(cs, s.SubjS - 1, d)) cs = k + 1;
+                // "He added, a planned reform ... was an important step": nothing before the subject, the content follows
+                if (ce <= cs || LeadingAdjunctOnly(cs, s.SubjS - 1) && s.SubjS - 1 <= cs) cs = k + 1;
+                else if (MediumAdjunct(cs, s.SubjS - 1, d)) cs = k + 1;
                 ce = _sb;
             }
             // leading adjunct of the sentence is not content: "In a speech, X said ..." has none
@@ -1071,6 +1082,7 @@ internal sealed class ArticleRun
         {
             if (Is(m, "that")) return m > k ? m : -1;
             if (!IsWord(m) || _in[m]) return -1;
+            if (Is(m, "to") && IsWord(m + 1) && char.IsLower(_t[_toks[m + 1].S])) return -1;   // "told the banks to stop ..." is a directive
         }
         return -1;
     }
@@ -1209,6 +1221,12 @@ internal sealed class ArticleRun
         while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi or TokKind.Dash or TokKind.Colon) to--;
         if (to > from && _toks[to - 1].Kind == TokKind.Stop && !(to - 2 >= from && _in[to - 1])) to--;
         while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi) to--;
+        // the next attribution's conjunction is not content: "estimated damage at 10 mln dlrs and [a spokesman said ...]"
+        while (to - 1 > from && !_in[to - 1] && (Is(to - 1, "and") || Is(to - 1, "but") || Is(to - 1, "or") || Is(to - 1, "while") || Is(to - 1, "whereas")))
+        {
+            to--;
+            while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi) to--;
+        }
         if (to <= from) return 0;
         int q0 = from;
         bool direct = _toks[from].Kind == TokKind.OpenQ && (_close[from] >= to - 1 || _close[from] == _toks.Count);

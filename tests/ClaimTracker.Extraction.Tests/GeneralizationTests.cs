@@ -266,4 +266,26 @@ public class GeneralizationTests
         var s = Assert.Single(Extract("The reform, which Director Kurt Lang said had been planned for years, was sent to the banks."));
         Assert.Equal("had been planned for years", s.Content);
     }
+
+    [Fact]
+    public void A_conjunction_before_the_next_attribution_is_not_content()
+    {
+        var st = Extract("Norda Corp has estimated damage from the fire at 10 mln dlrs and a company spokesman said the mine would reopen.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("damage from the fire at 10 mln dlrs", st[0].Content);
+        Assert.Equal("the mine would reopen", st[1].Content);
+    }
+
+    [Fact]
+    public void Commas_around_the_complement_of_a_cue()
+    {
+        var st = Extract("Ida Kern told a news conference that, contrary to earlier promises, the tax had not been cut.",
+                         "Kern told the National Assembly, the country's parliament, that reserves were limited.",
+                         "She added, a planned reform of the tax system was an important step.",
+                         "Kern told the banks to stop complaining that the rules were strict.");
+        Assert.Equal("contrary to earlier promises, the tax had not been cut", st[0].Content);
+        Assert.Equal("reserves were limited", st[1].Content);
+        Assert.Equal("a planned reform of the tax system was an important step", st[2].Content);
+        Assert.DoesNotContain(st, s => s.Cue.Contains("complaining"));
+    }
 }
