@@ -212,8 +212,10 @@ internal sealed class Speakers
         core = core.Trim().TrimEnd(',');
 
         // "Italy's state-owned <Banca Nazionale>": 1987 copy marks company names with angle brackets
+        // (only a bracketed name that ends the phrase: "Westpac Banking Corp <WSTP.S>" is a name and its ticker)
         int ltAt = core.IndexOf('<');
-        if (ltAt > 0 && core.IndexOf('>', ltAt) > ltAt && !core[..ltAt].Contains(" and ", StringComparison.Ordinal)) core = core[ltAt..];
+        if (ltAt > 0 && core.IndexOf('>', ltAt) == core.Length - 1 && core[ltAt..].Any(char.IsLower)
+            && !core[..ltAt].Contains(" and ", StringComparison.Ordinal)) core = core[ltAt..];
 
         // "Long Name (ACR)" -> keep the initialism for descriptors
         core = ReplaceParenAcronyms(core);
@@ -222,7 +224,9 @@ internal sealed class Speakers
         if (words.Length == 0) return Note(Other(p, SpeakerTypes.Organization, false));
 
         // "figures from the Central Bureau", "a statement by the union": the author speaks, the document is the medium
-        if (DocumentAuthor(words) is { } docAuthor) return Resolve(docAuthor);
+        if (DocumentAuthor(words, out int docAt) is { } docAuthor) return Resolve(docAuthor);
+        // "a monthly survey of private firms": no named author, the document itself (as before the of-phrase)
+        if (docAt > 0 || docAt == 0 && words.Length > 1) return Resolve(string.Join(' ', words[..(docAt + 1)]));
 
         // 1. people: a known name or surname inside the phrase; not when the phrase is a company or body name
         //    ("Champion Home Builders Co") or the name only ever begins an organisation's name
@@ -416,16 +420,19 @@ internal sealed class Speakers
     }
 
     /// <summary>The author of "DOCUMENT from/by/of AUTHOR" ("figures from the statistics bureau"), else null.</summary>
-    static string? DocumentAuthor(string[] words)
+    static string? DocumentAuthor(string[] words, out int docAt)
     {
+        docAt = -1;
         for (int d = 0; d < words.Length - 2 && d < 5; d++)
         {
             if (!Lexicon.DocumentNouns.Contains(words[d])) continue;
             int a = d + 1;
             if (words[a] is "issued" or "released" or "published") a++;
             if (a >= words.Length - 1 || words[a] is not ("from" or "by" or "of")) return null;
+            docAt = d;
             var rest = words[(a + 1)..];
-            if (!rest.Any(w => char.IsUpper(w[0]))) return null;
+            // a named author, or a body described by its noun ("the central bank")
+            if (!rest.Any(w => char.IsUpper(w[0])) && !Lexicon.OrgNouns.Contains(rest[^1].TrimEnd(',', '.'))) return null;
             return string.Join(' ', rest);
         }
         return null;

@@ -288,4 +288,18 @@ public class GeneralizationTests
         Assert.Equal("a planned reform of the tax system was an important step", st[2].Content);
         Assert.DoesNotContain(st, s => s.Cue.Contains("complaining"));
     }
+
+    [Fact]
+    public void Tickers_and_unnamed_authors_keep_the_document_rules_sane()
+    {
+        var st = Extract("Westland Banking Corp <WBC.S> said profits rose.",
+                         "Money supply grew 8 pct, according to preliminary figures from the central bank.",
+                         "Retail sales will rise, according to a monthly survey of shopkeepers.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("organization", st[0].SpeakerType);
+        Assert.StartsWith("Westland Banking Corp", st[0].Speaker);
+        Assert.NotEqual("collective", st[1].SpeakerType);
+        Assert.Equal("figures", st[1].Medium);
+        Assert.NotEqual("collective", st[2].SpeakerType);
+    }
 }
