@@ -214,8 +214,10 @@ internal sealed class Speakers
         // "Italy's state-owned <Banca Nazionale>": 1987 copy marks company names with angle brackets
         // (only a bracketed name that ends the phrase: "Westpac Banking Corp <WSTP.S>" is a name and its ticker)
         int ltAt = core.IndexOf('<');
+        // and only after a descriptor: "Owen Evans of broker <Meares Ltd>" and "a spokesman for member <X Plc>" name others)
         if (ltAt > 0 && core.IndexOf('>', ltAt) == core.Length - 1 && core[ltAt..].Any(char.IsLower)
-            && !core[..ltAt].Contains(" and ", StringComparison.Ordinal)) core = core[ltAt..];
+            && !core[..ltAt].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "and" or "of" or "for" or "at" or "from" or "with" or "to"
+                || Lexicon.PersonNouns.Contains(w) || w.EndsWith(','))) core = core[ltAt..];
 
         // "Long Name (ACR)" -> keep the initialism for descriptors
         core = ReplaceParenAcronyms(core);
@@ -402,7 +404,8 @@ internal sealed class Speakers
                 return Note(pe);
             }
             // "the Treasury", "the Fed", "the Bundesbank": a person is never "the" + one name
-            if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare) && !det.Equals("the", StringComparison.OrdinalIgnoreCase))
+            if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare)
+                && !(det.Equals("the", StringComparison.OrdinalIgnoreCase) && !PersonTitles.Contains(bare)))
             {
                 // a single capitalised word never seen in an organisation name: a person known by one name
                 var one = new Entity { Name = bare, Type = SpeakerTypes.Person };
@@ -796,6 +799,13 @@ internal sealed class Speakers
         }
         return b;
     }
+
+    /// <summary>Titles that name one person on their own ("the Chancellor said"), unlike "the Treasury".</summary>
+    static readonly HashSet<string> PersonTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "chancellor", "pope", "king", "queen", "president", "premier", "emir", "prince", "princess", "sheikh", "shah",
+        "pontiff", "governor", "mayor", "chairman", "chairwoman", "speaker", "ayatollah", "sultan", "crown",
+    };
 
     static readonly HashSet<string> CompanySuffixes = new(StringComparer.OrdinalIgnoreCase)
     {

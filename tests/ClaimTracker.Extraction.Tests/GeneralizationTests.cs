@@ -203,6 +203,9 @@ public class GeneralizationTests
         var s = Assert.Single(Extract("Tax receipts rose 4 pct in May, the Treasury said."));
         Assert.Equal("organization", s.SpeakerType);
         Assert.Equal("Treasury", s.Speaker);
+        // a title stays a person: "the Chancellor said"
+        var c = Assert.Single(Extract("Taxes will not rise, the Chancellor said."));
+        Assert.Equal("person", c.SpeakerType);
     }
 
     [Fact]
@@ -211,6 +214,10 @@ public class GeneralizationTests
         var s = Assert.Single(Extract("Spain's state-owned <Banco Ficticio SA-BFS> said it is negotiating to buy a bank."));
         Assert.Equal("organization", s.SpeakerType);
         Assert.Equal("<Banco Ficticio SA-BFS>", s.Speaker);
+        var st = Extract("Ian Moss of Sydney broker <Moss and Reid Ltd> said the shares were cheap.",
+                         "A spokesman for consortium member <Norda Aero Plc> said talks went well.");
+        Assert.Equal("Ian Moss", st[0].Speaker);
+        Assert.Equal("anonymous", st[1].SpeakerType);
     }
 
     [Fact]
