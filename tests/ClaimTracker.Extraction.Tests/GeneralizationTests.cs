@@ -1,3 +1,5 @@
+using ClaimTracker.Extraction.Articles;
+
 namespace ClaimTracker.Extraction.Tests;
 
 /// <summary>
@@ -308,5 +310,14 @@ public class GeneralizationTests
         Assert.NotEqual("collective", st[1].SpeakerType);
         Assert.Equal("figures", st[1].Medium);
         Assert.NotEqual("collective", st[2].SpeakerType);
+    }
+
+    [Fact]
+    public void A_title_case_1987_dateline_is_not_content()
+    {
+        var a = Assert.Single(ArticleParser.ParseText("HEADLINE\n\nNew York, April 3 - Norda Inc is still interested in the deal, a company spokesman said.\n"));
+        Assert.Equal("New York, April 3 -", a.Dateline);
+        var s = Assert.Single(Extractor.Extract(a));
+        Assert.Equal("Norda Inc is still interested in the deal", s.Content);
     }
 }
