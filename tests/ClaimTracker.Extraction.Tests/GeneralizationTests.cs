@@ -320,4 +320,15 @@ public class GeneralizationTests
         var s = Assert.Single(Extractor.Extract(a));
         Assert.Equal("Norda Inc is still interested in the deal", s.Content);
     }
+
+    [Fact]
+    public void First_words_of_country_names_are_not_demonyms()
+    {
+        var st = Extract("Central bank governor Lin Wei-ming said rates would stay on hold.",
+                         "Ana Ruiz, an economist with Banco da Costa, said growth would slow.",
+                         "Saudi officials said output was unchanged.");
+        Assert.Null(st[0].Affiliation);
+        Assert.NotEqual("Costa Rica", st[1].Affiliation);
+        Assert.Equal("Saudi Arabia", st[2].Affiliation);
+    }
 }
