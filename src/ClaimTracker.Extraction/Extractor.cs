@@ -934,7 +934,7 @@ internal sealed class ArticleRun
             // "On a store basis, the company said, sales rose.": the content runs on after the cue, so it spans the
             // interrupting attribution (an exact substring); "In a statement, X said, ..." names the medium instead
             if (s.Kind == "forward" && IsK(k, TokKind.Comma) && cutoff >= _sb && WordsBetween(k + 1, _sb) >= 3 && !IsK(k + 1, TokKind.OpenQ)
-                && OpensClause(k + 1))
+                && OpensClause(k + 1) && (ce <= cs || OnlyOpener(cs, s.SubjS - 1)))
             {
                 // "He added, a planned reform ... was an important step": nothing before the subject, the content follows
                 if (ce <= cs || LeadingAdjunctOnly(cs, s.SubjS - 1) && s.SubjS - 1 <= cs) cs = k + 1;
@@ -960,6 +960,18 @@ internal sealed class ArticleRun
         if (char.IsLower(w[0]) && (w.EndsWith("ing") || w.EndsWith("ly") || w.EndsWith("ed"))) return false;
         if (Lexicon.Prepositions.Contains(w) || Lexicon.SubjectStoppers.Contains(w) || w is "which" or "who" or "whose" or "citing" or "according") return false;
         return true;
+    }
+
+    /// <summary>True when [from, comma) only opens a sentence (an adjunct, a subordinate clause or a few words) so the
+    /// main clause follows the attribution: "Last year, the report noted, ..." but not "“Quote,” she added, a reference to ...".</summary>
+    bool OnlyOpener(int from, int comma)
+    {
+        if (comma <= from) return true;
+        for (int m = from; m < comma; m++) if (_toks[m].Kind is TokKind.OpenQ or TokKind.CloseQ) return false;
+        if (LeadingAdjunctOnly(from, comma)) return true;
+        if (IsWord(from) && W(from).ToString().ToLowerInvariant() is "if" or "when" or "although" or "though" or "while" or "since"
+                or "because" or "once" or "unless" or "whether" or "until" or "nevertheless" or "still" or "instead") return true;
+        return WordsBetween(from, comma) <= 4;
     }
 
     int WordsBetween(int a, int b)

@@ -264,6 +264,12 @@ public class GeneralizationTests
         Assert.Equal("On a comparable basis, the company said, sales increased five pct", st[0].Content);
         Assert.Equal("the rival bid was too low", st[1].Content);
         Assert.Equal("a statement", st[1].Medium);
+        // a full clause or a quote before the attribution is the whole content; what follows is an appositive or adjunct
+        var q = Extract("“The council does nothing,” she added, a reference to the veto.",
+                        "The king plans to visit Moscow in March, the agency said, a meeting that would bring the sides together.");
+        Assert.Equal("The council does nothing", q[0].Content);
+        Assert.Equal("direct", q[0].Mode);
+        Assert.Equal("The king plans to visit Moscow in March", q[1].Content);
         // a participle after the comma is not a continued clause
         var p = Assert.Single(Extract("Ankara should act alone, he said, alluding to a buffer zone."));
         Assert.Equal("Ankara should act alone", p.Content);
