@@ -684,6 +684,11 @@ internal sealed class ArticleRun
             && !Is(r - 1, "of") && !Is(r - 1, "and") && !Is(r - 1, "for") && !Is(r - 1, "to") && !Is(r - 1, "at") && !Is(r - 1, "in")
             && !W(r - 1).Contains('-') && Cap(r) && HasNameWord(r, e) && LeadsWithAdjunct(s, r - 1))
             s = r;
+        // "In New Delhi an Indian spokesman said", "At the meeting the minister said": a sentence-initial
+        // prepositional phrase without its comma ends before the subject's own article
+        if (s == _sa && IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according"))
+            for (int m = e - 2; m > s + 1; m--)
+                if (Is(m, "a") || Is(m, "an") || Is(m, "the")) { s = m; break; }
         if (IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according") && char.IsUpper(_t[_toks[s].S]) && !Cap(s + 1)) return (-1, -1);
         return (s, e);
     }

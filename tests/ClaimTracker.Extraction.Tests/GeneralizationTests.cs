@@ -178,6 +178,9 @@ public class GeneralizationTests
         Assert.Equal("Ngozi Okafor", st[1].Speaker);
         Assert.Equal("direct", st[1].Mode);
         Assert.Equal("we have a deal.", st[1].Content);
+        var nd = Assert.Single(Extract("In New Delhi an Indian spokesman said the convoy would sail."));
+        Assert.Equal("an Indian spokesman", nd.SpeakerText);
+        Assert.Equal("India", nd.Affiliation);
         // a post-modifier with a preposition is not an adjunct: the spokesman speaks, not the group
         var sp = Assert.Single(Extract("A spokesman for the employers group Metall Union said talks would resume."));
         Assert.Equal("anonymous", sp.SpeakerType);
