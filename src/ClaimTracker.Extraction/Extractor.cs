@@ -124,6 +124,9 @@ internal sealed class ArticleRun
     bool IsK(int i, TokKind k) => i >= _sa && i < _sb && _toks[i].Kind == k;
     bool Cap(int i) => IsWord(i) && char.IsUpper(_t[_toks[i].S]);
     bool In(int i, WordSet set) => IsWord(i) && set.Contains(W(i));
+    // auxiliaries and adverbs inside a verb group are lower-case: "Pan Am said" has no auxiliary "am"
+    // (1987 copy capitalises the word after "U.S.": "The U.S. Has said" still has one)
+    bool InLower(int i, WordSet set) => In(i, set) && (!char.IsUpper(_t[_toks[i].S]) || i > _sa && _t[_toks[i - 1].E - 1] == '.');
     string Text(int from, int to) => from < to ? _t[_toks[from].S.._toks[to - 1].E] : "";
     bool EndsPossessive(int i) => IsWord(i) && (W(i).EndsWith("’s") || W(i).EndsWith("'s") || W(i).EndsWith("s’"));
 
@@ -171,6 +174,9 @@ internal sealed class ArticleRun
                 continue;
             }
             if (!Lexicon.Lookup.TryGetValue(w, out var cue)) continue;
+            // a capitalised cue word inside a sentence is part of a name ("the Good Hope Refinery", "Says Corp");
+            // 1987 copy capitalises the word after "U.S." ("the U.S. Said"), which stays a cue
+            if (char.IsUpper(w[0]) && i > _sa && _toks[i - 1].Kind == TokKind.Word && _t[_toks[i - 1].E - 1] != '.') continue;
             var s = Analyse(i, cue);
             if (s is not null) sites.Add(s);
         }
@@ -255,7 +261,7 @@ internal sealed class ArticleRun
     bool EndsAfterCue(Site t)
     {
         int k = t.Cue + 1;
-        if (t.Info.Kind == CueKind.Tell) k = Recipient(k);
+        if (t.Info.Kind == CueKind.Tell) k = Recipient(k, trailing: true);
         var dummy = new Draft();
         string cue = "";
         k = SkipAdjuncts(k, dummy, ref cue, t);
@@ -296,12 +302,22 @@ internal sealed class ArticleRun
         else if (ed && !cue.Participle)
         {
             int b = prev;
-            while (b >= _sa && In(b, Lexicon.AuxAdverbs) && !In(b, Lexicon.BeForms)) b--;
-            if (In(b, Lexicon.BeForms) && !(lw is "told")) return null;
+            while (b >= _sa && InLower(b, Lexicon.AuxAdverbs) && !In(b, Lexicon.BeForms)) b--;
+            if (InLower(b, Lexicon.BeForms) && !(lw is "told")) return null;
             if (lw is not "said" and not "told" && Is(next, "to") && (Is(next + 1, "be") || Is(next + 1, "have"))) return null;
             if (Is(next, "by") && lw != "quoted") return null;
         }
-        if (lw == "told" && In(prev, Lexicon.BeForms)) return null;   // "was told"
+        if (lw is "told" or "informed" or "notified" or "assured" or "advised" && InLower(prev, Lexicon.BeForms)) return null;   // "was told"
+        // an infinitive is a plan, not a report: "plans to announce", "would allow the bank to announce"
+        if (Is(prev, "to") && cue.Kind is not CueKind.Thought && !cue.Participle) return null;
+        // verbs that report speech only with a "that" clause: "maintained that ...", not "maintained its dividend"
+        if (Lexicon.NeedThat.Contains(cue.Lemma))
+        {
+            int t = next;
+            if (cue.Lemma == "point out") { if (!Is(t, "out")) return null; t++; }
+            if (cue.Kind == CueKind.Tell) { int r = ThatAfterRecipient(t); if (r <= t) return null; t = r; }
+            if (!Is(t, "that")) return null;
+        }
         if (lw == "ruled" && !Is(next, "out")) return null;
         if (cue.Lemma == "press" && Is(next, "for")) { }
         if (cue.Lemma == "call" && !(Is(next, "on") || Is(next, "for") || (Is(next, "again") && (Is(next + 1, "for") || Is(next + 1, "on"))))) return null;
@@ -374,7 +390,9 @@ internal sealed class ArticleRun
                 site.RegionStart = w;
                 return site;
             }
-            if (!IsK(prev, TokKind.Comma) && !Is(prev, "and") && !IsK(prev, TokKind.Dash) && !(Is(prev, "also") && IsK(prev - 1, TokKind.Comma)))
+            // "..., however, by saying the ..." is a participle of the main clause's subject too
+            if (!IsK(prev, TokKind.Comma) && !Is(prev, "and") && !IsK(prev, TokKind.Dash) && !(Is(prev, "also") && IsK(prev - 1, TokKind.Comma))
+                && !(Is(prev, "by") && cue.Lemma is "say" or "warn" or "claim" or "argue" or "insist" or "suggest"))
                 return null;
             site.Kind = "participle";
             site.RegionStart = prev;
@@ -383,7 +401,7 @@ internal sealed class ArticleRun
 
         // Finite cue: auxiliaries and adverbs join the cue ("has always said")
         int j = prev;
-        while (j >= _sa && (In(j, Lexicon.AuxAdverbs) && !Is(j, "that")))
+        while (j >= _sa && (InLower(j, Lexicon.AuxAdverbs) && !Is(j, "that")))
         {
             if (Is(j, "all") && !Cap(j - 1) && !Lexicon.CollectiveNouns.Contains(W(j - 1))) break;
             j--;
@@ -398,7 +416,7 @@ internal sealed class ArticleRun
         {
             // keep adverbs only when contiguous to the cue
             j = jj;
-            while (j >= _sa && In(j, Lexicon.AuxAdverbs) && !Is(j, "that")) j--;
+            while (j >= _sa && InLower(j, Lexicon.AuxAdverbs) && !Is(j, "that")) j--;
         }
         site.CueFirst = Is(cueFirst, "all") ? cueFirst + 1 : cueFirst;
         if (site.CueFirst > i) site.CueFirst = i;
@@ -460,6 +478,7 @@ internal sealed class ArticleRun
         switch (lemma)
         {
             case "sum up": return Is(i + 1, "up") ? i + 2 : -2;
+            case "point out": return Is(i + 1, "out") ? i + 2 : -2;
             case "raise the specter of":
                 return Is(i + 1, "the") && (Is(i + 2, "specter") || Is(i + 2, "spectre")) && Is(i + 3, "of") ? i + 4 : -2;
             case "float the idea of": return Is(i + 1, "the") && Is(i + 2, "idea") && Is(i + 3, "of") ? i + 4 : -2;
@@ -631,7 +650,11 @@ internal sealed class ArticleRun
             {
                 if (_in[k]) break;
                 var w = W(k).ToString();
-                if (Lexicon.SubjectStoppers.Contains(w) && !(w is "and" && k - 1 >= _sa && (Cap(k - 1) || Cap(k + 1)) && k + 1 < e)) break;
+                // "Britain and France said" joins; "talks began in December and unions are hopeful" does not (a date ends a clause)
+                // "traders and analysts said", "economists and money market dealers said": two plural source nouns join
+                bool joinsSources = w is "and" && In(k - 1, Lexicon.CollectiveNouns) && In(e - 1, Lexicon.CollectiveNouns) && k + 1 < e && !_in[k - 1];
+                if (Lexicon.SubjectStoppers.Contains(w) && !joinsSources && !(w is "and" && k - 1 >= _sa && (Cap(k - 1) || Cap(k + 1)) && k + 1 < e
+                    && !(IsWord(k - 1) && (IsMonthWord(W(k - 1)) || IsTimeWord(W(k - 1)))))) break;
                 if (Lexicon.Lookup.TryGetValue(w, out var c) && !c.Ambiguous && !(c.Participle && w is "working") && n > 0 && char.IsLower(w[0])) break;
                 if (w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase)) break;
                 if (char.IsLower(w[0]) && (w.EndsWith("ed") && !Lexicon.PersonNouns.Contains(w) && w is not "armed" and not "united" && !(k > _sa && Is(k - 1, "the")) && w.Length > 4 && !w.Contains('-'))) break;
@@ -647,11 +670,46 @@ internal sealed class ArticleRun
         }
         int s = k + 1;
         // trim leading connectives and prepositional openers
-        while (s < e && (Is(s, "but") || Is(s, "and") || Is(s, "however") || Is(s, "yet") || Is(s, "so") || Is(s, "also") || Is(s, "then")))
+        while (s < e && (Is(s, "but") || Is(s, "and") || Is(s, "however") || Is(s, "yet") || Is(s, "so") || Is(s, "also") || Is(s, "then")
+                         || IsWord(s) && IsTimeWord(W(s)) && s + 1 < e))   // "Yesterday a spokesman for the workers said"
             s++;
         if (s >= e) return (-1, -1);
+        // an adjunct without its comma: "After the talks Smith told", "... between the two sides officials Lawson said":
+        // a plain lower-case word (not a title, source noun, determiner or joiner) right before a closing name
+        // ends the adjunct, and the name is the subject
+        int r = e;
+        while (r > s && (Cap(r - 1) || In(r - 1, Lexicon.NameParticles) && r < e)) r--;
+        if (r > s && r < e && IsWord(r - 1) && !_in[r - 1] && char.IsLower(_t[_toks[r - 1].S]) && !EndsPossessive(r - 1)
+            && !In(r - 1, Lexicon.TitleWords) && !In(r - 1, Lexicon.PersonNouns) && !In(r - 1, Lexicon.Determiners)
+            && !Is(r - 1, "of") && !Is(r - 1, "and") && !Is(r - 1, "for") && !Is(r - 1, "to") && !Is(r - 1, "at") && !Is(r - 1, "in")
+            && !W(r - 1).Contains('-') && Cap(r) && HasNameWord(r, e) && LeadsWithAdjunct(s, r - 1))
+            s = r;
+        // "In New Delhi an Indian spokesman said", "At the meeting the minister said": a sentence-initial
+        // prepositional phrase without its comma ends before the subject's own article
+        if (s == _sa && IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according"))
+            for (int m = e - 2; m > s + 1; m--)
+                if (Is(m, "a") || Is(m, "an") || Is(m, "the")) { s = m; break; }
         if (IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according") && char.IsUpper(_t[_toks[s].S]) && !Cap(s + 1)) return (-1, -1);
         return (s, e);
+    }
+
+    /// <summary>A person-like name run: two or more capitalised words (not only titles, months or weekdays), or one
+    /// that is the surname of a person named in the article.</summary>
+    bool HasNameWord(int s, int e)
+    {
+        int names = 0;
+        for (int m = s; m < e; m++)
+            if (Cap(m) && !In(m, Lexicon.TitleWords) && !IsMonthWord(W(m)) && !IsTimeWord(W(m)) && !Lexicon.Weekdays.Contains(W(m))) names++;
+        if (names >= 2) return true;
+        return names == 1 && e - s == 1 && _spk.IsKnownSurname(Speakers.StripPossessive(W(s).ToString())) || names == 1 && e - s > 1;
+    }
+
+    /// <summary>True when the phrase [s, end) opens like an adjunct: a preposition or a bare plural noun run.</summary>
+    bool LeadsWithAdjunct(int s, int end)
+    {
+        // "After the talks Smith": the scan stopped at a subordinator; "Following talks ... Lawson": it opens the phrase
+        if (s > _sa && _toks[s - 1].Kind == TokKind.Word && (Lexicon.Prepositions.Contains(W(s - 1)) || Lexicon.SubjectStoppers.Contains(W(s - 1)))) return true;
+        return IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according");
     }
 
     bool IsDescriptorIn(int k) => k > _sa && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || Cap(k - 1)) && Cap(k + 1);
@@ -677,7 +735,7 @@ internal sealed class ArticleRun
                     int ns = s.Cue + 2, ne = ns;
                     while (ne < _sb && _toks[ne].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[ne])
                     {
-                        if (ne > ns && (IsDocOrSourceNoun(ne - 1)) && !Cap(ne)) break;
+                        if (ne > ns && (IsDocOrSourceNoun(ne - 1)) && !Cap(ne) && !(In(ne - 1, Lexicon.DocumentNouns) && (Is(ne, "from") || Is(ne, "by") || Is(ne, "of")))) break;
                         ne++;
                     }
                     if (ne == ns) return 0;
@@ -741,6 +799,7 @@ internal sealed class ArticleRun
             string doc = W(s.SubjE - 1).ToString();
             d.Medium = doc is "statement" ? "a statement" : doc;
         }
+        else if (s.SubjS >= 0 && s.Kind != "relative" && DocumentBeforeAuthor(s.SubjS, s.SubjE) is { } docB) d.Medium = docB;
 
         // cue extensions and the recipient: "told Reuters", "said in a statement", "called on", "ruled out"
         if (s.Kind is "forward" or "shared" or "participle" or "relative" or "participle-with" or "inversion" or "quoted")
@@ -757,7 +816,8 @@ internal sealed class ArticleRun
             { cueText = Text(s.CueFirst, k + 1); d.CueE = _toks[k].E; k++; }
             if (s.Info.Kind == CueKind.Tell && s.Kind != "inversion")
             {
-                int re = Recipient(k);
+                int re = Lexicon.NeedThat.Contains(s.Info.Lemma) ? ThatAfterRecipient(k)
+                    : Recipient(k, trailing: s.SubjS > _sa && (IsK(s.SubjS - 1, TokKind.Comma) || IsK(s.SubjS - 1, TokKind.CloseQ)));
                 if (re > k)
                 {
                     d.Medium = Speakers.ShortMedium(Text(k, re));
@@ -777,7 +837,16 @@ internal sealed class ArticleRun
         if (IsK(k, TokKind.Comma) && IsK(k + 1, TokKind.OpenQ) && s.Kind is not "inversion" && !(s.SubjS > _sa && IsK(s.SubjS - 1, TokKind.CloseQ))) k++;
         if (s.Kind == "inversion") k = Math.Max(k, s.SubjE);
         bool skippedThat = false;
+        // "told the National People's Congress, China's parliament, that ...": an appositive to the recipient
+        if (IsK(k, TokKind.Comma) && s.Info.Kind == CueKind.Tell && s.Kind != "inversion")
+            for (int m = k + 1; m < _sb && m < k + 10 && !_in[m]; m++)
+            {
+                if (IsK(m, TokKind.Comma)) { if (Is(m + 1, "that")) k = m + 1; break; }
+                if (!IsWord(m)) break;
+            }
         if (Is(k, "that") && s.Kind != "inversion") { k++; skippedThat = true; }
+        // "said that, contrary to ..., the tax was not touched": the complement starts after the comma
+        if (skippedThat && IsK(k, TokKind.Comma) && k + 1 < cutoff) k++;
         if (s.Kind == "according")
         {
             k = s.SubjE;
@@ -787,6 +856,7 @@ internal sealed class ArticleRun
             d.Speaker = docEnt;
             speaker = docEnt;
             if (IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1))) d.Medium = W(s.SubjE - 1).ToString();
+            else if (DocumentBeforeAuthor(s.SubjS, s.SubjE) is { } docA) d.Medium = docA;
         }
 
         int evS = _toks[_sa].S, evE = _toks[_sb - 1].E;
@@ -835,13 +905,17 @@ internal sealed class ArticleRun
                 for (int m = k; m < ce; m++) if (_toks[m].Kind == TokKind.Comma) { ce = m; break; }
             }
             if (s.Info.Lemma is "voice" or "see little chance" or "hold out hope" or "float the idea of" or "raise the specter of" or "cite"
-                or "welcome" or "reject" or "question" or "applaud" or "criticise" or "propose")
+                or "welcome" or "reject" or "question" or "applaud" or "criticise" or "propose" or "oppose")
                 for (int m = k + 1; m < ce; m++)
                     if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m]) { ce = m; break; }
             for (int m = k + 1; m + 1 < ce; m++)
                 if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m] && Is(m + 1, "but") && IsWord(m + 2)
                     && Is(m + 2, "there"))
                 { ce = m; break; }
+            // ", which Hauri said had been planned for years, was given ...": the gapped relative ends at its comma
+            if (s.Kind == "forward" && (Is(s.SubjS - 1, "which") || Is(s.SubjS - 1, "that")) && IsK(s.SubjS - 2, TokKind.Comma) && IsGappedVerb(k))
+                for (int m = k + 1; m < ce; m++)
+                    if (_toks[m].Kind == TokKind.Comma && !_in[m]) { ce = m; break; }
             made += Emit(d, k, ce, s);
             if (colon >= 0)
             {
@@ -862,6 +936,16 @@ internal sealed class ArticleRun
             int ce = s.Kind == "inversion" ? s.Cue : (s.SubjS >= 0 ? s.SubjS : s.Cue);
             if (s.Kind == "according") ce = s.Cue;
             if (s.Kind == "relative") return 0;
+            // "On a store basis, the company said, sales rose.": the content runs on after the cue, so it spans the
+            // interrupting attribution (an exact substring); "In a statement, X said, ..." names the medium instead
+            if (s.Kind == "forward" && IsK(k, TokKind.Comma) && cutoff >= _sb && WordsBetween(k + 1, _sb) >= 3 && !IsK(k + 1, TokKind.OpenQ)
+                && OpensClause(k + 1) && (ce <= cs || OnlyOpener(cs, s.SubjS - 1)))
+            {
+                // "He added, a planned reform ... was an important step": nothing before the subject, the content follows
+                if (ce <= cs || LeadingAdjunctOnly(cs, s.SubjS - 1) && s.SubjS - 1 <= cs) cs = k + 1;
+                else if (MediumAdjunct(cs, s.SubjS - 1, d)) cs = k + 1;
+                ce = _sb;
+            }
             // leading adjunct of the sentence is not content: "In a speech, X said ..." has none
             made += Emit(d, cs, ce, s);
         }
@@ -871,6 +955,45 @@ internal sealed class ArticleRun
             _governingPara = _para;
         }
         return made;
+    }
+
+    /// <summary>A word that can open a main clause after ", X said," (not "alluding to", "without", "but", "adding").</summary>
+    bool OpensClause(int m)
+    {
+        if (!IsWord(m) || _in[m]) return false;
+        var w = W(m).ToString();
+        if (char.IsLower(w[0]) && (w.EndsWith("ing") || w.EndsWith("ly") || w.EndsWith("ed"))) return false;
+        if (Lexicon.Prepositions.Contains(w) || Lexicon.SubjectStoppers.Contains(w) || w is "which" or "who" or "whose" or "citing" or "according") return false;
+        return true;
+    }
+
+    /// <summary>True when [from, comma) only opens a sentence (an adjunct, a subordinate clause or a few words) so the
+    /// main clause follows the attribution: "Last year, the report noted, ..." but not "“Quote,” she added, a reference to ...".</summary>
+    bool OnlyOpener(int from, int comma)
+    {
+        if (comma <= from) return true;
+        for (int m = from; m < comma; m++) if (_toks[m].Kind is TokKind.OpenQ or TokKind.CloseQ) return false;
+        if (LeadingAdjunctOnly(from, comma)) return true;
+        if (IsWord(from) && W(from).ToString().ToLowerInvariant() is "if" or "when" or "although" or "though" or "while" or "since"
+                or "because" or "once" or "unless" or "whether" or "until" or "nevertheless" or "still" or "instead") return true;
+        return WordsBetween(from, comma) <= 4;
+    }
+
+    int WordsBetween(int a, int b)
+    {
+        int n = 0;
+        for (int m = a; m < b; m++) if (_toks[m].Kind == TokKind.Word) n++;
+        return n;
+    }
+
+    /// <summary>"In an earlier statement," before the subject: the venue of the attribution (sets the medium), not content.</summary>
+    bool MediumAdjunct(int from, int comma, Draft d)
+    {
+        if (comma <= from || comma - from > 8 || !Is(from, "in") || !IsK(comma, TokKind.Comma)) return false;
+        var last = W(comma - 1).ToString().ToLowerInvariant();
+        if (last is not ("statement" or "speech" or "interview" or "letter" or "communique")) return false;
+        d.Medium ??= last is "statement" ? "a statement" : Text(from + 1, comma);
+        return true;
     }
 
     /// <summary>"In a speech," / "On Tuesday evening," / "Asked about ...," before the subject: not content.</summary>
@@ -883,6 +1006,21 @@ internal sealed class ArticleRun
         for (int m = from; m < comma; m++) if (_toks[m].Kind is TokKind.OpenQ or TokKind.CloseQ) return false;
         var w = W(from).ToString();
         return Lexicon.Prepositions.Contains(w) || w is "Asked" or "Speaking" or "Separately" or "Earlier" or "Later" or "However" or "Meanwhile" or "Compounding" or "Last" or "Since";
+    }
+
+    /// <summary>"a statement from the union" / "figures from the bureau": the document noun as medium, else null.</summary>
+    string? DocumentBeforeAuthor(int s, int e)
+    {
+        for (int k = s; k < e - 2 && k < s + 5; k++)
+        {
+            if (!In(k, Lexicon.DocumentNouns)) continue;
+            int a = k + 1;
+            if (Is(a, "issued") || Is(a, "released") || Is(a, "published")) a++;
+            if (!(Is(a, "from") || Is(a, "by") || Is(a, "of")) || a + 1 >= e) return null;
+            string doc = W(k).ToString().ToLowerInvariant();
+            return doc is "statement" ? "a statement" : doc;
+        }
+        return null;
     }
 
     bool IsDocOrSourceNoun(int i) => IsWord(i) && (Lexicon.DocumentNouns.Contains(W(i)) || Is(i, "sources") || Is(i, "officials"));
@@ -954,7 +1092,55 @@ internal sealed class ArticleRun
         return (-1, -1);
     }
 
-    int Recipient(int k)
+    /// <summary>"informed the Securities and Exchange Commission that": the "that" after a short recipient, else -1.</summary>
+    int ThatAfterRecipient(int k)
+    {
+        for (int m = k; m < _sb && m < k + 10; m++)
+        {
+            if (Is(m, "that")) return m > k ? m : -1;
+            if (!IsWord(m) || _in[m]) return -1;
+            if (Is(m, "to") && IsWord(m + 1) && char.IsLower(_t[_toks[m + 1].S])) return -1;   // "told the banks to stop ..." is a directive
+        }
+        return -1;
+    }
+
+    int Recipient(int k, bool trailing = false)
+    {
+        int r0 = RecipientRun(k);
+        if (trailing && In(k, Lexicon.Determiners))
+        {
+            // "“...,” he told the daily question period.": a short recipient that ends the sentence
+            int end = k + 1;
+            while (end < _sb && IsWord(end) && !_in[end] && end - k < 6) end++;
+            if (end > r0 && end - k <= 5 && (end >= _sb || IsK(end, TokKind.Stop) && end + 1 >= _sb)) return end;
+        }
+        if (r0 > k && !Is(r0, "of")) return r0;
+        // "the House of Commons": a capitalised name with its own "of"
+        if (r0 > k && Is(r0, "of") && Cap(r0 + 1))
+        {
+            int m = r0;
+            while (Is(m, "of") && Cap(m + 1)) { m += 2; while (Cap(m)) m++; }
+            return m;
+        }
+        if (r0 > k || !IsWord(k) || Is(k, "that") || In(k, Lexicon.Pronouns) && !Is(k, "him") && !Is(k, "her")) return r0;
+        // "told the annual meeting of shareholders that ...": a short recipient closed by "that"
+        int th = ThatAfterRecipient(k);
+        if (th > k) return th;
+        if (In(k, Lexicon.Determiners))
+        {
+            // "told the annual shareholders meeting turnover rose": up to the last of adjacent medium nouns
+            for (int q = k + 1; q < _sb && q <= k + 4 && IsWord(q) && !_in[q]; q++)
+                if (In(q, Lexicon.MediumNouns))
+                {
+                    while (In(q + 1, Lexicon.MediumNouns)) q++;
+                    // "told the foreign ministers of Brunei, Indonesia, ..." runs on past any safe end: leave it
+                    return Is(q + 1, "of") ? r0 : q + 1;
+                }
+        }
+        return r0;
+    }
+
+    int RecipientRun(int k)
     {
         if (!IsWord(k) || Is(k, "that") || In(k, Lexicon.Pronouns) && !Is(k, "him") && !Is(k, "her")) return k;
         int m = k;
@@ -997,6 +1183,11 @@ internal sealed class ArticleRun
             if (IsWord(k) && IsTimeWord(W(k))) { k++; continue; }
             if (Is(k, "in") && IsWord(k + 1) && (IsMonthWord(W(k + 1)) || char.IsDigit(_t[_toks[k + 1].S]) && W(k + 1).Length == 4)) { k += 2; continue; }
             if (Is(k, "late") || Is(k, "earlier") || Is(k, "again") || Is(k, "also") || Is(k, "publicly") || Is(k, "repeatedly") || Is(k, "here")) { k++; continue; }
+            // "said, however, that ..." / "said, though, he ...": an interjected adverb between commas
+            if (IsK(k, TokKind.Comma) && IsK(k + 2, TokKind.Comma) && IsWord(k + 1) && Interjections.Contains(W(k + 1))) { k += 3; continue; }
+            // "said then that ...", "said privately that ...": an adverb right before the complementizer
+            if (IsWord(k) && Is(k + 1, "that") && char.IsLower(_t[_toks[k].S]) && (W(k).EndsWith("ly") || Is(k, "then") || Is(k, "later") || Is(k, "too")))
+            { k++; continue; }
             if (Is(k, "in") && (Is(k + 1, "a") || Is(k + 1, "an")) && IsWord(k + 2))
             {
                 int m = k + 2;
@@ -1013,6 +1204,9 @@ internal sealed class ArticleRun
         }
         return k;
     }
+
+    static readonly WordSet Interjections = new(["however", "though", "moreover", "nevertheless", "nonetheless", "meanwhile",
+        "furthermore", "therefore", "also", "too", "again", "separately", "instead", "still", "earlier", "later", "previously"]);
 
     bool StartsAdjunct(int k)
     {
@@ -1044,6 +1238,12 @@ internal sealed class ArticleRun
         while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi or TokKind.Dash or TokKind.Colon) to--;
         if (to > from && _toks[to - 1].Kind == TokKind.Stop && !(to - 2 >= from && _in[to - 1])) to--;
         while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi) to--;
+        // the next attribution's conjunction is not content: "estimated damage at 10 mln dlrs and [a spokesman said ...]"
+        while (to - 1 > from && !_in[to - 1] && (Is(to - 1, "and") || Is(to - 1, "but") || Is(to - 1, "or") || Is(to - 1, "while") || Is(to - 1, "whereas")))
+        {
+            to--;
+            while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi) to--;
+        }
         if (to <= from) return 0;
         int q0 = from;
         bool direct = _toks[from].Kind == TokKind.OpenQ && (_close[from] >= to - 1 || _close[from] == _toks.Count);
@@ -1111,15 +1311,10 @@ internal sealed class ArticleRun
         // anonymous sources named later: "a senior adviser to ..." ... "Assad adviser Bouthaina Shaaban"
         foreach (var anon in _spk.Unnamed)
         {
-            if (anon.Plural || anon.Head is null) continue;
-            foreach (var p in _spk.Persons)
-            {
-                if (p.Role is { } r && p.Name.Contains(' ') && Contains(r, anon.Head) && _drafts.Any(x => x.Speaker.Final == p))
-                {
-                    anon.NamedAs = p;
-                    break;
-                }
-            }
+            // "one analyst" is one of several; and with two named analysts the unnamed one is neither for sure
+            if (anon.Plural || anon.Head is null || anon.OneOfMany) continue;
+            var named = _spk.Persons.Where(p => p.Role is { } r && p.Name.Contains(' ') && Contains(r, anon.Head) && _drafts.Any(x => x.Speaker.Final == p)).Take(2).ToList();
+            if (named.Count == 1) anon.NamedAs = named[0];
         }
         // an office or unnamed source whose very next attribution (next paragraph) introduces a new full name,
         // written without a title, is that person: "The Governor of ... urged ..." / "Abdoulaye Fadiga told reporters ..."

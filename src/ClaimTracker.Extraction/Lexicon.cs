@@ -74,6 +74,23 @@ internal static class Lexicon
         ("forecast", CueKind.Say, ["forecast", "forecasts"], true),
         ("express", CueKind.Say, ["expressed", "expresses", "expressing"], false),
         ("rule out", CueKind.Say, ["ruled"], false),
+        ("speculate", CueKind.Say, ["speculated", "speculates", "speculating"], false),
+        // verbs that are reporting verbs only with a "that" clause ("maintained that", not "maintained its dividend")
+        ("maintain", CueKind.Say, ["maintained", "maintains", "maintaining"], false),
+        ("contend", CueKind.Say, ["contended", "contends", "contending"], false),
+        ("observe", CueKind.Say, ["observed", "observes"], false),
+        ("recall", CueKind.Say, ["recalled", "recalls"], false),
+        ("reply", CueKind.Say, ["replied", "replies"], false),
+        ("respond", CueKind.Say, ["responded", "responds"], false),
+        ("testify", CueKind.Say, ["testified", "testifies"], false),
+        ("point out", CueKind.Say, ["pointed", "points"], false),
+        ("feel", CueKind.Thought, ["feel", "feels", "felt"], false),
+        ("anticipate", CueKind.Thought, ["anticipate", "anticipates", "anticipated"], false),
+        // recipient first, then "that": "informed the exchange that ...", "assured investors that ..."
+        ("inform", CueKind.Tell, ["informed", "informs"], false),
+        ("notify", CueKind.Tell, ["notified", "notifies"], false),
+        ("assure", CueKind.Tell, ["assured", "assures"], false),
+        ("advise", CueKind.Tell, ["advised", "advises"], false),
         // phrase cues: only with the words that follow (checked in the extractor)
         ("sum up", CueKind.Say, ["summed", "sums"], false),
         ("raise the specter of", CueKind.Say, ["raised", "raises", "raising"], false),
@@ -116,6 +133,19 @@ internal static class Lexicon
     }
 
     static WordSet Set(params string[] words) => new(words);
+
+    /// <summary>Lemmas that report speech only with a "that" complement (after the recipient for tell-verbs).</summary>
+    internal static readonly WordSet NeedThat = Set(
+        "maintain", "contend", "observe", "recall", "reply", "respond", "testify", "point out", "feel", "anticipate",
+        "inform", "notify", "assure", "advise");
+
+    /// <summary>Common nouns for a company or body named before: "the automaker said" is the company of the story.</summary>
+    internal static readonly WordSet CompanyNouns = Set(
+        "company", "firm", "group", "concern", "corporation", "utility", "airline", "carrier", "maker", "producer",
+        "retailer", "insurer", "bank", "agency", "exchange", "union", "automaker", "carmaker", "brewer", "refiner",
+        "lender", "thrift", "distributor", "manufacturer", "publisher", "railroad", "railway", "shipper", "operator",
+        "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division", "brokerage",
+        "chain", "miner", "steelmaker", "chipmaker", "drugmaker", "builder");
 
     /// <summary>Auxiliaries and adverbs that may sit between a subject and its cue ("has always said").</summary>
     internal static readonly WordSet AuxAdverbs = Set(
@@ -180,7 +210,7 @@ internal static class Lexicon
         "researchers", "farmers", "employees", "managers", "brokers", "unions", "companies", "firms", "banks",
         "spokesmen", "forces", "parties", "agencies", "groups", "consumers", "importers", "exporters", "miners",
         "representatives", "planners", "insiders", "industry", "partners", "neighbors", "neighbours", "troops",
-        "inspectors", "advisers", "advisors", "aides", "envoys", "senators", "engineers", "students", "lawyers");
+        "inspectors", "advisers", "advisors", "aides", "envoys", "senators", "engineers", "students", "lawyers", "others");
 
     /// <summary>Words that make a capitalised phrase an organisation.</summary>
     internal static readonly WordSet OrgWords = Set(
@@ -194,7 +224,8 @@ internal static class Lexicon
         "industries", "holdings", "airlines", "airways", "petroleum", "oil", "motors", "trust", "society", "mission",
         "brigade", "brigades", "coalition", "administration", "cabinet", "government", "military", "service",
         "services", "club", "panel", "team", "unit", "directorate", "bureau", "chamber", "institution", "partners",
-        "securities", "capital", "inquiry", "investments", "energy", "telecom", "communications", "systems", "technologies");
+        "securities", "capital", "inquiry", "investments", "energy", "telecom", "communications", "systems", "technologies",
+        "division", "subsidiary");
 
     /// <summary>Singular nouns for bodies that speak ("the army said", "a monitoring group said").</summary>
     internal static readonly WordSet OrgNouns = Set(
@@ -202,7 +233,11 @@ internal static class Lexicon
         "firm", "union", "newspaper", "paper", "bank", "committee", "council", "commission", "panel", "court", "police",
         "administration", "opposition", "alliance", "coalition", "federation", "association", "party", "board", "embassy",
         "regime", "cabinet", "parliament", "department", "office", "observatory", "movement", "network", "channel",
-        "broadcaster", "daily", "website", "exchange", "authority", "navy", "institute", "centre", "center", "fund");
+        "broadcaster", "daily", "website", "exchange", "authority", "navy", "institute", "centre", "center", "fund",
+        "concern", "corporation", "utility", "airline", "carrier", "maker", "producer", "retailer", "insurer", "automaker",
+        "carmaker", "brewer", "refiner", "lender", "thrift", "distributor", "manufacturer", "publisher", "railroad",
+        "shipper", "operator", "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division",
+        "brokerage", "steelmaker", "chipmaker", "drugmaker", "bureau");
 
     /// <summary>Title words that precede a person's name ("U.S. Secretary of State John Kerry").</summary>
     internal static readonly WordSet TitleWords = Set(

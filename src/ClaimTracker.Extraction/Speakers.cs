@@ -14,6 +14,7 @@ internal sealed class Entity
     public string? Reason;        // anonymity reason, shared by all its statements
     public Entity? NamedAs;       // an unnamed source later named in the article
     public bool Plural;
+    public bool OneOfMany;        // "one analyst", "another dealer": one of several, not the named one later
 
     public Entity Final => NamedAs?.Final ?? this;
 }
@@ -46,6 +47,9 @@ internal sealed class Speakers
 
     public IEnumerable<Entity> Persons => _persons.Values;
     public IEnumerable<Entity> Unnamed => _anonymous;
+
+    /// <summary>A person's surname or one-word name registered in the article ("Smith" after "John Smith").</summary>
+    public bool IsKnownSurname(string w) => _surnames.ContainsKey(w) || _persons.ContainsKey(w);
 
     // ---------- pre-scan: names and organisations mentioned anywhere in the article ----------
 
@@ -207,11 +211,24 @@ internal sealed class Speakers
         }
         core = core.Trim().TrimEnd(',');
 
+        // "Italy's state-owned <Banca Nazionale>": 1987 copy marks company names with angle brackets
+        // (only a bracketed name that ends the phrase: "Westpac Banking Corp <WSTP.S>" is a name and its ticker)
+        int ltAt = core.IndexOf('<');
+        // and only after a descriptor: "Owen Evans of broker <Meares Ltd>" and "a spokesman for member <X Plc>" name others)
+        if (ltAt > 0 && core.IndexOf('>', ltAt) == core.Length - 1 && core[ltAt..].Any(char.IsLower)
+            && !core[..ltAt].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "and" or "of" or "for" or "at" or "from" or "with" or "to"
+                || Lexicon.PersonNouns.Contains(w) || w.EndsWith(','))) core = core[ltAt..];
+
         // "Long Name (ACR)" -> keep the initialism for descriptors
         core = ReplaceParenAcronyms(core);
 
         var words = core.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return Note(Other(p, SpeakerTypes.Organization, false));
+
+        // "figures from the Central Bureau", "a statement by the union": the author speaks, the document is the medium
+        if (DocumentAuthor(words, out int docAt) is { } docAuthor) return Resolve(docAuthor);
+        // "a monthly survey of private firms": no named author, the document itself (as before the of-phrase)
+        if (docAt > 0 || docAt == 0 && words.Length > 1) return Resolve(string.Join(' ', words[..(docAt + 1)]));
 
         // 1. people: a known name or surname inside the phrase; not when the phrase is a company or body name
         //    ("Champion Home Builders Co") or the name only ever begins an organisation's name
@@ -223,7 +240,7 @@ internal sealed class Speakers
         }
         var hw = headPart.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         bool endsOrg = hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
-                       || hw[^1].StartsWith('<') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
+                       || hw[^1].StartsWith('<') || hw[^1].EndsWith('>') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
         var person = endsOrg ? null : FindPerson(core, words);
         if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
         if (person is not null)
@@ -270,7 +287,9 @@ internal sealed class Speakers
         }
 
         bool headCapital = char.IsUpper(bw[headIdx][0])
-                           && !(headIdx == 0 && (Lexicon.CollectiveNouns.Contains(bw[0]) || Lexicon.PersonNouns.Contains(bw[0])));
+                           && !(headIdx == 0 && (Lexicon.CollectiveNouns.Contains(bw[0]) || Lexicon.PersonNouns.Contains(bw[0])))
+                           // 1987 copy capitalises the word after "U.S.": "U.S. Officials" is "U.S. officials"
+                           && !(headIdx > 0 && bw[headIdx - 1].EndsWith('.') && (Lexicon.CollectiveNouns.Contains(bw[headIdx]) || Lexicon.PersonNouns.Contains(bw[headIdx])));
         // investigators, experts, a panel or its report: the inquiry body named in the article
         if (head is "investigators" or "experts" or "inspectors" or "panel" or "commission" or "report" or "investigation" or "inquiry"
             && InquiryBody() is { } body && (det.Equals("the", StringComparison.OrdinalIgnoreCase) || bw.Length > 1 || bareLower.Contains("commission")))
@@ -287,8 +306,7 @@ internal sealed class Speakers
                 foreach (var n in _orgNames)
                     if (n.Contains(bw[headIdx], StringComparison.OrdinalIgnoreCase)) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
                 if (NameAfterNoun(head) is { } named) return Note(Other(named, SpeakerTypes.Organization, false));
-                if (head is "company" or "firm" or "group" or "concern" or "corporation" or "utility" or "airline" or "carrier"
-                    or "maker" or "producer" or "retailer" or "insurer" or "bank" or "agency" or "exchange" or "union")
+                if (Lexicon.CompanyNouns.Contains(head))
                 {
                     if (LastThing?.Final is { Type: SpeakerTypes.Organization } org0 && !org0.Anonymous) return Note(org0);
                     if (_orgNames.Count > 0) return Note(Other(OrgName(StripBased(_orgNames[0])), SpeakerTypes.Organization, false));
@@ -353,6 +371,7 @@ internal sealed class Speakers
             var anon = new Entity
             {
                 Name = "a " + bare, Type = SpeakerTypes.Anonymous, Anonymous = true, Head = head,
+                OneOfMany = det is "one" or "One" or "another" or "Another",
                 Role = RoleWords(bw, headIdx, singular: false),
                 Affiliation = CountryIn(bw) ?? OrgIn(bw) ?? OfPhrase(bare),
             };
@@ -377,7 +396,16 @@ internal sealed class Speakers
         if (char.IsUpper(bare[0]) || headCapital)
         {
             string name = OrgName(bare);
-            if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare))
+            // "President Reagan", "West German Chancellor Kohl": a title and one name is that person
+            if (bw.Length is >= 2 and <= 6 && TitledSingleName(bw) is { } single)
+            {
+                if (!_persons.TryGetValue(single, out var pe)) _persons[single] = pe = new Entity { Name = single, Type = SpeakerTypes.Person };
+                FillRole(pe, bare, apposition);
+                return Note(pe);
+            }
+            // "the Treasury", "the Fed", "the Bundesbank": a person is never "the" + one name
+            if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare)
+                && !(det.Equals("the", StringComparison.OrdinalIgnoreCase) && !PersonTitles.Contains(bare)))
             {
                 // a single capitalised word never seen in an organisation name: a person known by one name
                 var one = new Entity { Name = bare, Type = SpeakerTypes.Person };
@@ -392,6 +420,45 @@ internal sealed class Speakers
         var coll = Other(Lowerish(bare), SpeakerTypes.Collective, true);
         coll.Plural = true;
         return Note(coll);
+    }
+
+    /// <summary>The author of "DOCUMENT from/by/of AUTHOR" ("figures from the statistics bureau"), else null.</summary>
+    static string? DocumentAuthor(string[] words, out int docAt)
+    {
+        docAt = -1;
+        for (int d = 0; d < words.Length - 2 && d < 5; d++)
+        {
+            if (!Lexicon.DocumentNouns.Contains(words[d])) continue;
+            int a = d + 1;
+            if (words[a] is "issued" or "released" or "published") a++;
+            if (a >= words.Length - 1 || words[a] is not ("from" or "by" or "of")) return null;
+            docAt = d;
+            var rest = words[(a + 1)..];
+            // a named author, or a body described by its noun ("the central bank")
+            if (!rest.Any(w => char.IsUpper(w[0])) && !Lexicon.OrgNouns.Contains(rest[^1].TrimEnd(',', '.'))) return null;
+            return string.Join(' ', rest);
+        }
+        return null;
+    }
+
+    /// <summary>"President Reagan": capitalised title words then one capitalised name that is not a place or body.</summary>
+    string? TitledSingleName(string[] bw)
+    {
+        string last = StripPossessive(bw[^1]);
+        if (last.Length < 2 || !char.IsUpper(last[0]) || IsAllCaps(last) || last.Contains('.') || Lexicon.TitleWords.Contains(last)
+            || Lexicon.OrgWords.Contains(last) || _orgSingles.Contains(last) || _countries.TryAny(last, out _) || LooksLikeOrgToken(last)
+            // a common noun or verb capitalised by 1987 copy ("U.S. Officials", "the U.S. Embassy", "U.S. Has")
+            || Lexicon.OrgNouns.Contains(last) || Lexicon.PersonNouns.Contains(last) || Lexicon.CollectiveNouns.Contains(last)
+            || Lexicon.DocumentNouns.Contains(last) || Lexicon.AuxAdverbs.Contains(last) || Lexicon.Lookup.ContainsKey(last)
+            || Lexicon.Determiners.Contains(last) || Lexicon.Prepositions.Contains(last)) return null;
+        string title = bw[^2];
+        if (!char.IsUpper(title[0]) || !Lexicon.TitleWords.Contains(title) || title is "of" or "the" or "and" or "for" or "to") return null;
+        for (int k = 0; k < bw.Length - 1; k++)
+        {
+            string w = StripPossessive(bw[k]);
+            if (!(Lexicon.TitleWords.Contains(w) || _countries.TryAny(w, out _) || w is "West" or "East" or "North" or "South")) return null;
+        }
+        return last;
     }
 
     static string[] bw0(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -714,6 +781,16 @@ internal sealed class Speakers
             }
             if (b == "U.N.") return "United Nations";
         }
+        // a short form of a company name seen with its legal suffix: "Pan Am" after "Pan Am Corp"
+        if (b.Contains(' ') && char.IsUpper(b[0]))
+        {
+            foreach (var n in _orgNames)
+            {
+                if (n.Length <= b.Length + 1 || !n.StartsWith(b + " ", StringComparison.Ordinal)) continue;
+                var rest = n[(b.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (rest.Length > 0 && CompanySuffixes.Contains(rest[0].TrimEnd(','))) return n.Replace('’', '\'');
+            }
+        }
         // a single capitalised word that heads a longer name seen earlier ("the Observatory")
         if (!b.Contains(' ') && !IsAllCaps(b))
         {
@@ -722,6 +799,19 @@ internal sealed class Speakers
         }
         return b;
     }
+
+    /// <summary>Titles that name one person on their own ("the Chancellor said"), unlike "the Treasury".</summary>
+    static readonly HashSet<string> PersonTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "chancellor", "pope", "king", "queen", "president", "premier", "emir", "prince", "princess", "sheikh", "shah",
+        "pontiff", "governor", "mayor", "chairman", "chairwoman", "speaker", "ayatollah", "sultan", "crown",
+    };
+
+    static readonly HashSet<string> CompanySuffixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "corp", "corp.", "inc", "inc.", "co", "co.", "ltd", "ltd.", "plc", "nv", "n.v.", "ag", "sa", "s.a.", "gmbh", "bv",
+        "spa", "llc", "lp", "corporation", "incorporated", "limited",
+    };
 
     internal static string StripDeterminer(string s, out string det)
     {

@@ -265,7 +265,8 @@ public static class Dateline
                 if (digits is >= 1 and <= 3)
                 {
                     int dash = SkipDash(rest, i);
-                    if (dash > i && PlaceLooksLikeDateline(line[..comma]))
+                    // a month, a day and a dash are evidence enough for a Title Case place ("New York, April 3 - ")
+                    if (dash > i && (PlaceLooksLikeDateline(line[..comma]) || TitleCasePlace(line[..comma])))
                         return new Result(comma + 2 + dash, null, Places(line[..comma]));
                 }
             }
@@ -311,6 +312,21 @@ public static class Dateline
         foreach (char c in first) if (char.IsLetter(c) && char.IsLower(c)) return false;
         foreach (char c in place) if (c == '"' || c == '“' || c == ':' || c == ';') return false;
         return true;
+    }
+
+    /// <summary>"New York", "Kuala Lumpur": one to three words, each capitalised, no sentence punctuation.</summary>
+    static bool TitleCasePlace(ReadOnlySpan<char> place)
+    {
+        if (place.Length == 0 || place.Length > 40) return false;
+        int words = 0;
+        foreach (var r in place.Split(' '))
+        {
+            var w = place[r];
+            if (w.Length == 0 || !char.IsUpper(w[0])) return false;
+            foreach (char c in w) if (!(char.IsLetter(c) || c == '.' || c == '-' || c == '\'')) return false;
+            words++;
+        }
+        return words is >= 1 and <= 3;
     }
 
     static List<string> Places(ReadOnlySpan<char> place)

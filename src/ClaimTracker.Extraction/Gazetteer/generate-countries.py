@@ -48,8 +48,11 @@ def main(path):
         demonyms = set(d for d in (dem.get("m"), dem.get("f")) if d and is_ascii(d))
         for d in list(demonyms):
             first = d.split()[0]
-            if " " in d and name.startswith(first):
-                demonyms.add(first)                  # "Saudi Arabian" -> also "Saudi"
+            # "Saudi Arabian" -> also "Saudi", but only when the package itself lists that short form as a name:
+            # "Costa" (Costa Rican), "Central" (Central African), "North"/"South" (Korean), "New" (New Zealander)
+            # are ordinary words in wire copy
+            if " " in d and name.startswith(first) and first in aliases:
+                demonyms.add(first)
         capitals = []
         for cap in c.get("capital", []):
             cap = ascii_fold(cap)
