@@ -83,7 +83,7 @@ public sealed class ClaimIndex
         foreach (var (speaker, affiliation) in sources) CountSource(SourceTermsOf(speaker, affiliation));
     }
 
-    /// <summary>Statements on a claim so far (for the claim-level score of the incremental matcher).</summary>
+    /// <summary>Statements on a claim so far (for the claim-level score of the matcher).</summary>
     public int ClaimSize(string claimId) => _claimMembers.TryGetValue(claimId, out var m) ? m.Count : 0;
 
     /// <summary>The index ids of the statements on a claim, in the order they were added.</summary>
@@ -172,8 +172,11 @@ public sealed class ClaimIndex
         return dot / Math.Sqrt(na * nb);
     }
 
-    /// <summary>Recomputes every stored norm with the current IDF (the batch labeler, after indexing a whole run).</summary>
-    /// <summary>Recomputes the norms of the statements added from <paramref name="from"/> on (older ones drift lazily).</summary>
+    /// <summary>
+    /// Recomputes, with the current IDF, the norms of the statements added from <paramref name="from"/> on: a pass's
+    /// own statements once all of them are counted. Older norms drift lazily (<see cref="NormOf(Entry)"/>), so a
+    /// pass costs nothing per statement already stored.
+    /// </summary>
     internal void RefreshNorms(int from = 0)
     {
         for (int i = from; i < _entries.Count; i++) { var e = _entries[i]; e.Norm = VectorNorm(e.TermCounts); e.NormAt = _documents; }
