@@ -178,6 +178,7 @@ internal sealed class ArticleRun
         public bool Valid = true;
         public int PhraseEnd = -1;     // token after a multi-word cue ("summed up", "raised the specter of")
         public int ContentEnd = -1;    // "reduced": end of the gapped noun phrase (its content)
+        public bool AnswersAccusation; // a relative denial kept only because it may answer the accusation before it
     }
 
     void Sentence()
@@ -226,7 +227,8 @@ internal sealed class ArticleRun
                 {
                     var prev = sites[m];
                     // a gapped accusation ends at its own boundary; "blamed X on rebels, who deny it" answers the accusation
-                    if (prev.Kind == "reduced" || s.Kind == "relative" && s.Info.Lemma is "deny" or "reject" && AccusationLemmas.Contains(prev.Info.Lemma)) continue;
+                    if (prev.Kind == "reduced" || s.Kind == "relative" && s.Info.Lemma is "deny" or "reject" && AccusationLemmas.Contains(prev.Info.Lemma)
+                        && BareDenialObject(s.Cue + 1) > 0) { s.AnswersAccusation = prev.Kind != "reduced"; continue; }
                     if (prev.Valid && prev.Kind is not "inversion" and not "relative" && prev.Cue < s.RegionStart) { s.Valid = false; break; }
                 }
             }
@@ -239,7 +241,7 @@ internal sealed class ArticleRun
             if (!(IsK(t.SubjS - 1, TokKind.Comma) || IsK(t.SubjS - 1, TokKind.CloseQ))) continue;
             if (!EndsAfterCue(t)) continue;
             for (int m = 0; m < k; m++)
-                if (sites[m].Cue < t.SubjS && sites[m].Kind is "forward" or "shared" or "relative" && !ColonBetween(sites[m].Cue, t.SubjS)) sites[m].Valid = false;
+                if (sites[m].Cue < t.SubjS && sites[m].Kind is "forward" or "shared" or "relative" or "reduced" && !ColonBetween(sites[m].Cue, t.SubjS)) sites[m].Valid = false;
             break;
         }
         var valid = sites.Where(s => s.Valid).ToList();
@@ -809,7 +811,8 @@ internal sealed class ArticleRun
     }
 
     bool GapComplementStops(int m) =>
-        In(m, Lexicon.BeForms) || Lexicon.Lookup.ContainsKey(W(m)) || Is(m, "which") || Is(m, "who") || Is(m, "that") || Is(m, "whom")
+        char.IsLower(_t[_toks[m].S]) && (W(m).EndsWith("ed") && W(m).Length > 3 || In(m, Lexicon.Prepositions) || In(m, Lexicon.AuxAdverbs))
+        || In(m, Lexicon.BeForms) || Lexicon.Lookup.ContainsKey(W(m)) || Is(m, "which") || Is(m, "who") || Is(m, "that") || Is(m, "whom")
         || Is(m, "has") || Is(m, "have") || Is(m, "had") || Is(m, "will") || Is(m, "would") || Is(m, "but");
 
     /// <summary>The subject of a gapped relative: a name, a determiner phrase, a pronoun or a source noun ("police").</summary>
@@ -858,16 +861,24 @@ internal sealed class ArticleRun
         return made;
     }
 
+    /// <summary>The end of a bare denied object at <paramref name="k"/> ("it", "the charges") closed by a comma, a
+    /// semicolon or the sentence end, else -1.</summary>
+    int BareDenialObject(int k)
+    {
+        int e = In(k, DeniedPronouns) && !_in[k] ? k + 1
+            : In(k, AccusationNounDeterminers) && In(k + 1, AccusationNouns) && !_in[k + 1] ? k + 2
+            : In(k, AccusationNouns) && char.IsLower(_t[_toks[k].S]) && !_in[k] ? k + 1 : -1;
+        if (e < 0) return -1;
+        if (e >= _sb || IsK(e, TokKind.Comma) || IsK(e, TokKind.Semi) || IsK(e, TokKind.Stop) && e + 1 >= _sb) return e;
+        return -1;
+    }
+
     /// <summary>"which denies it" / "rejected the charges" right after an accusation in the same sentence: the
     /// accusation statement it answers, or null (then the content stays as written).</summary>
     Draft? DeniedAccusation(int k, int ce, Draft denial)
     {
-        int e = ce;
-        while (e > k && _toks[e - 1].Kind is TokKind.Stop or TokKind.Comma or TokKind.Semi) e--;
-        bool bare = e - k == 1 && In(k, DeniedPronouns)
-                    || e - k == 2 && In(k, AccusationNounDeterminers) && In(k + 1, AccusationNouns)
-                    || e - k == 1 && In(k, AccusationNouns) && char.IsLower(_t[_toks[k].S]);
-        if (!bare || e < _sb && !(e + 1 >= _sb && IsK(e, TokKind.Stop)) && !IsK(e, TokKind.Comma) && !IsK(e, TokKind.Semi)) return null;
+        int e = BareDenialObject(k);
+        if (e <= k || e > ce) return null;
         if (_drafts.Count == 0) return null;
         var acc = _drafts[^1];
         if (acc.EvidS != _toks[_sa].S || acc.Paragraph != _para || acc.SharesContent || !AccusationLemmas.Contains(acc.Lemma)) return null;
@@ -1093,6 +1104,7 @@ internal sealed class ArticleRun
                 _drafts.Add(d);
                 made++;
             }
+            else if (s.AnswersAccusation) return 0;   // no unambiguous accusation: nested as before, not reported
             else made += Emit(d, k, ce, s);
             if (colon >= 0)
             {

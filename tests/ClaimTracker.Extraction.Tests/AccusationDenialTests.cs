@@ -94,9 +94,9 @@ public class AccusationDenialTests
     [Fact]
     public void A_denial_with_its_own_complement_is_unchanged()
     {
-        var st = Extract("Police blamed the explosion on rebels, who denied any role in the attack.");
-        Assert.Equal(2, st.Count);
-        Assert.Equal("any role in the attack", st[1].Content);
+        // as before the rule: the relative stays inside the accusation's complement
+        var s = Assert.Single(Extract("Police blamed the explosion on rebels, who denied any role in the attack."));
+        Assert.Equal("the explosion on rebels, who denied any role in the attack", s.Content);
     }
 
     [Fact]
@@ -104,5 +104,41 @@ public class AccusationDenialTests
     {
         var st = Extract("Police blamed the explosion on rebels and accused the army of negligence, which it denied.");
         Assert.DoesNotContain(st, x => x.Cue == "denied" && x.Content != "it" && x.Content == st[0].Content);
+    }
+
+    [Fact]
+    public void A_gapped_accusation_inside_a_trailing_attribution_is_nested()
+    {
+        var s = Assert.Single(Extract("Shares fell, a drop analysts attributed to weak earnings, traders said."));
+        Assert.Equal("traders", s.SpeakerText);
+        Assert.Equal("Shares fell, a drop analysts attributed to weak earnings", s.Content);
+    }
+
+    [Fact]
+    public void A_complement_that_runs_into_a_verb_is_not_a_gapped_accusation()
+    {
+        var st = Extract("An attack they blamed on militants killed four soldiers on Monday, the army said.");
+        Assert.DoesNotContain(st, x => x.Content.StartsWith("An attack they blamed on militants") && x.SpeakerText == "they");
+        Assert.Contains(st, x => x.SpeakerText == "the army");
+    }
+
+    [Fact]
+    public void A_relative_denial_closed_by_a_comma_takes_the_accusation()
+    {
+        var st = Extract("Police blamed the blast on rebels, who denied it, and arrested two men.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("the blast on rebels", st[0].Content);
+        Assert.Equal("who", st[1].SpeakerText);
+        Assert.Equal("rebels", st[1].Speaker);
+        Assert.Equal(st[0].Content, st[1].Content);
+    }
+
+    [Fact]
+    public void A_prior_statement_naming_the_event_does_not_change_the_gapped_accusation()
+    {
+        var st = Extract("Prices fell 2 pct, a decline dealers blamed on profit-taking.");
+        var s = Assert.Single(st);
+        Assert.Equal("dealers", s.SpeakerText);
+        Assert.Equal("a decline dealers blamed on profit-taking", s.Content);
     }
 }
