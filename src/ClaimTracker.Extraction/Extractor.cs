@@ -36,6 +36,9 @@ internal sealed class Draft
     public string? Via;
     public int EvidS, EvidE;
     public bool Inherited;
+    public string Lemma = "";
+    /// <summary>A denial of "it"/"the charges" whose content is the accusation it answers: same span, kept apart in dedup.</summary>
+    public bool SharesContent;
 }
 
 internal sealed class ArticleRun
@@ -94,11 +97,27 @@ internal sealed class ArticleRun
                 _sa = from;
                 _sb = to;
                 _spk.Position = toks[from].S;
+                _spk.SentenceCountry = SoleCountry(toks, from, to);
                 try { Sentence(); }
                 catch (Exception) when (!Extractor.Debug) { /* skip a sentence the rules cannot handle */ }
             }
         }
         Finish(output);
+    }
+
+    string? SoleCountry(List<Tok> toks, int from, int to)
+    {
+        string? only = null;
+        var g = Gazetteer.Countries.Default;
+        for (int i = from; i < to; i++)
+        {
+            if (toks[i].Kind != TokKind.Word || !char.IsUpper(_t[toks[i].S])) continue;
+            var w = Speakers.StripPossessive(_t[toks[i].S..toks[i].E]);
+            if (!(g.TryAny(w, out var c) || i + 1 < to && g.TryName(w + " " + Speakers.StripPossessive(_t[toks[i + 1].S..toks[i + 1].E]), out c))) continue;
+            if (only is not null && only != c) return null;
+            only = c;
+        }
+        return only;
     }
 
     string? MainCountry(List<(Paragraph P, List<Tok> Toks)> paras)
@@ -158,6 +177,8 @@ internal sealed class ArticleRun
         public string? Apposition;
         public bool Valid = true;
         public int PhraseEnd = -1;     // token after a multi-word cue ("summed up", "raised the specter of")
+        public int ContentEnd = -1;    // "reduced": end of the gapped noun phrase (its content)
+        public bool AnswersAccusation; // a relative denial kept only because it may answer the accusation before it
     }
 
     void Sentence()
@@ -173,6 +194,7 @@ internal sealed class ArticleRun
                 sites.Add(new Site { Cue = i, CueFirst = i, CueLast = i + 1, Kind = "according", Info = new Cue(CueKind.Say, "according", false, false) });
                 continue;
             }
+            if (ReducedAccusation(i) is { } reduced) { sites.Add(reduced); continue; }
             if (!Lexicon.Lookup.TryGetValue(w, out var cue)) continue;
             // a capitalised cue word inside a sentence is part of a name ("the Good Hope Refinery", "Says Corp");
             // 1987 copy capitalises the word after "U.S." ("the U.S. Said"), which stays a cue
@@ -199,11 +221,14 @@ internal sealed class ArticleRun
                 s.RegionStart--;
                 continue;
             }
-            if (s.Kind is "forward" or "relative" && !BoundaryBefore(s.RegionStart))
+            if (s.Kind is "forward" or "relative" or "reduced" && !BoundaryBefore(s.RegionStart))
             {
                 for (int m = k - 1; m >= 0; m--)
                 {
                     var prev = sites[m];
+                    // a gapped accusation ends at its own boundary; "blamed X on rebels, who deny it" answers the accusation
+                    if (prev.Kind == "reduced" || s.Kind == "relative" && s.Info.Lemma is "deny" or "reject" && AccusationLemmas.Contains(prev.Info.Lemma)
+                        && BareDenialObject(s.Cue + 1) > 0) { s.AnswersAccusation = prev.Kind != "reduced"; continue; }
                     if (prev.Valid && prev.Kind is not "inversion" and not "relative" && prev.Cue < s.RegionStart) { s.Valid = false; break; }
                 }
             }
@@ -216,7 +241,7 @@ internal sealed class ArticleRun
             if (!(IsK(t.SubjS - 1, TokKind.Comma) || IsK(t.SubjS - 1, TokKind.CloseQ))) continue;
             if (!EndsAfterCue(t)) continue;
             for (int m = 0; m < k; m++)
-                if (sites[m].Cue < t.SubjS && sites[m].Kind is "forward" or "shared" or "relative" && !ColonBetween(sites[m].Cue, t.SubjS)) sites[m].Valid = false;
+                if (sites[m].Cue < t.SubjS && sites[m].Kind is "forward" or "shared" or "relative" or "reduced" && !ColonBetween(sites[m].Cue, t.SubjS)) sites[m].Valid = false;
             break;
         }
         var valid = sites.Where(s => s.Valid).ToList();
@@ -429,6 +454,15 @@ internal sealed class ArticleRun
             site.SubjS = j; site.SubjE = j + 1;
             var (asx, aex) = NounPhraseBefore(j - 1);
             if (asx < 0) return null;
+            // "an attack police blame on rebels, which deny it" / "blamed the blast on rebels, who": the antecedent is
+            // the target of the accusation, after the verb's preposition
+            for (int m = Math.Max(_sa, asx - 2); m < aex; m++)
+                if (In(m, GappedAccusationVerbs) && !Cap(m))
+                {
+                    for (int p = Math.Max(m + 1, asx); p < aex - 1; p++)
+                        if (Is(p, "on") || Is(p, "to")) { asx = p + 1; break; }
+                    break;
+                }
             site.AntS = asx; site.AntE = aex;
             site.RegionStart = j - 1;
             return site;
@@ -714,12 +748,157 @@ internal sealed class ArticleRun
 
     bool IsDescriptorIn(int k) => k > _sa && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || Cap(k - 1)) && Cap(k + 1);
 
+    // ------------------------------------------------------------------ accusations in a gapped noun phrase, and their denials
+
+    static readonly WordSet GappedAccusationVerbs = new(["blame", "blames", "blamed", "attribute", "attributes", "attributed",
+        "accuse", "accuses", "accused"]);
+    static readonly WordSet EventDeterminers = new(["a", "an", "the", "another"]);
+    static readonly WordSet AccusationLemmas = new(["blame", "accuse", "allege", "attribute"]);
+    static readonly WordSet DeniedPronouns = new(["it", "this", "that", "them"]);
+    static readonly WordSet AccusationNouns = new(["charge", "charges", "accusation", "accusations", "allegation", "allegations", "claim", "claims"]);
+    static readonly WordSet AccusationNounDeterminers = new(["the", "that", "this", "these", "those", "such"]);
+
+    /// <summary>A reduced object relative with an accusation verb: "an attack police blame on rebels", "a fire the
+    /// company attributed to arson", "a massacre rights groups accuse the army of". No "that"/"which" opens it, so the
+    /// subject sits between the head noun phrase and the verb, and the verb's object is the gap: the preposition follows
+    /// the verb directly. The whole noun phrase is the content (it spans the speaker, so it stays an exact substring).
+    /// Tight on purpose: a determiner-led lower-case noun phrase, a speaker-like subject, and a complement that ends at
+    /// punctuation; "X blamed Y on Z" and passives ("an attack blamed on rebels") do not match.</summary>
+    Site? ReducedAccusation(int v)
+    {
+        if (!In(v, GappedAccusationVerbs) || Cap(v) || _in[v]) return null;
+        string lw = W(v).ToString().ToLowerInvariant();
+        int c = v + 1, end;
+        if (lw.StartsWith("accuse"))
+        {
+            int of = c;
+            while (of < _sb && of < c + 7 && IsWord(of) && !_in[of] && !Is(of, "of") && !In(of, Lexicon.BeForms)) of++;
+            if (!Is(of, "of") || of == c) return null;
+            end = of + 1;
+        }
+        else
+        {
+            if (!Is(c, lw.StartsWith("blame") ? "on" : "to")) return null;
+            end = c + 1;
+            while (end < _sb && end < c + 12 && IsWord(end) && !_in[end] && !GapComplementStops(end)) end++;
+            if (end == c + 1) return null;
+        }
+        if (end < _sb && !(_toks[end].Kind is TokKind.Comma or TokKind.Stop or TokKind.Semi or TokKind.Colon or TokKind.Dash or TokKind.CloseParen))
+            return null;
+        // the verb group: "have long blamed"
+        int b = v - 1;
+        while (b >= _sa && InLower(b, Lexicon.AuxAdverbs) && !Is(b, "that") && !In(b, Lexicon.BeForms)) b--;
+        if (In(b, Lexicon.BeForms)) return null;   // "an attack (that) was blamed on": a passive, no speaker
+        int subjE = b + 1;
+        // the shortest speaker-like subject preceded by a determiner-led lower-case noun phrase
+        for (int s = subjE - 1; s >= _sa && s >= subjE - 6; s--)
+        {
+            if (!GappedSubject(s, subjE)) continue;
+            int h = s - 1;
+            while (h >= _sa && h > s - 5 && IsWord(h) && !_in[h] && char.IsLower(_t[_toks[h].S]) && !EndsPossessive(h) && !EventDeterminers.Contains(W(h))
+                   && !In(h, Lexicon.Determiners) && !In(h, Lexicon.Prepositions) && !In(h, Lexicon.SubjectStoppers) && !In(h, Lexicon.BeForms)
+                   && !In(h, Lexicon.Pronouns) && !In(h, Lexicon.AuxAdverbs) && !Lexicon.Lookup.ContainsKey(W(h)) && !Is(h, "of")) h--;
+            if (h == s - 1 || !IsWord(h) || !EventDeterminers.Contains(W(h))) continue;
+            var cue = Lexicon.Lookup.TryGetValue(W(v), out var known) ? known with { Ambiguous = false, Participle = false }
+                : new Cue(CueKind.Say, lw.StartsWith("blame") ? "blame" : lw.StartsWith("attribute") ? "attribute" : "accuse", false, false);
+            return new Site
+            {
+                Cue = v, CueFirst = subjE, CueLast = v, Info = cue, Kind = "reduced",
+                SubjS = s, SubjE = subjE, RegionStart = h, ContentEnd = end,
+            };
+        }
+        return null;
+    }
+
+    bool GapComplementStops(int m) =>
+        char.IsLower(_t[_toks[m].S]) && (W(m).EndsWith("ed") && W(m).Length > 3 || In(m, Lexicon.Prepositions) || In(m, Lexicon.AuxAdverbs))
+        || In(m, Lexicon.BeForms) || Lexicon.Lookup.ContainsKey(W(m)) || Is(m, "which") || Is(m, "who") || Is(m, "that") || Is(m, "whom")
+        || Is(m, "has") || Is(m, "have") || Is(m, "had") || Is(m, "will") || Is(m, "would") || Is(m, "but");
+
+    /// <summary>The subject of a gapped relative: a name, a determiner phrase, a pronoun or a source noun ("police").</summary>
+    bool GappedSubject(int s, int e)
+    {
+        if (e <= s) return false;
+        bool anyCap = false;
+        for (int m = s; m < e; m++)
+        {
+            if (!IsWord(m) || _in[m]) return false;
+            if (In(m, Lexicon.Prepositions) && !Is(m, "of") || In(m, Lexicon.SubjectStoppers) || In(m, Lexicon.BeForms)
+                || Lexicon.Lookup.ContainsKey(W(m)) || Is(m, "which") || Is(m, "who")) return false;
+            if (Cap(m)) anyCap = true;
+        }
+        if (In(e - 1, Lexicon.Determiners)) return false;
+        bool first = Cap(s) || In(s, Lexicon.Determiners) || In(s, Lexicon.Pronouns) || SourceNoun(s);
+        if (!first) return false;
+        if (!anyCap && !In(e - 1, Lexicon.Pronouns) && !SourceNoun(e - 1)) return false;
+        if (In(s, Lexicon.Pronouns) && e - s > 1) return false;
+        return LooksLikeSpeaker(s, e);
+    }
+
+    bool SourceNoun(int m)
+    {
+        if (!IsWord(m)) return false;
+        var w = W(m).ToString().ToLowerInvariant();
+        return Lexicon.PersonNouns.Contains(w) || Lexicon.CollectiveNouns.Contains(w) || Lexicon.OrgNouns.Contains(w)
+               || w.EndsWith('s') && Lexicon.PersonNouns.Contains(w[..^1]);
+    }
+
+    int BuildReduced(Site s)
+    {
+        var d = new Draft
+        {
+            Paragraph = _para, CueS = _toks[s.CueFirst].S, CueE = _toks[s.Cue].E, Cue = Text(s.CueFirst, s.Cue + 1), Lemma = s.Info.Lemma,
+            SpkS = _toks[s.SubjS].S, SpkE = _toks[s.SubjE - 1].E, EvidS = _toks[_sa].S, EvidE = _toks[_sb - 1].E,
+        };
+        d.SpeakerText = _t[d.SpkS..d.SpkE];
+        var speaker = _spk.Resolve(d.SpeakerText);
+        if (speaker.Final.Name == "unknown") return 0;
+        d.Speaker = speaker;
+        _lastEmitEnd = -1;
+        int made = Emit(d, s.RegionStart, s.ContentEnd, s);
+        _lastEmitEnd = s.ContentEnd;
+        if (made > 0) { _governing = _drafts[^1]; _governingPara = _para; }
+        return made;
+    }
+
+    /// <summary>The end of a bare denied object at <paramref name="k"/> ("it", "the charges") closed by a comma, a
+    /// semicolon or the sentence end, else -1.</summary>
+    int BareDenialObject(int k)
+    {
+        int e = In(k, DeniedPronouns) && !_in[k] ? k + 1
+            : In(k, AccusationNounDeterminers) && In(k + 1, AccusationNouns) && !_in[k + 1] ? k + 2
+            : In(k, AccusationNouns) && char.IsLower(_t[_toks[k].S]) && !_in[k] ? k + 1 : -1;
+        if (e < 0) return -1;
+        if (e >= _sb || IsK(e, TokKind.Comma) || IsK(e, TokKind.Semi) || IsK(e, TokKind.Stop) && e + 1 >= _sb) return e;
+        return -1;
+    }
+
+    /// <summary>"which denies it" / "rejected the charges" right after an accusation in the same sentence: the
+    /// accusation statement it answers, or null (then the content stays as written).</summary>
+    Draft? DeniedAccusation(int k, int ce, Draft denial)
+    {
+        int e = BareDenialObject(k);
+        if (e <= k || e > ce) return null;
+        if (_drafts.Count == 0) return null;
+        var acc = _drafts[^1];
+        if (acc.EvidS != _toks[_sa].S || acc.Paragraph != _para || acc.SharesContent || !AccusationLemmas.Contains(acc.Lemma)) return null;
+        if (acc.ContentE > denial.CueS || denial.CueS - acc.ContentE > 60) return null;
+        // unambiguous: the only accusation of the sentence, and nothing but a short link (", which", ", but the army") between
+        int accusations = 0;
+        foreach (var x in _drafts) if (x.EvidS == acc.EvidS && x.Paragraph == _para && AccusationLemmas.Contains(x.Lemma)) accusations++;
+        if (accusations != 1) return null;
+        var between = _t.AsSpan(acc.ContentE, denial.CueS - acc.ContentE);
+        if (between.IndexOfAny(".;:") >= 0 || between.IndexOfAny("“”\"") >= 0) return null;
+        return acc;
+    }
+
     // ------------------------------------------------------------------ building statements
 
     int Build(Site s, int prevEnd, int cutoff, Site? before)
     {
+        if (s.Kind == "reduced") return BuildReduced(s);
         int made = 0;
-        var d = new Draft { Paragraph = _para, CueS = _toks[s.CueFirst].S, CueE = _toks[s.Cue].E };
+        var d = new Draft { Paragraph = _para, CueS = _toks[s.CueFirst].S, CueE = _toks[s.Cue].E, Lemma = s.Info.Lemma };
         string cueText = Text(s.CueFirst, s.Cue + 1);
         int k = s.Cue + 1;
         string lw = W(s.Cue).ToString().ToLowerInvariant();
@@ -916,7 +1095,17 @@ internal sealed class ArticleRun
             if (s.Kind == "forward" && (Is(s.SubjS - 1, "which") || Is(s.SubjS - 1, "that")) && IsK(s.SubjS - 2, TokKind.Comma) && IsGappedVerb(k))
                 for (int m = k + 1; m < ce; m++)
                     if (_toks[m].Kind == TokKind.Comma && !_in[m]) { ce = m; break; }
-            made += Emit(d, k, ce, s);
+            if (s.Info.Lemma is "deny" or "reject" && colon < 0 && DeniedAccusation(k, ce, d) is { } accusation)
+            {
+                // "..., an attack police blame on rebels, which deny it": what is denied is the accusation itself
+                d.ContentS = accusation.ContentS; d.ContentE = accusation.ContentE; d.Mode = accusation.Mode;
+                d.SharesContent = true;
+                _lastEmitEnd = ce;
+                _drafts.Add(d);
+                made++;
+            }
+            else if (s.AnswersAccusation) return 0;   // no unambiguous accusation: nested as before, not reported
+            else made += Emit(d, k, ce, s);
             if (colon >= 0)
             {
                 // a quote after the colon with no cue of its own: same cue, direct
@@ -1355,7 +1544,7 @@ internal sealed class ArticleRun
         int lastS = -1, lastE = -1;
         foreach (var d in ordered)
         {
-            if (d.ContentS == lastS && d.ContentE == lastE) continue;
+            if (d.ContentS == lastS && d.ContentE == lastE && !d.SharesContent) continue;
             lastS = d.ContentS; lastE = d.ContentE;
             var f = d.Speaker.Final;
             string? affiliation = f.Affiliation;

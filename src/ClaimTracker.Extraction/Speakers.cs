@@ -141,6 +141,9 @@ internal sealed class Speakers
     /// <summary>Where the extractor is in the text (for "he" with no earlier speaker).</summary>
     public int Position { get; set; }
 
+    /// <summary>The only country (or capital) the current sentence names, else null; set by the extractor per sentence.</summary>
+    public string? SentenceCountry { get; set; }
+
     Entity? MentionedBefore()
     {
         Entity? best = null;
@@ -267,6 +270,10 @@ internal sealed class Speakers
         if (head is "government" or "authorities" or "regime")
         {
             string? country = CountryIn(bw);
+            // "President X's government" with no country in the phrase: a leader's government is the country the
+            // sentence itself names, when it names only one
+            if (country is null && SentenceCountry is not null && bw.Any(x => StripPossessive(x) != x) && bw.Any(x => char.IsUpper(x[0])))
+                return Note(Gov(SentenceCountry));
             if (country is null && LastGovernment is not null) return Note(LastGovernment);
             country ??= DatelineCountry ?? MainCountry;
             if (country is not null) return Note(Gov(country));
