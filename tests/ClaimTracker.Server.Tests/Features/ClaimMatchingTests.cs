@@ -38,6 +38,21 @@ public sealed class ClaimMatchingTests(SeededApiFixture app) : ApiTest<SeededApi
                 Assert.False(string.IsNullOrWhiteSpace(link.GetProperty("explanation").GetString()));
             }
         }
+
+        // The contested claims issue 6 names, each with both sides on one page.
+        var pages = new List<List<JsonElement>>();
+        foreach (var summary in contested)
+            pages.Add((await Host.Get($"/api/claims/{summary.GetProperty("id").GetString()}")).Body.GetProperty("links").EnumerateArray().ToList());
+        static string Speaker(JsonElement l) => l.GetProperty("statement").GetProperty("speaker").GetString()!;
+        static string Content(JsonElement l) => l.GetProperty("statement").GetProperty("content").GetString()!;
+        static string Stance(JsonElement l) => l.GetProperty("stance").GetString()!;
+        // "Moscow has always said" the jihadists are its targets; Western countries say it is in fact attacking others.
+        Assert.Contains(pages, links => links.Any(l => Speaker(l) == "Russia" && Content(l).Contains("principal targets"))
+            && links.Any(l => Speaker(l) == "Western countries" && Content(l).Contains("in fact"))
+            && links.Select(Stance).Distinct().Count() == 2);
+        // "The Kremlin rejects claims" it abandoned diplomacy: Russia disputes what the diplomats said.
+        Assert.Contains(pages, links => links.Any(l => Speaker(l) == "Russia" && Stance(l) == "disputes" && Content(l).Contains("abandoned diplomacy"))
+            && links.Any(l => Stance(l) == "supports"));
     }
 
     [Fact]
