@@ -39,9 +39,9 @@ public sealed record ClaimDecision(
 /// <summary>Thresholds and weights. Defaults are the ones measured in docs/claims.md.</summary>
 public sealed record ClaimMatcherOptions
 {
-    /// <summary>Minimum claim score for the incremental matcher to link to an existing claim.</summary>
+    /// <summary>Minimum claim score to link a statement (<c>Match</c>) or a pass's group (<c>MatchAll</c>) to an existing claim.</summary>
     public double LinkThreshold { get; init; } = 0.45;
-    /// <summary>Minimum average pair score for the batch labeler to merge two groups of statements.</summary>
+    /// <summary>Minimum average pair score to merge two groups of a pass's new statements (the batch labeler is one pass).</summary>
     public double BatchLinkThreshold { get; init; } = 0.4;
     /// <summary>A denial always refers to something someone claimed, so it links on weaker evidence.</summary>
     public double DenialLinkThreshold { get; init; } = 0.15;
@@ -55,8 +55,8 @@ public sealed record ClaimMatcherOptions
     /// <summary>Added when the candidate is in the same article.</summary>
     public double SameArticleBonus { get; init; } = 0.05;
     /// <summary>
-    /// Incremental claim score: this share of the best single statement's score plus the rest of the average
-    /// over the claim's statements. Pure single link (1.0) chains different claims through one broad statement.
+    /// Score against an existing claim: this share of the best pair's score plus the rest of the average over all
+    /// pairs with the claim's statements (for one statement, or for a pass's group). Pure single link (1.0) chains different claims through one broad statement.
     /// </summary>
     public double ClaimBestShare { get; init; } = 0.5;
     /// <summary>How many of the best lexical candidates are scored in full (plus the statements of the same article).</summary>
@@ -175,10 +175,13 @@ public sealed class ClaimMatcher
         if (n == 0) return [];
         int offset = Index.StatementCount;
         var queries = new Query[n];
+        var previous = new int[n];   // the statement read just before, in its article (the last one indexed there)
         for (int i = 0; i < n; i++)
         {
             var st = statements[i];
             queries[i] = Query.Of(st);
+            var inArticle = Index.InArticle(st.Article);
+            previous[i] = inArticle.Count > 0 ? inArticle[^1] : -1;
             // Indexed first, each on a provisional claim of its own, so the pass's statements meet each other and
             // the first of them is weighed (IDF) like the last.
             Index.Add(new ClaimMember(st.StatementId, Pending + (offset + i), Stances.Supports, st.Content, st.Speaker,
@@ -190,13 +193,9 @@ public sealed class ClaimMatcher
         // already on a claim from the new side) and the links that must hold (a contrast, a denial: they name their target).
         var pairs = new Dictionary<(int, int), float>();
         var forced = new Candidate?[n];
-        var previous = new int[n];
         for (int i = 0; i < n; i++)
         {
             int self = offset + i;
-            var inArticle = Index.InArticle(statements[i].Article);
-            int at = BinarySearch(inArticle, self);
-            previous[i] = at > 0 ? inArticle[at - 1] : -1;
             var sid = statements[i].StatementId;
             Candidate? best = null;
             foreach (var c in ScoreCandidates(queries[i], id => id != self && (id >= offset || !Exclusions.IsExcluded(sid, Index[id].Member.ClaimId)), previous[i]))
@@ -309,18 +308,6 @@ public sealed class ClaimMatcher
             decisions[i] = d;
         }
         return decisions;
-    }
-
-    private static int BinarySearch(IReadOnlyList<int> ascending, int value)
-    {
-        int lo = 0, hi = ascending.Count - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (ascending[mid] == value) return mid;
-            if (ascending[mid] < value) lo = mid + 1; else hi = mid - 1;
-        }
-        return lo;
     }
 
     /// <summary>What the matcher needs of a new statement, computed once.</summary>
