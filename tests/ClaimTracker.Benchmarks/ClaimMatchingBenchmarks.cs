@@ -27,12 +27,7 @@ public class ClaimMatchingBenchmarks
     public void Setup()
     {
         var (claims, probes) = ClaimBenchmarkSentences.Load(Claims, Probes);
-        var index = new ClaimIndex();
-        for (int i = 0; i < Claims; i++)
-        {
-            var (article, text) = claims[i];
-            index.Add(new ClaimMember($"s{i}", $"c{i}", Stances.Supports, text, "", article, 1));
-        }
+        var index = ClaimBenchmarkSentences.IndexOf(claims);
         _matcher = new ClaimMatcher(index);
         _probes = probes
             .Select((x, i) => new StatementToMatch($"p{i}", x.Text, "said", StatementMode.Indirect, "", "probe" + x.Article, 2))
@@ -71,6 +66,18 @@ internal static partial class ClaimBenchmarkSentences
             if (File.Exists(candidate)) return candidate;
         }
         throw new FileNotFoundException("Reuters corpus not found: set CLAIMTRACKER_CORPUS to reuters21578.jsonl.gz");
+    }
+
+    /// <summary>An index holding each sentence as a claim of its own (one statement each).</summary>
+    public static ClaimIndex IndexOf(List<(string Article, string Text)> claims)
+    {
+        var index = new ClaimIndex();
+        for (int i = 0; i < claims.Count; i++)
+        {
+            var (article, text) = claims[i];
+            index.Add(new ClaimMember($"s{i}", $"c{i}", Stances.Supports, text, "", article, 1));
+        }
+        return index;
     }
 
     /// <summary>
