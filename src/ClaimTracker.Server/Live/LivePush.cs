@@ -35,6 +35,8 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
     private readonly object _gate = new();
     // Committed here, not yet published: sequence -> (event, last sequence of its transaction).
     private readonly SortedDictionary<long, (IEvent Event, long CommitEnd)> _waiting = new();
+    // Everything up to here is committed or will never be (the daemon's last page said so): holes below it are final.
+    private long _daemonCeiling;
     private int _signalled;
     private bool _baseKnown;
     private volatile bool _running;
@@ -66,9 +68,10 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
         {
             if (_waiting.Count + events.Count > WaitingLimit)
             {
-                // A hole nobody fills (e.g. another process appends): the daemon will deliver all of it.
+                // A hole nobody fills (e.g. another process appends): the daemon will deliver all of it. What it already
+                // delivered (held back to keep a story whole) stays: it would not come again.
                 log.LogWarning("Live fast path: {Count} committed events wait behind a hole; leaving them to the daemon", _waiting.Count);
-                _waiting.Clear();
+                foreach (var seq in _waiting.Keys.Where(k => k > _daemonCeiling).ToList()) _waiting.Remove(seq);
             }
             foreach (var e in events) _waiting[e.Sequence] = (e, end);
             if (_pendingSince == 0) Volatile.Write(ref _pendingSince, Stopwatch.GetTimestamp());
@@ -125,9 +128,9 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
             }
             if (!HasWaiting()) return false;
             await PaceAsync(ct);
-            var run = TakeRun(broker.Published);
+            var (run, upTo) = TakeRun(broker.Published);
             if (run.Count == 0) return false;
-            await PublishAsync(run, run[^1].Sequence, ct);
+            await PublishAsync(run, upTo, ct);
             Interlocked.Increment(ref FastPages);
             return true;
         }
@@ -138,10 +141,11 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
     }
 
     /// <summary>
-    /// The waiting events that continue <paramref name="published"/> without a hole, cut so no transaction is split
-    /// (its article and statements stay one story).
+    /// The waiting events that continue <paramref name="published"/>, cut so no transaction is split (its article and
+    /// statements stay one story), and how far the published sequence then stands. A hole stops the run unless the
+    /// daemon has vouched for it (at or below its last page's ceiling: that sequence was burnt, it will never commit).
     /// </summary>
-    private List<IEvent> TakeRun(long published)
+    private (List<IEvent> Run, long UpTo) TakeRun(long published)
     {
         lock (_gate)
         {
@@ -152,20 +156,29 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
             var needed = 0L;   // every transaction in the run ends at or before this
             foreach (var (seq, (e, end)) in _waiting)
             {
-                if (seq != next) break;
+                if (seq != next && seq - 1 > _daemonCeiling) break;
                 run.Add(e);
                 needed = Math.Max(needed, end);
-                if (needed == seq) cut = run.Count;
-                next++;
+                if (needed <= seq) cut = run.Count;
+                next = seq + 1;
             }
             run.RemoveRange(cut, run.Count - cut);
             foreach (var e in run) _waiting.Remove(e.Sequence);
             if (_waiting.Count == 0) Volatile.Write(ref _pendingSince, 0);
-            return run;
+            // Past the run, the holes the daemon vouched for are published too (nothing will ever fill them).
+            var left = _waiting.Count > 0 ? _waiting.First().Key : long.MaxValue;
+            var upTo = Math.Max(run.Count > 0 ? run[^1].Sequence : published, Math.Min(_daemonCeiling, left - 1));
+            return (run, upTo);
         }
     }
 
-    /// <summary>A page from the daemon: everything committed up to <paramref name="ceiling"/>, hole-free.</summary>
+    /// <summary>
+    /// A page from the daemon: everything committed up to <paramref name="ceiling"/>, hole-free. Its events join the
+    /// waiting ones and go out by the same rule as local commits, so a page that ends inside one of this server's
+    /// transactions does not send half a story: a concurrent writer's uncommitted sequence number between a story's
+    /// article and its statements stops the daemon's ceiling there, and the held part goes out with the rest of the
+    /// transaction (the fast path has it all, or the daemon's next page brings it).
+    /// </summary>
     public async Task FromDaemonAsync(IReadOnlyList<IEvent> events, long ceiling, CancellationToken ct)
     {
         await _turn.WaitAsync(ct);
@@ -175,16 +188,19 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
             var published = broker.Published;
             var fresh = events.Where(e => e.Sequence > published).ToList();
             ForgetCachedClaims(fresh);
-            if (fresh.Count > 0 || ceiling > published)
+            lock (_gate)
             {
-                if (fresh.Count > 0)
-                {
-                    await PaceAsync(ct);
-                    published = broker.Published;
-                    fresh = fresh.Where(e => e.Sequence > published).ToList();
-                }
-                await PublishAsync(fresh, Math.Max(ceiling, published), ct);
-                if (fresh.Count > 0) Interlocked.Increment(ref DaemonPages);
+                // A local commit's entry knows where its transaction ends; one only the daemon brought ends at itself.
+                foreach (var e in fresh) _waiting.TryAdd(e.Sequence, (e, e.Sequence));
+                _daemonCeiling = Math.Max(_daemonCeiling, ceiling);
+                if (_waiting.Count > 0 && _pendingSince == 0) Volatile.Write(ref _pendingSince, Stopwatch.GetTimestamp());
+            }
+            if (fresh.Count > 0) await PaceAsync(ct);
+            var (run, upTo) = TakeRun(broker.Published);
+            if (run.Count > 0 || upTo > broker.Published)
+            {
+                await PublishAsync(run, upTo, ct);
+                if (run.Count > 0) Interlocked.Increment(ref DaemonPages);
             }
         }
         finally
