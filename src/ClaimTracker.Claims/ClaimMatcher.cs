@@ -213,7 +213,7 @@ public sealed class ClaimMatcher
         }
 
         // 1. The new statements among themselves: average link (a forced statement follows its target instead).
-        var group = ClaimLabeler.AverageLink(n, pairs
+        var group = AverageLinkClustering.Cluster(n, pairs
             .Where(kv => kv.Key.Item1 >= offset && forced[kv.Key.Item1 - offset] is null && forced[kv.Key.Item2 - offset] is null)
             .Select(kv => (kv.Key.Item1 - offset, kv.Key.Item2 - offset, (double)kv.Value)), Options.BatchLinkThreshold);
 

@@ -144,10 +144,10 @@ public class ClaimMatcherTests
     {
         // Single link would chain a-b-c through the broad middle statement; average link keeps a and c apart.
         var pairs = new[] { (0, 1, 0.9), (1, 2, 0.9) };
-        var groups = ClaimLabeler.AverageLink(3, pairs, 0.5);
+        var groups = AverageLinkClustering.Cluster(3, pairs, 0.5);
         Assert.Equal(groups[0], groups[1]);
         Assert.NotEqual(groups[1], groups[2]);
-        var tight = ClaimLabeler.AverageLink(3, [(0, 1, 0.9), (1, 2, 0.9), (0, 2, 0.6)], 0.5);
+        var tight = AverageLinkClustering.Cluster(3, [(0, 1, 0.9), (1, 2, 0.9), (0, 2, 0.6)], 0.5);
         Assert.Single(tight.Distinct());
     }
 
