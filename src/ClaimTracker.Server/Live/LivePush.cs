@@ -188,10 +188,17 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
             var published = broker.Published;
             var fresh = events.Where(e => e.Sequence > published).ToList();
             ForgetCachedClaims(fresh);
+            // A story another process wrote may go on past the page (the daemon reads at most a page size of events).
+            var storyGoesOn = fresh.Count > 0 ? await StoryGoesOnAsync(fresh[^1], ceiling, ct) : 0;
             lock (_gate)
             {
-                // A local commit's entry knows where its transaction ends; one only the daemon brought ends at itself.
-                foreach (var e in fresh) _waiting.TryAdd(e.Sequence, (e, e.Sequence));
+                // A local commit's entry knows where its transaction ends; one only the daemon brought ends at itself,
+                // or where its story goes on.
+                foreach (var e in fresh)
+                {
+                    var end = storyGoesOn > 0 && e.StreamId == fresh[^1].StreamId ? storyGoesOn : e.Sequence;
+                    if (!_waiting.TryGetValue(e.Sequence, out var known) || known.CommitEnd < end) _waiting[e.Sequence] = (e, end);
+                }
                 _daemonCeiling = Math.Max(_daemonCeiling, ceiling);
                 if (_waiting.Count > 0 && _pendingSince == 0) Volatile.Write(ref _pendingSince, Stopwatch.GetTimestamp());
             }
@@ -209,6 +216,22 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
         }
         // Local commits above that page may continue it now.
         if (Interlocked.Exchange(ref _signalled, 1) == 0) _wake.Release();
+    }
+
+    /// <summary>
+    /// When a page's last event belongs to an article's stream whose next event is already stored above the page, the
+    /// sequence of that next event (the story's statements may go on there), else 0. One primary-key lookup, and
+    /// only for pages the daemon brings before the fast path (normally another process's writes).
+    /// </summary>
+    private async Task<long> StoryGoesOnAsync(IEvent last, long ceiling, CancellationToken ct)
+    {
+        if (last.Data is not (ArticleIngested or StatementRecorded)) return 0;
+        var store = services.GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        var next = await session.AdvancedSql.QueryAsync<long>(
+            $"select seq_id from {store.Options.Events.DatabaseSchemaName}.mt_events where stream_id = ? and version = ?", ct,
+            last.StreamId, last.Version + 1);
+        return next.Count > 0 && next[0] > ceiling ? next[0] : 0;
     }
 
     /// <summary>
@@ -297,14 +320,22 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
 }
 
 /// <summary>The async daemon's side of the pump: a Marten subscription, so it sees committed events only, in order.</summary>
-public sealed class LivePush(LivePump pump) : SubscriptionBase
+public sealed class LivePush : SubscriptionBase
 {
     public const string Name = "LivePush";
+    private readonly LivePump _pump;
+
+    public LivePush(LivePump pump, IConfiguration config)
+    {
+        _pump = pump;
+        // How many events the daemon hands over at most per page (Marten's default, 500; tests lower it).
+        if (config.GetValue<int?>("Live:DaemonPageSize") is { } size) Options.BatchSize = size;
+    }
 
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        await pump.FromDaemonAsync(page.Events, page.SequenceCeiling, cancellationToken);
+        await _pump.FromDaemonAsync(page.Events, page.SequenceCeiling, cancellationToken);
         return NullChangeListener.Instance;
     }
 }

@@ -1,7 +1,10 @@
 using ClaimTracker.Domain;
+using ClaimTracker.Server.Infrastructure;
 using ClaimTracker.Server.Live;
 using ClaimTracker.Server.Tests.Features;
+using JasperFx;
 using JasperFx.Events;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.Server.Tests.Live;
@@ -121,5 +124,52 @@ public sealed class LiveWholeStoryTests(LiveWholeStoryFixture app) : ApiTest<Liv
             Assert.Equal(story.Skip(1).Select(e => ((StatementRecorded)e.Data).StatementId.ToString()),
                 update.WithNested().Skip(1).Select(s => s.Str("id")));
         }
+    }
+}
+
+/// <summary>The app with the daemon reading two events per page, so a three-event story is cut by its paging.</summary>
+public sealed class LiveSmallPagesFixture : ApiFixture
+{
+    protected override void ConfigureHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureHost(builder);
+        builder.UseSetting("Live:DaemonPageSize", "2");
+    }
+}
+
+public sealed class LiveDaemonPagingTests(LiveSmallPagesFixture app) : ApiTest<LiveSmallPagesFixture>(app)
+{
+    [Fact]
+    public async Task A_story_another_process_wrote_reaches_the_feed_whole_though_the_daemon_reads_it_in_two_pages()
+    {
+        await using var client = await LiveClient.ConnectAsync(Host);
+        await client.Subscribe("feed");
+        // Another writer on the same database (a command-line ingest): only the daemon sees its commits.
+        await using var elsewhere = DocumentStore.For(o =>
+        {
+            o.Connection(App.ConnectionString);
+            o.DatabaseSchemaName = EventStoreSetup.SchemaName;
+            o.AutoCreateSchemaObjects = AutoCreate.None;
+            o.AddClaimTrackerDomain();
+        });
+        var articleId = Guid.NewGuid();
+        var statements = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        await using (var session = elsewhere.LightweightSession())
+        {
+            session.Events.StartStream(articleId,
+            [
+                new ArticleIngested(articleId, articleId.ToString("N"), "Written elsewhere", null, [], null, [], ["Two statements."],
+                    null, null, null, null, "another-process", DateTimeOffset.UtcNow),
+                .. statements.Select((id, i) => new StatementRecorded(id, articleId, i + 1, "s" + (i + 1), "test", "person:minister-example",
+                    new StatementAttribution { Speaker = "Minister Example", Cue = "said", Content = "the talks resume " + i },
+                    "Written elsewhere", null, DateTimeOffset.UtcNow)),
+            ]);
+            await session.SaveChangesAsync();
+        }
+
+        var story = await client.WaitFor(u => u.Str("kind") == "article" && u.Str("id") == articleId.ToString());
+        Assert.Equal(statements.Select(s => s.ToString()), story.WithNested().Skip(1).Select(s => s.Str("id")));
+        await client.Drain(500);
+        Assert.Single(client.Received);   // the statements did not come again one by one
     }
 }
