@@ -47,13 +47,7 @@ public sealed class LiveFastPathTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         await using var client = await LiveClient.ConnectAsync(Host);
         await client.Subscribe("feed");
         // Another writer on the same database: its commits are invisible to this server's fast path.
-        await using var elsewhere = DocumentStore.For(o =>
-        {
-            o.Connection(App.ConnectionString);
-            o.DatabaseSchemaName = EventStoreSetup.SchemaName;
-            o.AutoCreateSchemaObjects = AutoCreate.None;
-            o.AddClaimTrackerDomain();
-        });
+        await using var elsewhere = LiveStories.OtherProcess(App.ConnectionString);
 
         var expected = new List<string>();
         for (var i = 0; i < 3; i++)

@@ -1,5 +1,9 @@
 using Alba;
+using ClaimTracker.Domain;
+using ClaimTracker.Server.Infrastructure;
 using ClaimTracker.Server.Tests.Features;
+using JasperFx;
+using Marten;
 
 namespace ClaimTracker.Server.Tests.Live;
 
@@ -22,4 +26,16 @@ public static class LiveStories
         Assert.NotEmpty(statements);
         return (articleId, statements);
     }
+
+    /// <summary>
+    /// Another writer on the app's database (a command-line ingest, say): its commits are invisible to the server's
+    /// fast path, so only the async daemon brings them to the pump.
+    /// </summary>
+    public static DocumentStore OtherProcess(string connectionString) => DocumentStore.For(o =>
+    {
+        o.Connection(connectionString);
+        o.DatabaseSchemaName = EventStoreSetup.SchemaName;
+        o.AutoCreateSchemaObjects = AutoCreate.None;
+        o.AddClaimTrackerDomain();
+    });
 }

@@ -145,13 +145,7 @@ public sealed class LiveDaemonPagingTests(LiveSmallPagesFixture app) : ApiTest<L
         await using var client = await LiveClient.ConnectAsync(Host);
         await client.Subscribe("feed");
         // Another writer on the same database (a command-line ingest): only the daemon sees its commits.
-        await using var elsewhere = DocumentStore.For(o =>
-        {
-            o.Connection(App.ConnectionString);
-            o.DatabaseSchemaName = EventStoreSetup.SchemaName;
-            o.AutoCreateSchemaObjects = AutoCreate.None;
-            o.AddClaimTrackerDomain();
-        });
+        await using var elsewhere = LiveStories.OtherProcess(App.ConnectionString);
         var articleId = Guid.NewGuid();
         var statements = new[] { Guid.NewGuid(), Guid.NewGuid() };
         await using (var session = elsewhere.LightweightSession())
