@@ -3,7 +3,6 @@ using ClaimTracker.Domain;
 using ClaimTracker.Server.Infrastructure;
 using ClaimTracker.Server.Live;
 using ClaimTracker.Server.Tests.Features;
-using JasperFx;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

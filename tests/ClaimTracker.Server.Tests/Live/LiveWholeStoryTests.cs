@@ -1,10 +1,7 @@
 using ClaimTracker.Domain;
-using ClaimTracker.Server.Infrastructure;
 using ClaimTracker.Server.Live;
 using ClaimTracker.Server.Tests.Features;
-using JasperFx;
 using JasperFx.Events;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.Server.Tests.Live;
