@@ -9,7 +9,7 @@ public class ClaimMatcherTests
         string cue = "said", string mode = StatementMode.Indirect, string? evidence = null) =>
         new(id, content, cue, mode, speaker, article, paragraph, evidence);
 
-    private static ClaimMatcher NewMatcher(ClaimExclusions? exclusions = null)
+    private static ClaimMatcher NewMatcher(ClaimExclusions? exclusions = null, ClaimMatcherOptions? options = null)
     {
         var index = new ClaimIndex();
         // A little background so that common words weigh less than rare ones, as in a real run.
@@ -20,7 +20,7 @@ public class ClaimMatcherTests
             "the company said profits fell in the first quarter",
             "the army said fighting continued in the north",
         ]);
-        return new ClaimMatcher(index, exclusions: exclusions);
+        return new ClaimMatcher(index, options, exclusions);
     }
 
     [Fact]
@@ -265,6 +265,29 @@ public class ClaimMatcherTests
         // What the pass recorded is what the next statement meets.
         var next = m.Match(S("s6", "the central bank is expected to cut interest rates next month", "economists", "a4"));
         Assert.Equal(rates.ClaimId, next.ClaimId);
+    }
+
+    [Fact]
+    public void A_group_joins_an_existing_claim_by_the_group_bar_not_the_single_statement_bar()
+    {
+        var s1 = S("s1", "the central bank will cut interest rates next month", "a central bank official", "a1");
+        List<StatementToMatch> pass = [
+            S("s2", "the central bank plans to cut its interest rate in the coming month", "analysts", "a2"),
+            S("s3", "the central bank will cut interest rates in the coming month", "a banker", "a2"),
+        ];
+        string[] Claims(ClaimMatcherOptions options, out string existing)
+        {
+            var m = NewMatcher(options: options);
+            existing = m.Match(s1).ClaimId;
+            return m.MatchAll(pass).Select(d => d.ClaimId).ToArray();
+        }
+
+        // One statement alone could not link at this bar; the group still joins.
+        Assert.All(Claims(new ClaimMatcherOptions { LinkThreshold = 1.1 }, out var joined), c => Assert.Equal(joined, c));
+        // Raise the group bar instead and the group opens a claim of its own (still one claim: it formed in the pass).
+        var apart = Claims(new ClaimMatcherOptions { GroupJoinThreshold = 1.1 }, out var existing);
+        Assert.All(apart, c => Assert.NotEqual(existing, c));
+        Assert.Single(apart.Distinct());
     }
 
     [Fact]
