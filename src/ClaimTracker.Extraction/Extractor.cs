@@ -623,14 +623,38 @@ internal sealed class ArticleRun
                                   || Is(c2 + 1, "whose") || Is(c2 + 1, "noting") || Is(c2 + 1, "facing") || Is(c2 + 1, "faced")
                                   || IsWord(c2 + 1) && (char.IsDigit(_t[_toks[c2 + 1].S]) || char.IsLower(_t[_toks[c2 + 1].S]));
                 bool nameApp = !appositive && Cap(c2 + 1);
+                // "the group, which includes A, the firm, and investor B, said": the comma before the cue closes a
+                // relative clause that holds a list; the subject is the noun phrase before ", which"
+                if (Is(c2 + 1, "and") || Is(c2 + 1, "or"))
+                    for (int m = c2 - 1; m >= _sa && m > c2 - 40; m--)
+                    {
+                        if (_in[m] || _toks[m].Kind is TokKind.Stop or TokKind.Semi or TokKind.OpenQ or TokKind.CloseQ) break;
+                        if ((Is(m, "which") || Is(m, "who")) && IsK(m - 1, TokKind.Comma))
+                        {
+                            var (rs, re) = NounPhraseBefore(m - 1);
+                            if (rs >= 0 && re == m - 1 && LooksLikeSpeaker(rs, re)) { boundary = rs; return (rs, re); }
+                            break;
+                        }
+                    }
                 if (appositive)
                 {
                     var (s, e) = NounPhraseBefore(c2);
+                    // a second appositive: "Tom Hale, president of Brenner Ltd, the Canadian unit of Orvis, said": the
+                    // phrase found is itself a lower-case title after a comma, and a name stands before it
+                    if (s > _sa && IsK(s - 1, TokKind.Comma) && IsWord(s) && char.IsLower(_t[_toks[s].S]) && !In(s, Lexicon.Determiners))
+                    {
+                        var (s2, e2) = NounPhraseBefore(s - 1);
+                        if (s2 >= 0 && e2 == s - 1 && IsNameRun(s2, e2)) { boundary = s2; return (s2, e2); }
+                    }
                     boundary = s;
                     return (s, e);
                 }
                 if (nameApp)
                 {
+                    // "Peter Vane, U.K. economist at brokers Lyle and Co, said": a name followed by its title (the
+                    // appositive holds lower-case words); the name is the subject
+                    var (ns0, ne0) = NounPhraseBefore(c2);
+                    if (ns0 >= 0 && ne0 == c2 && IsNameRun(ns0, ne0) && HasLowerWord(c2 + 1, j)) return (ns0, ne0);
                     // "the head of the ICRC in Syria, Marianne Gasser, said" / "One rebel commander, Zekeriya Karsli from ..., said"
                     var (s, _) = NounPhraseBefore(c2);
                     if (s >= 0) return (s, j);
@@ -640,6 +664,16 @@ internal sealed class ArticleRun
             return (-1, -1);
         }
         var (ns, ne) = NounPhraseBefore(j + 1);
+        // "A group led by investor Sam Ortiz said": the head is the noun phrase before "led by"
+        int byAt = ns - 1;
+        while (byAt > _sa && byAt > ns - 6 && IsWord(byAt) && !Is(byAt, "by") && !_in[byAt]) byAt--;   // an adjunct cut may have dropped "investor"
+        if (ns > _sa + 1 && Is(byAt, "by") && In(byAt - 1, LedBy))
+        {
+            var (hs, he) = NounPhraseBefore(byAt - 1);
+            if (hs >= 0 && he == byAt - 1 && (In(he - 1, Lexicon.OrgNouns) || In(he - 1, Lexicon.CollectiveNouns) || In(he - 1, Lexicon.CompanyNouns)
+                || Is(he - 1, "consortium") || Is(he - 1, "team") || Is(he - 1, "delegation")))
+                return (hs, ne);
+        }
         // restrictive relative inside the subject: "a Russian diplomat who declined to be identified said"
         for (int w = j; w >= _sa && w > j - 12; w--)
         {
@@ -663,6 +697,22 @@ internal sealed class ArticleRun
             }
         }
         return (ns, ne);
+    }
+
+    /// <summary>Two or more capitalised words and nothing else but name particles: "Peter Vane", "Carla del Ponte".</summary>
+    bool IsNameRun(int s, int e)
+    {
+        if (e - s < 2 || !Cap(s)) return false;
+        for (int k = s; k < e; k++)
+            if (!(Cap(k) && !In(k, Lexicon.TitleWords) || In(k, Lexicon.NameParticles))) return false;
+        return true;
+    }
+
+    bool HasLowerWord(int s, int e)
+    {
+        for (int k = s; k < e; k++)
+            if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && !In(k, Lexicon.NameParticles)) return true;
+        return false;
     }
 
     bool ContainsPersonNoun(int s, int e)
@@ -1342,6 +1392,8 @@ internal sealed class ArticleRun
             {
                 var w = W(m).ToString();
                 if (Cap(m) || w.Contains('-') || Lexicon.MediumNouns.Contains(w) || (w is "news" or "state" or "television" or "evening")) { m++; continue; }
+                // "the Securities and Exchange Commission": "and" inside a capitalised name
+                if (w is "and" && m > start && Cap(m - 1) && Cap(m + 1)) { m++; continue; }
                 break;
             }
             if (m == start) return k;
@@ -1389,9 +1441,45 @@ internal sealed class ArticleRun
                     continue;
                 }
             }
+            // "announced last Tuesday that ...", "repeated to the panel that ...", "said at the end of a debate on the
+            // budget that ...": a prepositional or time phrase with no verb in it, then the complementizer
+            int pe = ThatAfterAdjunct(k);
+            if (pe > k)
+            {
+                if (Is(k, "to") && d.Medium is null && k == s.Cue + 1) d.Medium = Speakers.ShortMedium(Text(k + 1, pe));
+                k = pe;
+                continue;
+            }
             break;
         }
         return k;
+    }
+
+    static readonly WordSet LedBy = new(["led", "headed", "backed", "controlled", "owned", "formed", "chaired", "organised", "organized"]);
+    static readonly WordSet FiniteAux = new(["has", "had", "have", "will", "would", "could", "can", "may", "might", "should", "must", "does", "did", "do"]);
+    static readonly WordSet AdjunctOpeners = new(["on", "in", "at", "after", "before", "during", "from", "to", "by", "for", "with",
+        "over", "through", "about", "following", "last", "this", "earlier", "late", "early", "under", "near", "upon", "among"]);
+
+    /// <summary>Index of "that" when the words from <paramref name="k"/> form a verbless adjunct ending right before a
+    /// complementizer "that" (not a relative "that was ..."); else -1.</summary>
+    int ThatAfterAdjunct(int k)
+    {
+        if (!IsWord(k) || !char.IsLower(_t[_toks[k].S]) || !In(k, AdjunctOpeners) || _in[k]) return -1;
+        for (int m = k + 1; m < _sb && m < k + 16; m++)
+        {
+            if (_toks[m].Kind is TokKind.OpenParen or TokKind.CloseParen) continue;   // "a Senate (upper house) debate"
+            if (!IsWord(m) || _in[m]) return -1;
+            if (Is(m, "that"))
+            {
+                if (m == k + 1) return -1;
+                int n = m + 1;
+                if (!IsWord(n) || In(n, Lexicon.BeForms) || In(n, FiniteAux) || Lexicon.Lookup.ContainsKey(W(n))) return -1;
+                return m;
+            }
+            if (Is(m, "who") || Is(m, "which") || In(m, Lexicon.BeForms) || Lexicon.Lookup.ContainsKey(W(m))) return -1;
+            if (In(m, FiniteAux)) return -1;
+        }
+        return -1;
     }
 
     static readonly WordSet Interjections = new(["however", "though", "moreover", "nevertheless", "nonetheless", "meanwhile",

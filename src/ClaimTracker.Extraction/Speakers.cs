@@ -233,6 +233,21 @@ internal sealed class Speakers
         // "a monthly survey of private firms": no named author, the document itself (as before the of-phrase)
         if (docAt > 0 || docAt == 0 && words.Length > 1) return Resolve(string.Join(' ', words[..(docAt + 1)]));
 
+        // "A group led by investor Sam Ortiz": the group speaks, not its leader; named when the leader is
+        foreach (var led in LedByPhrases)
+        {
+            int la = core.IndexOf(led, StringComparison.Ordinal);
+            if (la <= 0) continue;
+            var before = core[..la].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            string hd = before[^1].ToLowerInvariant();
+            if (!(Lexicon.OrgNouns.Contains(hd) || Lexicon.CompanyNouns.Contains(hd) || Lexicon.CollectiveNouns.Contains(hd) || hd is "consortium" or "team" or "delegation"))
+                break;
+            string name = StripDeterminer(core, out _);
+            var after = core[(la + led.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            bool named = after.Length > 0 && char.IsUpper(after[^1][0]);   // "led by investor Sam Ortiz", not "by a Dutch firm"
+            return Note(Other(name, SpeakerTypes.Organization, !named));
+        }
+
         // 1. people: a known name or surname inside the phrase; not when the phrase is a company or body name
         //    ("Champion Home Builders Co") or the name only ever begins an organisation's name
         string headPart = core;
@@ -808,6 +823,8 @@ internal sealed class Speakers
     }
 
     /// <summary>Titles that name one person on their own ("the Chancellor said"), unlike "the Treasury".</summary>
+    static readonly string[] LedByPhrases = [" led by ", " headed by ", " backed by ", " controlled by ", " owned by ", " formed by ", " chaired by "];
+
     static readonly HashSet<string> PersonTitles = new(StringComparer.OrdinalIgnoreCase)
     {
         "chancellor", "pope", "king", "queen", "president", "premier", "emir", "prince", "princess", "sheikh", "shah",
