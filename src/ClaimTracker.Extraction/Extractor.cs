@@ -341,7 +341,14 @@ internal sealed class ArticleRun
             int t = next;
             if (cue.Lemma == "point out") { if (!Is(t, "out")) return null; t++; }
             if (cue.Kind == CueKind.Tell) { int r = ThatAfterRecipient(t); if (r <= t) return null; t = r; }
-            if (!Is(t, "that")) return null;
+            // or with a quotation: "Howard replied, “We find ...”" / "“...,” he recalled."
+            bool quoteAfter = cue.Kind != CueKind.Tell && (IsK(t, TokKind.Comma) || IsK(t, TokKind.Colon)) && IsK(t + 1, TokKind.OpenQ);
+            bool quoteBefore = false;
+            if (cue.Kind != CueKind.Tell && (t >= _sb || IsK(t, TokKind.Stop)))
+                for (int b = prev; b >= _sa && b > prev - 8; b--)
+                    if (IsK(b, TokKind.CloseQ)) { quoteBefore = true; break; }
+                    else if (!IsWord(b) && !IsK(b, TokKind.Comma)) break;
+            if (!Is(t, "that") && !quoteAfter && !quoteBefore) return null;
         }
         if (lw == "ruled" && !Is(next, "out")) return null;
         if (cue.Lemma == "press" && Is(next, "for")) { }
@@ -436,7 +443,11 @@ internal sealed class ArticleRun
         int jj = j;
         if (IsWord(jj) && IsTimeWord(W(jj)) && Is(jj - 1, "on")) jj -= 2;
         else if (IsWord(jj) && (Is(jj, "week") || Is(jj, "month") || Is(jj, "year")) && (Is(jj - 1, "this") || Is(jj - 1, "last"))) jj -= 2;
+        // "a Texas court this morning said", "the union late yesterday said"
+        else if ((Is(jj, "morning") || Is(jj, "afternoon") || Is(jj, "evening") || Is(jj, "night")) && (Is(jj - 1, "this") || Is(jj - 1, "last") || IsWord(jj - 1) && IsTimeWord(W(jj - 1))))
+            jj -= Is(jj - 2, "late") || Is(jj - 2, "early") ? 3 : 2;
         else if (IsWord(jj) && IsTimeWord(W(jj))) jj -= 1;
+        bool timeBeforeCue = jj != j;
         if (jj != j)
         {
             // keep adverbs only when contiguous to the cue
@@ -494,7 +505,8 @@ internal sealed class ArticleRun
             return site;
         }
 
-        var (ss, se) = SubjectBefore(i, out int boundary, cueFirst - 1);
+        // "a Texas court this morning said": the time phrase is not part of the subject
+        var (ss, se) = SubjectBefore(i, out int boundary, timeBeforeCue && IsWord(j) && !Is(j, "on") ? j : cueFirst - 1);
         if (ss < 0) return null;
         site.SubjS = ss; site.SubjE = se;
         site.RegionStart = ss;
@@ -736,7 +748,8 @@ internal sealed class ArticleRun
                 var w = W(k).ToString();
                 // "Britain and France said" joins; "talks began in December and unions are hopeful" does not (a date ends a clause)
                 // "traders and analysts said", "economists and money market dealers said": two plural source nouns join
-                bool joinsSources = w is "and" && In(k - 1, Lexicon.CollectiveNouns) && In(e - 1, Lexicon.CollectiveNouns) && k + 1 < e && !_in[k - 1];
+                bool joinsSources = w is "and" && (In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.Pronouns) && k - 1 == e - 3)
+                                    && In(e - 1, Lexicon.CollectiveNouns) && k + 1 < e && !_in[k - 1];   // "he and others said"
                 if (Lexicon.SubjectStoppers.Contains(w) && !joinsSources && !(w is "and" && k - 1 >= _sa && (Cap(k - 1) || Cap(k + 1)) && k + 1 < e
                     && !(IsWord(k - 1) && (IsMonthWord(W(k - 1)) || IsTimeWord(W(k - 1)))))) break;
                 if (Lexicon.Lookup.TryGetValue(w, out var c) && !c.Ambiguous && !(c.Participle && w is "working") && n > 0 && char.IsLower(w[0])) break;
@@ -796,7 +809,7 @@ internal sealed class ArticleRun
         return IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according");
     }
 
-    bool IsDescriptorIn(int k) => k > _sa && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || Cap(k - 1)) && Cap(k + 1);
+    bool IsDescriptorIn(int k) => k > _sa && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.OrgNouns) || Cap(k - 1)) && Cap(k + 1);
 
     // ------------------------------------------------------------------ accusations in a gapped noun phrase, and their denials
 
@@ -1302,6 +1315,15 @@ internal sealed class ArticleRun
         while (e < _sb && _toks[e].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[e])
         {
             var w = W(e).ToString();
+            // "Others who run bond funds agreed ... and said": a restrictive relative runs to the main verb
+            if (e > s && w is "who")
+            {
+                int m = e + 2;
+                while (m < _sb && m < e + 10 && IsWord(m) && !_in[m] && char.IsLower(_t[_toks[m].S])
+                       && !(W(m).EndsWith("ed") || Lexicon.Lookup.ContainsKey(W(m)) || In(m, FiniteAux) || In(m, Lexicon.BeForms))) m++;
+                if (m < _sb && m < e + 10 && IsWord(m) && m > e + 1) e = m;
+                break;
+            }
             if (e > s && char.IsLower(w[0]) && !Lexicon.Determiners.Contains(w) && !Lexicon.PersonNouns.Contains(w) && !Lexicon.CollectiveNouns.Contains(w)
                 && !(w is "of" or "the" or "and" or "for") && !Cap(e - 1 + 0) ) break;
             if (e > s && char.IsLower(w[0]) && (Lexicon.AuxAdverbs.Contains(w) || w.EndsWith("ed"))) break;
@@ -1438,6 +1460,15 @@ internal sealed class ArticleRun
                     d.Medium = Text(k + 1, m + 1);
                     if (k == s.Cue + 1) { cueText = Text(s.CueFirst, m + 1); d.CueE = _toks[m].E; }
                     k = m + 1;
+                    // "said in a published speech delivered to a party congress.": a participle phrase on the medium
+                    // that ends the sentence is not content
+                    if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && (W(k).EndsWith("ed") || Is(k, "given") || Is(k, "made"))
+                        && IsWord(k + 1) && Lexicon.Prepositions.Contains(W(k + 1)))
+                    {
+                        int q = k + 1;
+                        while (q < _sb && _toks[q].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[q]) q++;
+                        if (q >= _sb || IsK(q, TokKind.Stop) && q + 1 >= _sb) k = q;
+                    }
                     continue;
                 }
             }

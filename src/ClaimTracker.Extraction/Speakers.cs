@@ -90,6 +90,18 @@ internal sealed class Speakers
                 if (Lexicon.OrgWords.Contains(W(toks[k])) && (Is(toks[k + 1], "of") || Is(toks[k + 1], "for"))) org = true;
             if (org)
             {
+                // "Mobil Corp's Mobil Chemical Co": the owner named before an inner possessive is an organisation too,
+                // and the one a short form ("Mobil") means
+                for (int k = s + 1; k < e - 1; k++)
+                {
+                    var wk = W(toks[k]).ToString();
+                    if (StripPossessive(wk) != wk && CompanySuffixes.Contains(StripPossessive(wk).TrimEnd('.')))
+                    {
+                        string owner = StripPossessive(_text[toks[s].S..toks[k].E]);
+                        if (!_orgNames.Contains(owner)) _orgNames.Add(owner);
+                        break;
+                    }
+                }
                 string name = StripPossessive(_text[toks[s].S..toks[e - 1].E]);
                 _orgNames.Add(name);
                 for (int k = s; k < e; k++) _orgSingles.Add(StripPossessive(W(toks[k]).ToString()));
@@ -205,6 +217,14 @@ internal sealed class Speakers
                 return LastPlural ?? LastThing ?? Note(Other(p, SpeakerTypes.Collective, true));
         }
 
+        // "he and others": one statement typed by its first conjunct (guideline 17)
+        int andAt = lower.IndexOf(" and ", StringComparison.Ordinal);
+        if (andAt > 0 && lower[..andAt] is "he" or "she" or "they" or "we" && Lexicon.CollectiveNouns.Contains(lower[(andAt + 5)..]))
+        {
+            var first = Resolve(p[..andAt]);
+            return Note(Other(first.Name + p[andAt..], first.Type, first.Anonymous));
+        }
+
         // Drop relative clauses and trailing modifiers that restrict an unnamed source, remember them.
         string core = p;
         foreach (var rel in new[] { " who ", " which ", " whose " })
@@ -232,6 +252,13 @@ internal sealed class Speakers
         if (DocumentAuthor(words, out int docAt) is { } docAuthor) return Resolve(docAuthor);
         // "a monthly survey of private firms": no named author, the document itself (as before the of-phrase)
         if (docAt > 0 || docAt == 0 && words.Length > 1) return Resolve(string.Join(' ', words[..(docAt + 1)]));
+
+        // "Moody's said" after "Moody's Investors Service Inc": a one-word short form that begins an organisation's
+        // name seen in the story (its "'s" is part of the name, not a possessive)
+        if (words.Length == 1 && char.IsUpper(words[0][0]))
+            foreach (var n in _orgNames)
+                if (n.StartsWith(words[0] + " ", StringComparison.Ordinal) && StripPossessive(words[0]) != words[0])
+                    return Note(Other(n.Replace('’', '\''), SpeakerTypes.Organization, false));
 
         // "A group led by investor Sam Ortiz": the group speaks, not its leader; named when the leader is
         foreach (var led in LedByPhrases)
@@ -822,8 +849,9 @@ internal sealed class Speakers
         return b;
     }
 
-    /// <summary>Titles that name one person on their own ("the Chancellor said"), unlike "the Treasury".</summary>
     static readonly string[] LedByPhrases = [" led by ", " headed by ", " backed by ", " controlled by ", " owned by ", " formed by ", " chaired by "];
+
+    /// <summary>Titles that name one person on their own ("the Chancellor said"), unlike "the Treasury".</summary>
 
     static readonly HashSet<string> PersonTitles = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -94,4 +94,76 @@ public class GeneralizationRound3Tests
         Assert.Equal("the group", st[1].SpeakerText);
         Assert.Equal(st[0].Speaker, st[1].Speaker);
     }
+
+    [Fact]
+    public void A_one_word_name_with_its_s_is_the_company_seen_with_it()
+    {
+        var st = Extract("Baxter's Investors Service Inc said it may lower the ratings of Koll Corp.",
+                         "Baxter's said it would study the offer.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Baxter's Investors Service Inc", st[1].Speaker);
+        Assert.Equal("organization", st[1].SpeakerType);
+    }
+
+    [Fact]
+    public void A_short_name_is_the_owner_before_an_inner_possessive()
+    {
+        var st = Extract("Kolb Corp's Kolb Chemical Co unit said it will enter the packaging market.",
+                         "Kolb said it will begin making containers.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Kolb Corp", st[1].Speaker);
+    }
+
+    [Fact]
+    public void Reply_and_recall_report_a_quotation()
+    {
+        var st = Extract("Asked about the delay, Smith replied, \"We will finish it in May.\"",
+                         "\"It was a mistake,\" he recalled.",
+                         "Smith replied to the letter on Monday.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("replied", st[0].Cue);
+        Assert.Equal("direct", st[0].Mode);
+        Assert.Equal("We will finish it in May.", st[0].Content);
+        Assert.Equal("recalled", st[1].Cue);
+        Assert.Equal("It was a mistake", st[1].Content);
+    }
+
+    [Fact]
+    public void A_time_phrase_before_the_cue_is_not_part_of_the_speaker()
+    {
+        var st = Extract("A Texas appeals court this morning said the ruling stands.",
+                         "The market was steady, an agency in Oslo this morning said.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("A Texas appeals court", st[0].SpeakerText);
+        Assert.Equal("an agency in Oslo", st[1].SpeakerText);
+        Assert.Equal("The market was steady", st[1].Content);
+    }
+
+    [Fact]
+    public void A_restrictive_relative_on_a_plural_subject_is_kept_for_a_shared_cue()
+    {
+        var s = Assert.Single(Extract("Others who run bond funds agreed with that view and said they would buy more."));
+        Assert.Equal("Others who run bond funds", s.SpeakerText);
+        Assert.Equal("collective", s.SpeakerType);
+        Assert.Equal("they would buy more", s.Content);
+    }
+
+    [Fact]
+    public void A_pronoun_and_others_is_one_coordinated_speaker()
+    {
+        var st = Extract("\"Prices will hold,\" said one trader.", "Bond prices have risen sharply, he and others said.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("he and others", st[1].SpeakerText);
+        Assert.Equal("Bond prices have risen sharply", st[1].Content);
+        Assert.Equal("anonymous", st[1].SpeakerType);
+        Assert.StartsWith(st[0].Speaker, st[1].Speaker);
+    }
+
+    [Fact]
+    public void A_participle_phrase_on_the_medium_does_not_make_a_forward_content()
+    {
+        var s = Assert.Single(Extract("The economy is weak, Castro said in a published speech delivered to a party congress."));
+        Assert.Equal("The economy is weak", s.Content);
+        Assert.Equal("a published speech", s.Medium);
+    }
 }
