@@ -221,7 +221,7 @@ internal sealed class ArticleRun
                 s.RegionStart--;
                 continue;
             }
-            if (s.Kind is "forward" or "relative" or "reduced" && !BoundaryBefore(s.RegionStart))
+            if (s.Kind is "forward" or "relative" or "reduced" && (!BoundaryBefore(s.RegionStart) || s.Kind == "forward" && IntegratedSubordinate(s.RegionStart)))
             {
                 for (int m = k - 1; m >= 0; m--)
                 {
@@ -298,6 +298,17 @@ internal sealed class ArticleRun
         return false;
     }
 
+    /// <summary>"... could double compared to a year ago when the company reported income of ...": a subordinate
+    /// clause run into the complement without a comma belongs to it; a cue inside it is nested.</summary>
+    bool IntegratedSubordinate(int i)
+    {
+        int j = i - 1;
+        return j - 1 >= _sa && In(j, Subordinators) && !Cap(j) && IsWord(j - 1) && !_in[j]
+               && !(Is(j - 1, "but") || Is(j - 1, "and") || Is(j - 1, "or") || Is(j - 1, "yet"));
+    }
+
+    static readonly WordSet Subordinators = new(["when", "unless", "if"]);
+
     bool BoundaryBefore(int i)
     {
         int j = i - 1;
@@ -361,6 +372,8 @@ internal sealed class ArticleRun
         {
             if (In(prev, Lexicon.Determiners) || EndsPossessive(prev) || In(prev, Lexicon.Prepositions) || Is(prev, "of")) return null;
             if (Is(next, "of") || Is(next, "by") || (Is(next, "for") && cue.Lemma != "call") || IsK(next, TokKind.Stop)) return null;
+            // "... 100 shares of its stock, notes worth 1.8 mln dlrs": a noun in a list, unless a "that" clause follows
+            if (IsK(prev, TokKind.Comma) && !Is(next, "that") && !(cue.Lemma == "call" && (Is(next, "on") || Is(next, "for")))) return null;
             if (prev >= _sa && _toks[prev].Kind == TokKind.Word && !Cap(prev) && !In(prev, Lexicon.AuxAdverbs) && !In(prev, Lexicon.Pronouns)
                 && !Lexicon.CollectiveNouns.Contains(W(prev)) && !Is(prev, "who") && !Is(prev, "which") && !Is(prev, "that")) return null;
         }

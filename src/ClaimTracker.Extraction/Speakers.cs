@@ -30,6 +30,7 @@ internal sealed class Speakers
     readonly Countries _countries = Countries.Default;
     readonly Dictionary<string, Entity> _persons = new(StringComparer.Ordinal);    // by full name
     readonly Dictionary<string, string> _surnames = new(StringComparer.Ordinal);   // surname -> full name
+    Entity? _lastPublication;                                                      // "Der Spiegel magazine": what "the magazine" means
     readonly List<string> _orgNames = [];                                          // capitalised multiword names seen
     readonly HashSet<string> _orgSingles = new(StringComparer.Ordinal);            // single words seen inside org names
     readonly List<Entity> _anonymous = [];
@@ -260,6 +261,25 @@ internal sealed class Speakers
                 if (n.StartsWith(words[0] + " ", StringComparison.Ordinal) && StripPossessive(words[0]) != words[0])
                     return Note(Other(n.Replace('’', '\''), SpeakerTypes.Organization, false));
 
+        // "Der Spiegel magazine", "the newspaper Welt am Sonntag": the publication's own name, an organisation
+        {
+            var mw = StripDeterminer(core, out _).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (mw.Length >= 2)
+            {
+                string? pub = null;
+                if (PublicationNouns.Contains(mw[0]) && char.IsLower(mw[0][0]) && IsTitleRun(mw[1..]))
+                    pub = string.Join(' ', mw[1..]);
+                else if (PublicationNouns.Contains(mw[^1]) && char.IsLower(mw[^1][0]) && IsTitleRun(mw[..^1])
+                         && StripPossessive(mw[0]) == mw[0] && !_countries.TryAny(mw[0], out _))
+                    pub = string.Join(' ', mw[..^1]);
+                if (pub is not null && Lexicon.OrgWords.Contains(pub) == false)
+                {
+                    _lastPublication = Other(pub.Replace('’', '\''), SpeakerTypes.Organization, false);
+                    return Note(_lastPublication);
+                }
+            }
+        }
+
         // "A group led by investor Sam Ortiz": the group speaks, not its leader; named when the leader is
         foreach (var led in LedByPhrases)
         {
@@ -351,6 +371,7 @@ internal sealed class Speakers
             bool indefinite = det is "a" or "an" or "A" or "An" or "one" or "One";
             if (!indefinite)
             {
+                if (PublicationNouns.Contains(head) && _lastPublication is not null) return Note(_lastPublication);
                 if (LastThing?.Final is { } lt && lt.Type == SpeakerTypes.Organization && lt.Name.Contains(head, StringComparison.OrdinalIgnoreCase)) return Note(lt);
                 foreach (var n in _orgNames)
                     if (n.Contains(bw[headIdx], StringComparison.OrdinalIgnoreCase)) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
@@ -848,6 +869,12 @@ internal sealed class Speakers
         }
         return b;
     }
+
+    /// <summary>A title in Title Case: capitalised first and last words, short lower-case words between ("Welt am Sonntag").</summary>
+    static bool IsTitleRun(string[] w) =>
+        w.Length > 0 && char.IsUpper(w[0][0]) && char.IsUpper(w[^1][0]) && w.All(x => char.IsUpper(x[0]) || x.Length <= 3 && x.All(char.IsLetter));
+
+    static readonly HashSet<string> PublicationNouns = new(StringComparer.Ordinal) { "newspaper", "magazine", "daily", "weekly", "paper", "journal", "newsletter", "tabloid" };
 
     static readonly string[] LedByPhrases = [" led by ", " headed by ", " backed by ", " controlled by ", " owned by ", " formed by ", " chaired by "];
 

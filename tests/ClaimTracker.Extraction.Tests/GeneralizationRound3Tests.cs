@@ -166,4 +166,49 @@ public class GeneralizationRound3Tests
         Assert.Equal("The economy is weak", s.Content);
         Assert.Equal("a published speech", s.Medium);
     }
+
+    [Fact]
+    public void A_publication_is_named_without_its_noun_and_the_noun_refers_back()
+    {
+        var st = Extract("Der Kurier magazine said the losses were large.",
+                         "The magazine said the losses began in 1984.",
+                         "The newspaper Welt am Abend said the fraud ran for years.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("Der Kurier", st[0].Speaker);
+        Assert.Equal("organization", st[0].SpeakerType);
+        Assert.Equal("Der Kurier", st[1].Speaker);
+        Assert.Equal("Welt am Abend", st[2].Speaker);
+    }
+
+    [Fact]
+    public void A_cue_in_a_when_clause_run_into_the_complement_is_nested()
+    {
+        var s = Assert.Single(Extract("Kolb Inc said earnings could double compared to a year ago when the company reported income of 32 mln dlrs."));
+        Assert.Equal("earnings could double compared to a year ago when the company reported income of 32 mln dlrs", s.Content);
+    }
+
+    [Fact]
+    public void A_cue_in_a_when_clause_after_but_is_still_its_own_statement()
+    {
+        // after "but" the subordinate clause opens a new sentence part: its cues stay statements of their own
+        var st = Extract("Analysts said prices would fall, but when the company reported its results, they said prices would rise.");
+        Assert.Contains(st, s => s.Cue == "reported");
+        Assert.Equal("prices would rise", st[^1].Content);
+    }
+
+    [Fact]
+    public void A_noun_form_of_a_cue_in_a_list_is_not_a_cue()
+    {
+        Assert.Empty(Extract("In payment, Kolb will issue 100 shares of its stock, notes worth 1.8 mln dlrs and 70,000 dlrs in cash."));
+        var s = Assert.Single(Extract("The company, in its annual report, notes that sales fell."));
+        Assert.Equal("sales fell", s.Content);
+    }
+
+    [Fact]
+    public void A_double_quote_between_letters_is_a_mistyped_apostrophe()
+    {
+        var s = Assert.Single(Extract("Deposits were steady at yesterday\"s levels, dealers said."));
+        Assert.Equal("indirect", s.Mode);
+        Assert.Equal("Deposits were steady at yesterday\"s levels", s.Content);
+    }
 }
