@@ -1099,7 +1099,8 @@ internal sealed class ArticleRun
                 if (IsK(m, TokKind.Comma)) { if (Is(m + 1, "that")) k = m + 1; break; }
                 if (!IsWord(m)) break;
             }
-        if (Is(k, "that") && s.Kind != "inversion") { k++; skippedThat = true; }
+        // "told reporters that was not good enough": "that" before a verb is the demonstrative subject, not a complementizer
+        if (Is(k, "that") && s.Kind != "inversion" && !(In(k + 1, Lexicon.BeForms) || In(k + 1, FiniteAux))) { k++; skippedThat = true; }
         // "said that, contrary to ..., the tax was not touched": the complement starts after the comma
         if (skippedThat && IsK(k, TokKind.Comma) && k + 1 < cutoff) k++;
         if (s.Kind == "according")
@@ -1123,6 +1124,8 @@ internal sealed class ArticleRun
                          && s.Kind is "forward" && !LeadingAdjunctOnly(prevEnd, s.SubjS - 1);
         bool forwardContent = k < cutoff && !(IsK(k, TokKind.Stop) && k + 1 >= _sb) && !IsK(k, TokKind.Comma)
                               && !(hasPrefix && !skippedThat && StartsAdjunct(k))
+                              // "..., they said but the larger the contract, ...": a trailing attribution before a coordinator
+                              && !(hasPrefix && !skippedThat && (Is(k, "but") || Is(k, "and") || Is(k, "while") || Is(k, "whereas")) && !_in[k])
                               && s.Kind is not "inversion";
         if (!forwardContent && s.Kind is "participle" or "participle-with" or "shared" or "relative" or "quoted") return 0;
         if (s.Kind == "according" && s.Cue > _sa && s.Cue - 1 >= prevEnd && IsK(s.Cue - 1, TokKind.Comma))

@@ -211,4 +211,20 @@ public class GeneralizationRound3Tests
         Assert.Equal("indirect", s.Mode);
         Assert.Equal("Deposits were steady at yesterday\"s levels", s.Content);
     }
+
+    [Fact]
+    public void A_trailing_attribution_before_a_coordinator_takes_the_text_before_it()
+    {
+        var s = Assert.Single(Extract("Forward contracts were becoming more common, they said but the larger the contract, the rarer the deal."));
+        Assert.Equal("Forward contracts were becoming more common", s.Content);
+    }
+
+    [Fact]
+    public void That_before_a_verb_is_a_demonstrative_subject_in_the_content()
+    {
+        var st = Extract("Howard told reporters that was not good enough.", "He said that the offer would stand.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("that was not good enough", st[0].Content);
+        Assert.Equal("the offer would stand", st[1].Content);
+    }
 }
