@@ -229,6 +229,10 @@ internal sealed class ArticleRun
                     // a gapped accusation ends at its own boundary; "blamed X on rebels, who deny it" answers the accusation
                     if (prev.Kind == "reduced" || s.Kind == "relative" && s.Info.Lemma is "deny" or "reject" && AccusationLemmas.Contains(prev.Info.Lemma)
                         && BareDenialObject(s.Cue + 1) > 0) { s.AnswersAccusation = prev.Kind != "reduced"; continue; }
+                    // "He criticised the report, which said ...": a noun-phrase complement ends at its comma, so a
+                    // relative after it is the report's own statement
+                    if (s.Kind == "relative" && NounComplementLemmas.Contains(prev.Info.Lemma) && IsK(s.RegionStart, TokKind.Comma)
+                        && !CommaBetween(prev.Cue, s.RegionStart)) break;
                     if (prev.Valid && prev.Kind is not "inversion" and not "relative" && prev.Cue < s.RegionStart) { s.Valid = false; break; }
                 }
             }
@@ -305,6 +309,16 @@ internal sealed class ArticleRun
         int j = i - 1;
         return j - 1 >= _sa && In(j, Subordinators) && !Cap(j) && IsWord(j - 1) && !_in[j]
                && !(Is(j - 1, "but") || Is(j - 1, "and") || Is(j - 1, "or") || Is(j - 1, "yet"));
+    }
+
+    /// <summary>Cues whose noun-phrase complement ends at the first comma ("welcomed the plan, which ...").</summary>
+    static readonly WordSet NounComplementLemmas = new(["voice", "see little chance", "hold out hope", "float the idea of", "raise the specter of",
+        "cite", "welcome", "reject", "question", "applaud", "criticise", "propose", "oppose"]);
+
+    bool CommaBetween(int a, int b)
+    {
+        for (int m = a + 1; m < b; m++) if (_toks[m].Kind == TokKind.Comma || _in[m]) return true;
+        return false;
     }
 
     static readonly WordSet Subordinators = new(["when", "unless", "if"]);
@@ -1162,8 +1176,7 @@ internal sealed class ArticleRun
                 k++;
                 for (int m = k; m < ce; m++) if (_toks[m].Kind == TokKind.Comma) { ce = m; break; }
             }
-            if (s.Info.Lemma is "voice" or "see little chance" or "hold out hope" or "float the idea of" or "raise the specter of" or "cite"
-                or "welcome" or "reject" or "question" or "applaud" or "criticise" or "propose" or "oppose")
+            if (NounComplementLemmas.Contains(s.Info.Lemma))
                 for (int m = k + 1; m < ce; m++)
                     if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m]) { ce = m; break; }
             for (int m = k + 1; m + 1 < ce; m++)
@@ -1302,6 +1315,8 @@ internal sealed class ArticleRun
     bool LooksLikeSpeaker(int s, int e)
     {
         if (e - s > 22) return false;
+        // "Some believe ...", "Many expect ...": a quantifier standing for people
+        if (e - s == 1 && (Is(s, "some") || Is(s, "many") || Is(s, "most") || Is(s, "others"))) return true;
         // needs a capitalised word, a pronoun, or a source noun
         for (int k = s; k < e; k++)
         {

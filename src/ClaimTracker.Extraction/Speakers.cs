@@ -218,6 +218,27 @@ internal sealed class Speakers
                 return LastPlural ?? LastThing ?? Note(Other(p, SpeakerTypes.Collective, true));
         }
 
+        if (lower is "some" or "many" or "most") return Note(Other(lower, SpeakerTypes.Collective, true));
+        // "Polydex Pharmaceuticals Ltd <POLYXF>": a ticker after a name is not part of it
+        {
+            int lt = p.LastIndexOf(" <", StringComparison.Ordinal);
+            if (lt > 0 && p.EndsWith('>') && !p[(lt + 2)..^1].Contains(' ') && !p[(lt + 2)..^1].Any(char.IsLower) && char.IsUpper(p[0]))
+            {
+                p = p[..lt].TrimEnd();
+                lower = p.ToLowerInvariant();
+            }
+        }
+        // "Both Jeffrey and Fellner": people met before, one statement; the pair keeps both names (guideline 17)
+        {
+            string pb = p.StartsWith("Both ", StringComparison.Ordinal) ? p[5..] : p;
+            var parts = pb.Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 2 && parts.All(x => x.Length > 1 && char.IsUpper(x[0])))
+            {
+                var ps = parts.Select(x => FindPerson(x, x.Split(' '))).ToArray();
+                if (ps.All(x => x is not null && x.Type == SpeakerTypes.Person) && ps[0] != ps[1])
+                    return Note(Other(ps[0]!.Name + " and " + ps[1]!.Name, SpeakerTypes.Person, false));
+            }
+        }
         // "he and others": one statement typed by its first conjunct (guideline 17)
         int andAt = lower.IndexOf(" and ", StringComparison.Ordinal);
         if (andAt > 0 && lower[..andAt] is "he" or "she" or "they" or "we" && Lexicon.CollectiveNouns.Contains(lower[(andAt + 5)..]))

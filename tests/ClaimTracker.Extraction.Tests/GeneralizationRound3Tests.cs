@@ -227,4 +227,42 @@ public class GeneralizationRound3Tests
         Assert.Equal("that was not good enough", st[0].Content);
         Assert.Equal("the offer would stand", st[1].Content);
     }
+
+    [Fact]
+    public void A_relative_after_a_noun_phrase_complement_is_its_own_statement()
+    {
+        var st = Extract("He criticised the report, which said he was now targeting sterling.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("the report", st[0].Content);
+        Assert.Equal("which", st[1].SpeakerText);
+        Assert.Equal("he was now targeting sterling", st[1].Content);
+    }
+
+    [Fact]
+    public void A_bare_quantifier_subject_is_a_collective_source()
+    {
+        var s = Assert.Single(Extract("Some believe it signals a poll this June."));
+        Assert.Equal("Some", s.SpeakerText);
+        Assert.Equal("collective", s.SpeakerType);
+        Assert.True(s.Anonymous);
+    }
+
+    [Fact]
+    public void Two_people_named_before_speak_together()
+    {
+        var st = Extract("Richard Vale of Hoare Dunn said it was sound. Peter Marsh said it was dull.",
+                         "Both Vale and Marsh said the budget clears the way for a cut.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("Richard Vale and Peter Marsh", st[2].Speaker);
+        Assert.Equal("person", st[2].SpeakerType);
+        Assert.False(st[2].Anonymous);
+    }
+
+    [Fact]
+    public void A_ticker_after_a_company_name_is_not_part_of_the_speaker()
+    {
+        var s = Assert.Single(Extract("Dorvex Pharmaceuticals Ltd <DRVXF> said the unit will probably receive the rights."));
+        Assert.Equal("Dorvex Pharmaceuticals Ltd", s.Speaker);
+        Assert.Equal("organization", s.SpeakerType);
+    }
 }
