@@ -213,7 +213,9 @@ internal sealed class Speakers
             case "he": case "she": case "i": case "him": case "her":
                 return LastPerson ?? MentionedBefore() ?? Note(Other(p, SpeakerTypes.Person, false));
             case "it": case "we":
-                return LastThing ?? LastPlural ?? Note(Other(p, SpeakerTypes.Organization, false));
+                // "..., an agent for the country said. It said ...": with no body met yet, the unnamed source before
+                return LastThing ?? LastPlural ?? (LastPerson?.Final is { Type: SpeakerTypes.Anonymous } anon ? LastPerson : null)
+                       ?? Note(Other(p, SpeakerTypes.Organization, false));
             case "they":
                 return LastPlural ?? LastThing ?? Note(Other(p, SpeakerTypes.Collective, true));
         }
@@ -274,6 +276,17 @@ internal sealed class Speakers
         if (DocumentAuthor(words, out int docAt) is { } docAuthor) return Resolve(docAuthor);
         // "a monthly survey of private firms": no named author, the document itself (as before the of-phrase)
         if (docAt > 0 || docAt == 0 && words.Length > 1) return Resolve(string.Join(' ', words[..(docAt + 1)]));
+
+        // "Lyle Dawes's Vane": the firm's man; the name after the possessive is the speaker when it is a person met before
+        if (words.Length >= 3 && char.IsUpper(words[^1][0]))
+        {
+            int pos = Array.FindLastIndex(words, w => StripPossessive(w) != w);
+            if (pos >= 0 && pos < words.Length - 1 && words[(pos + 1)..].All(w => char.IsUpper(w[0])))
+            {
+                string after = string.Join(' ', words[(pos + 1)..]);
+                if (IsKnownSurname(after) || _persons.ContainsKey(after)) return Resolve(after);
+            }
+        }
 
         // "Moody's said" after "Moody's Investors Service Inc": a one-word short form that begins an organisation's
         // name seen in the story (its "'s" is part of the name, not a possessive)

@@ -265,4 +265,22 @@ public class GeneralizationRound3Tests
         Assert.Equal("Dorvex Pharmaceuticals Ltd", s.Speaker);
         Assert.Equal("organization", s.SpeakerType);
     }
+
+    [Fact]
+    public void A_firms_possessive_before_a_known_surname_is_that_person()
+    {
+        var st = Extract("\"Dull,\" Peter Vane, U.K. Economist at stockbrokers Lyle Dawes and Co, said.",
+                         "Lyle Dawes's Vane noted that the plan was sound.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Peter Vane", st[1].Speaker);
+    }
+
+    [Fact]
+    public void It_with_no_body_met_yet_is_the_unnamed_source_before()
+    {
+        var st = Extract("Cargo will be shipped in May, an agent for the country said.", "It said prices were firm.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal(st[0].Speaker, st[1].Speaker);
+        Assert.Equal("anonymous", st[1].SpeakerType);
+    }
 }
