@@ -178,6 +178,8 @@ internal sealed class ArticleRun
         public bool Valid = true;
         public int PhraseEnd = -1;     // token after a multi-word cue ("summed up", "raised the specter of")
         public int ContentEnd = -1;    // "reduced": end of the gapped noun phrase (its content)
+        public int ContentStart = -1;  // "reduced" passives: where the content starts (else RegionStart)
+        public string? CueText;        // a discontinuous cue as the guidelines write it ("was described by ... as")
         public bool AnswersAccusation; // a relative denial kept only because it may answer the accusation before it
     }
 
@@ -344,6 +346,8 @@ internal sealed class ArticleRun
 
         // Passives and reduced relatives: "is widely viewed", "were expected to", "believed to be", "billed as"
         if (IsWord(prev) && (Is(prev, "the") || Is(prev, "a") || Is(prev, "an") || Is(prev, "its") || Is(prev, "his") || Is(prev, "her") || Is(prev, "their") || Is(prev, "our") || Is(prev, "this"))) return null;
+        // "It was described by the countries that took part as a rare success", "was described as sound by analysts"
+        if (cue.Lemma == "describe" && lw == "described" && InLower(prev, Lexicon.BeForms)) return DescribedPassive(i, prev, cue);
         bool ed = lw.EndsWith("ed") || lw is "thought" or "told" or "said";
         if (cue.Lemma == "worried")
         {
@@ -541,6 +545,52 @@ internal sealed class ArticleRun
         // "Kerry, who was in Munich, told" / "Asseri, a military spokesman, said": apposition between subject and cue
         return site;
     }
+
+    /// <summary>The agentive passive of "describe": the agent after "by" is the speaker, the phrase after "as" (to the
+    /// first comma or preposition) the content; the cue is written "was described by ... as" / "was described as ... by".</summary>
+    Site? DescribedPassive(int i, int be, Cue cue)
+    {
+        int first = be;
+        while (first - 1 >= _sa && InLower(first - 1, Lexicon.AuxAdverbs) && !Is(first - 1, "that")) first--;
+        int asAt = -1, byAt = -1;
+        for (int m = i + 1; m < _sb && m < i + 30; m++)
+        {
+            if (_in[m] || _toks[m].Kind is TokKind.Stop or TokKind.Semi or TokKind.Colon) break;
+            if (Is(m, "as") && asAt < 0) asAt = m;
+            else if (Is(m, "by") && byAt < 0) byAt = m;
+        }
+        if (asAt < 0 || byAt < 0) return null;
+        var site = new Site { Cue = i, CueFirst = first, CueLast = i, Info = cue, Kind = "reduced", RegionStart = first };
+        string verb = Text(first, i + 1);
+        if (byAt == i + 1 && asAt > byAt + 1)
+        {
+            site.SubjS = byAt + 1; site.SubjE = asAt;
+            site.ContentStart = asAt + 1; site.ContentEnd = PhraseEnd(asAt + 1);
+            site.CueText = verb + " by ... as";
+        }
+        else if (asAt == i + 1 && byAt > asAt + 1)
+        {
+            site.ContentStart = asAt + 1; site.ContentEnd = byAt;
+            int e = byAt + 1;
+            while (e < _sb && _toks[e].Kind is TokKind.Word && !_in[e]) e++;
+            site.SubjS = byAt + 1; site.SubjE = e;
+            site.CueText = verb + " as ... by";
+        }
+        else return null;
+        if (site.SubjE <= site.SubjS || site.ContentEnd <= site.ContentStart || !LooksLikeSpeaker(site.SubjS, site.SubjE)) return null;
+        for (int m = site.ContentStart; m < site.ContentEnd; m++) if (_toks[m].Kind == TokKind.Comma) return null;
+        return site;
+    }
+
+    /// <summary>End of a noun or adjective phrase: the first comma, stop or preposition that opens a modifier.</summary>
+    int PhraseEnd(int k)
+    {
+        int m = k;
+        while (m < _sb && _toks[m].Kind is TokKind.Word or TokKind.OpenQ or TokKind.CloseQ && !(m > k && In(m, PhraseStoppers))) m++;
+        return m;
+    }
+
+    static readonly WordSet PhraseStoppers = new(["in", "by", "at", "during", "after", "before", "since", "with", "for", "because", "while", "when", "amid"]);
 
     static readonly WordSet Chances = new(["chance", "chances", "hope", "prospect", "prospects", "sign", "signs", "reason", "risk", "need", "threat", "danger"]);
 
@@ -937,7 +987,7 @@ internal sealed class ArticleRun
     {
         var d = new Draft
         {
-            Paragraph = _para, CueS = _toks[s.CueFirst].S, CueE = _toks[s.Cue].E, Cue = Text(s.CueFirst, s.Cue + 1), Lemma = s.Info.Lemma,
+            Paragraph = _para, CueS = _toks[s.CueFirst].S, CueE = _toks[s.Cue].E, Cue = s.CueText ?? Text(s.CueFirst, s.Cue + 1), Lemma = s.Info.Lemma,
             SpkS = _toks[s.SubjS].S, SpkE = _toks[s.SubjE - 1].E, EvidS = _toks[_sa].S, EvidE = _toks[_sb - 1].E,
         };
         d.SpeakerText = _t[d.SpkS..d.SpkE];
@@ -945,7 +995,7 @@ internal sealed class ArticleRun
         if (speaker.Final.Name == "unknown") return 0;
         d.Speaker = speaker;
         _lastEmitEnd = -1;
-        int made = Emit(d, s.RegionStart, s.ContentEnd, s);
+        int made = Emit(d, s.ContentStart >= 0 ? s.ContentStart : s.RegionStart, s.ContentEnd, s);
         _lastEmitEnd = s.ContentEnd;
         if (made > 0) { _governing = _drafts[^1]; _governingPara = _para; }
         return made;

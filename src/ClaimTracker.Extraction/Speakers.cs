@@ -298,6 +298,15 @@ internal sealed class Speakers
         // "Der Spiegel magazine", "the newspaper Welt am Sonntag": the publication's own name, an organisation
         {
             var mw = StripDeterminer(core, out _).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // "Russia's RIA news agency", "Germany's Handelsblatt newspaper": the country is not part of the name
+            if (mw.Length >= 3 && StripPossessive(mw[0]) != mw[0] && _countries.TryAny(StripPossessive(mw[0]), out _)) mw = mw[1..];
+            // "news agency" is one publication noun; "the state news agency SANA" keeps only the name
+            int na = Array.FindIndex(mw, w => w == "news");
+            if (na >= 0 && na + 1 < mw.Length && mw[na + 1] is "agency" or "service")
+            {
+                if (na + 2 == mw.Length && na > 0) mw = [.. mw[..na], "newspaper"];
+                else if (mw[..na].All(w => char.IsLower(w[0]))) mw = ["newspaper", .. mw[(na + 2)..]];
+            }
             if (mw.Length >= 2)
             {
                 string? pub = null;

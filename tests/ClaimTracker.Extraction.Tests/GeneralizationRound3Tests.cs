@@ -283,4 +283,31 @@ public class GeneralizationRound3Tests
         Assert.Equal(st[0].Speaker, st[1].Speaker);
         Assert.Equal("anonymous", st[1].SpeakerType);
     }
+
+    [Fact]
+    public void An_agentive_passive_of_describe_is_a_statement_by_the_agent()
+    {
+        var st = Extract("It was described by the nations that took part as a rare diplomatic success in a long conflict.",
+                         "The budget was described as sound and well balanced by analysts, if slightly dull.",
+                         "The plan is widely described as bold.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("was described by ... as", st[0].Cue);
+        Assert.Equal("the nations that took part", st[0].SpeakerText);
+        Assert.Equal("a rare diplomatic success", st[0].Content);
+        Assert.Equal("was described as ... by", st[1].Cue);
+        Assert.Equal("analysts", st[1].SpeakerText);
+        Assert.Equal("sound and well balanced", st[1].Content);
+        Assert.Equal("collective", st[1].SpeakerType);
+    }
+
+    [Fact]
+    public void A_news_agency_is_named_without_its_country_or_noun()
+    {
+        var st = Extract("Norway's NTB news agency said the talks had failed.",
+                         "The state news agency KOSA said the talks would resume.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("NTB", st[0].Speaker);
+        Assert.Equal("organization", st[0].SpeakerType);
+        Assert.Equal("KOSA", st[1].Speaker);
+    }
 }
