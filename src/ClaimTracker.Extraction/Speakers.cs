@@ -234,7 +234,9 @@ internal sealed class Speakers
         {
             string pb = p.StartsWith("Both ", StringComparison.Ordinal) ? p[5..] : p;
             var parts = pb.Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2 && parts.All(x => x.Length > 1 && char.IsUpper(x[0])))
+            // each conjunct a bare name of at most three capitalised words ("Kidder Peabody and Co analyst X" is a firm)
+            if (parts.Length == 2 && parts.All(x => x.Split(' ') is { Length: <= 3 } xw && xw.All(w => w.Length > 1 && char.IsUpper(w[0])))
+                && !CompanySuffixes.Contains(parts[1].Split(' ')[0].TrimEnd('.')))
             {
                 var ps = parts.Select(x => FindPerson(x, x.Split(' '))).ToArray();
                 if (ps.All(x => x is not null && x.Type == SpeakerTypes.Person) && ps[0] != ps[1])

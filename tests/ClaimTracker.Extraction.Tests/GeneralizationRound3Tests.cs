@@ -259,6 +259,14 @@ public class GeneralizationRound3Tests
     }
 
     [Fact]
+    public void A_firm_and_co_before_an_analysts_name_is_not_a_pair_of_people()
+    {
+        var st = Extract("Lyle Brand and Co analyst Tom Kerr said orders rose.", "He said the ratio was the highest since 1984.");
+        Assert.Equal(2, st.Count);
+        Assert.All(st, s => Assert.Equal("Tom Kerr", s.Speaker));
+    }
+
+    [Fact]
     public void A_ticker_after_a_company_name_is_not_part_of_the_speaker()
     {
         var s = Assert.Single(Extract("Dorvex Pharmaceuticals Ltd <DRVXF> said the unit will probably receive the rights."));
