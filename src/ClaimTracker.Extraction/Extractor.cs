@@ -1586,6 +1586,8 @@ internal sealed class ArticleRun
                 if (m == k + 1) return -1;
                 int n = m + 1;
                 if (!IsWord(n) || In(n, Lexicon.BeForms) || In(n, FiniteAux) || Lexicon.Lookup.ContainsKey(W(n))) return -1;
+                // "in reference to the recession that pushed unemployment ...": a relative "that" before a past-tense verb
+                if (char.IsLower(_t[_toks[n].S]) && W(n).EndsWith("ed") && W(n).Length > 3) return -1;
                 return m;
             }
             if (Is(m, "who") || Is(m, "which") || In(m, Lexicon.BeForms) || Lexicon.Lookup.ContainsKey(W(m))) return -1;

@@ -221,6 +221,7 @@ internal sealed class Speakers
         }
 
         if (lower is "some" or "many" or "most") return Note(Other(lower, SpeakerTypes.Collective, true));
+        bool listedCompany = false;
         // "Polydex Pharmaceuticals Ltd <POLYXF>": a ticker after a name is not part of it
         {
             int lt = p.LastIndexOf(" <", StringComparison.Ordinal);
@@ -228,6 +229,7 @@ internal sealed class Speakers
             {
                 p = p[..lt].TrimEnd();
                 lower = p.ToLowerInvariant();
+                listedCompany = true;   // the ticker still says it is a company, not a person
             }
         }
         // "Both Jeffrey and Fellner": people met before, one statement; the pair keeps both names (guideline 17)
@@ -315,7 +317,8 @@ internal sealed class Speakers
                 if (PublicationNouns.Contains(mw[0]) && char.IsLower(mw[0][0]) && IsTitleRun(mw[1..]))
                     pub = string.Join(' ', mw[1..]);
                 else if (PublicationNouns.Contains(mw[^1]) && char.IsLower(mw[^1][0]) && IsTitleRun(mw[..^1])
-                         && StripPossessive(mw[0]) == mw[0] && !_countries.TryAny(mw[0], out _))
+                         && StripPossessive(mw[0]) == mw[0] && !_countries.TryAny(mw[0], out _)
+                         && !OwnerBodies.Contains(mw[^2]))   // "the Communist Party newspaper" is the party's paper, not the party
                     pub = string.Join(' ', mw[..^1]);
                 if (pub is not null && Lexicon.OrgWords.Contains(pub) == false)
                 {
@@ -349,7 +352,7 @@ internal sealed class Speakers
             if (at > 0) headPart = headPart[..at];
         }
         var hw = headPart.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        bool endsOrg = hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
+        bool endsOrg = listedCompany || hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
                        || hw[^1].StartsWith('<') || hw[^1].EndsWith('>') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
         var person = endsOrg ? null : FindPerson(core, words);
         if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
@@ -918,6 +921,9 @@ internal sealed class Speakers
     /// <summary>A title in Title Case: capitalised first and last words, short lower-case words between ("Welt am Sonntag").</summary>
     static bool IsTitleRun(string[] w) =>
         w.Length > 0 && char.IsUpper(w[0][0]) && char.IsUpper(w[^1][0]) && w.All(x => char.IsUpper(x[0]) || x.Length <= 3 && x.All(char.IsLetter));
+
+    static readonly HashSet<string> OwnerBodies = new(StringComparer.OrdinalIgnoreCase)
+        { "party", "union", "army", "church", "ministry", "government", "movement", "front", "league", "council", "committee", "federation" };
 
     static readonly HashSet<string> PublicationNouns = new(StringComparer.Ordinal) { "newspaper", "magazine", "daily", "weekly", "paper", "journal", "newsletter", "tabloid" };
 

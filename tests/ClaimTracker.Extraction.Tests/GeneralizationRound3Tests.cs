@@ -181,6 +181,24 @@ public class GeneralizationRound3Tests
     }
 
     [Fact]
+    public void A_partys_newspaper_is_not_the_party()
+    {
+        var s = Assert.Single(Extract("The Communist Party newspaper said the harvest was good."));
+        Assert.Equal("organization", s.SpeakerType);
+        Assert.Contains("newspaper", s.Speaker);
+    }
+
+    [Fact]
+    public void A_listed_company_stays_an_organisation_without_its_ticker()
+    {
+        var st = Extract("NV Dorvex Gloeilampen <DRVX.AS> said it had agreed to produce the player.",
+                         "\"We have weathered the storm,\" Vane said in reference to the recession that pushed unemployment up.");
+        Assert.Equal("NV Dorvex Gloeilampen", st[0].Speaker);
+        Assert.Equal("organization", st[0].SpeakerType);
+        Assert.Equal("We have weathered the storm", st[^1].Content);
+    }
+
+    [Fact]
     public void A_cue_in_a_when_clause_run_into_the_complement_is_nested()
     {
         var s = Assert.Single(Extract("Kolb Inc said earnings could double compared to a year ago when the company reported income of 32 mln dlrs."));
