@@ -1375,6 +1375,8 @@ internal sealed class ArticleRun
             var w = W(k).ToString();
             if (Lexicon.PersonNouns.Contains(w) || Lexicon.CollectiveNouns.Contains(w) || Lexicon.DocumentNouns.Contains(w)) return true;
             if (w.EndsWith('s') && Lexicon.PersonNouns.Contains(w[..^1])) return true;
+            // "According to several reports", "several newspapers said": plural documents and bodies as the head
+            if (k == e - 1 && w.EndsWith('s') && w.Length > 3 && (Lexicon.DocumentNouns.Contains(w[..^1]) || Lexicon.OrgNouns.Contains(w[..^1]))) return true;
             if (Lexicon.OrgNouns.Contains(w)) return true;
         }
         return false;

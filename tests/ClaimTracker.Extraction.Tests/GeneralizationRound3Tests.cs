@@ -336,4 +336,15 @@ public class GeneralizationRound3Tests
         Assert.Equal("organization", st[0].SpeakerType);
         Assert.Equal("KOSA", st[1].Speaker);
     }
+
+    [Fact]
+    public void According_to_plural_documents_or_papers_is_a_statement()
+    {
+        var st = Extract("According to several reports, the ministry is considering a cable proposal.",
+                         "According to several newspapers, the talks will resume.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("several reports", st[0].SpeakerText);
+        Assert.Equal("the ministry is considering a cable proposal", st[0].Content);
+        Assert.True(st[0].Anonymous);
+    }
 }
