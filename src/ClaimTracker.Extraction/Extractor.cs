@@ -178,6 +178,8 @@ internal sealed class ArticleRun
         public bool Valid = true;
         public int PhraseEnd = -1;     // token after a multi-word cue ("summed up", "raised the specter of")
         public int ContentEnd = -1;    // "reduced": end of the gapped noun phrase (its content)
+        public int ContentStart = -1;  // "reduced" passives: where the content starts (else RegionStart)
+        public string? CueText;        // a discontinuous cue as the guidelines write it ("was described by ... as")
         public bool AnswersAccusation; // a relative denial kept only because it may answer the accusation before it
     }
 
@@ -221,7 +223,7 @@ internal sealed class ArticleRun
                 s.RegionStart--;
                 continue;
             }
-            if (s.Kind is "forward" or "relative" or "reduced" && !BoundaryBefore(s.RegionStart))
+            if (s.Kind is "forward" or "relative" or "reduced" && (!BoundaryBefore(s.RegionStart) || s.Kind == "forward" && IntegratedSubordinate(s.RegionStart)))
             {
                 for (int m = k - 1; m >= 0; m--)
                 {
@@ -229,6 +231,10 @@ internal sealed class ArticleRun
                     // a gapped accusation ends at its own boundary; "blamed X on rebels, who deny it" answers the accusation
                     if (prev.Kind == "reduced" || s.Kind == "relative" && s.Info.Lemma is "deny" or "reject" && AccusationLemmas.Contains(prev.Info.Lemma)
                         && BareDenialObject(s.Cue + 1) > 0) { s.AnswersAccusation = prev.Kind != "reduced"; continue; }
+                    // "He criticised the report, which said ...": a noun-phrase complement ends at its comma, so a
+                    // relative after it is the report's own statement
+                    if (s.Kind == "relative" && NounComplementLemmas.Contains(prev.Info.Lemma) && IsK(s.RegionStart, TokKind.Comma)
+                        && !CommaBetween(prev.Cue, s.RegionStart)) break;
                     if (prev.Valid && prev.Kind is not "inversion" and not "relative" && prev.Cue < s.RegionStart) { s.Valid = false; break; }
                 }
             }
@@ -298,6 +304,27 @@ internal sealed class ArticleRun
         return false;
     }
 
+    /// <summary>"... could double compared to a year ago when the company reported income of ...": a subordinate
+    /// clause run into the complement without a comma belongs to it; a cue inside it is nested.</summary>
+    bool IntegratedSubordinate(int i)
+    {
+        int j = i - 1;
+        return j - 1 >= _sa && In(j, Subordinators) && !Cap(j) && IsWord(j - 1) && !_in[j]
+               && !(Is(j - 1, "but") || Is(j - 1, "and") || Is(j - 1, "or") || Is(j - 1, "yet"));
+    }
+
+    /// <summary>Cues whose noun-phrase complement ends at the first comma ("welcomed the plan, which ...").</summary>
+    static readonly WordSet NounComplementLemmas = new(["voice", "see little chance", "hold out hope", "float the idea of", "raise the specter of",
+        "cite", "welcome", "reject", "question", "applaud", "criticise", "propose", "oppose"]);
+
+    bool CommaBetween(int a, int b)
+    {
+        for (int m = a + 1; m < b; m++) if (_toks[m].Kind == TokKind.Comma || _in[m]) return true;
+        return false;
+    }
+
+    static readonly WordSet Subordinators = new(["when", "unless", "if"]);
+
     bool BoundaryBefore(int i)
     {
         int j = i - 1;
@@ -319,6 +346,8 @@ internal sealed class ArticleRun
 
         // Passives and reduced relatives: "is widely viewed", "were expected to", "believed to be", "billed as"
         if (IsWord(prev) && (Is(prev, "the") || Is(prev, "a") || Is(prev, "an") || Is(prev, "its") || Is(prev, "his") || Is(prev, "her") || Is(prev, "their") || Is(prev, "our") || Is(prev, "this"))) return null;
+        // "It was described by the countries that took part as a rare success", "was described as sound by analysts"
+        if (cue.Lemma == "describe" && lw == "described" && InLower(prev, Lexicon.BeForms)) return DescribedPassive(i, prev, cue);
         bool ed = lw.EndsWith("ed") || lw is "thought" or "told" or "said";
         if (cue.Lemma == "worried")
         {
@@ -341,7 +370,14 @@ internal sealed class ArticleRun
             int t = next;
             if (cue.Lemma == "point out") { if (!Is(t, "out")) return null; t++; }
             if (cue.Kind == CueKind.Tell) { int r = ThatAfterRecipient(t); if (r <= t) return null; t = r; }
-            if (!Is(t, "that")) return null;
+            // or with a quotation: "Howard replied, “We find ...”" / "“...,” he recalled."
+            bool quoteAfter = cue.Kind != CueKind.Tell && (IsK(t, TokKind.Comma) || IsK(t, TokKind.Colon)) && IsK(t + 1, TokKind.OpenQ);
+            bool quoteBefore = false;
+            if (cue.Kind != CueKind.Tell && (t >= _sb || IsK(t, TokKind.Stop)))
+                for (int b = prev; b >= _sa && b > prev - 8; b--)
+                    if (IsK(b, TokKind.CloseQ)) { quoteBefore = true; break; }
+                    else if (!IsWord(b) && !IsK(b, TokKind.Comma)) break;
+            if (!Is(t, "that") && !quoteAfter && !quoteBefore) return null;
         }
         if (lw == "ruled" && !Is(next, "out")) return null;
         if (cue.Lemma == "press" && Is(next, "for")) { }
@@ -354,6 +390,8 @@ internal sealed class ArticleRun
         {
             if (In(prev, Lexicon.Determiners) || EndsPossessive(prev) || In(prev, Lexicon.Prepositions) || Is(prev, "of")) return null;
             if (Is(next, "of") || Is(next, "by") || (Is(next, "for") && cue.Lemma != "call") || IsK(next, TokKind.Stop)) return null;
+            // "... 100 shares of its stock, notes worth 1.8 mln dlrs": a noun in a list, unless a "that" clause follows
+            if (IsK(prev, TokKind.Comma) && !Is(next, "that") && !(cue.Lemma == "call" && (Is(next, "on") || Is(next, "for")))) return null;
             if (prev >= _sa && _toks[prev].Kind == TokKind.Word && !Cap(prev) && !In(prev, Lexicon.AuxAdverbs) && !In(prev, Lexicon.Pronouns)
                 && !Lexicon.CollectiveNouns.Contains(W(prev)) && !Is(prev, "who") && !Is(prev, "which") && !Is(prev, "that")) return null;
         }
@@ -436,7 +474,11 @@ internal sealed class ArticleRun
         int jj = j;
         if (IsWord(jj) && IsTimeWord(W(jj)) && Is(jj - 1, "on")) jj -= 2;
         else if (IsWord(jj) && (Is(jj, "week") || Is(jj, "month") || Is(jj, "year")) && (Is(jj - 1, "this") || Is(jj - 1, "last"))) jj -= 2;
+        // "a Texas court this morning said", "the union late yesterday said"
+        else if ((Is(jj, "morning") || Is(jj, "afternoon") || Is(jj, "evening") || Is(jj, "night")) && (Is(jj - 1, "this") || Is(jj - 1, "last") || IsWord(jj - 1) && IsTimeWord(W(jj - 1))))
+            jj -= Is(jj - 2, "late") || Is(jj - 2, "early") ? 3 : 2;
         else if (IsWord(jj) && IsTimeWord(W(jj))) jj -= 1;
+        bool timeBeforeCue = jj != j;
         if (jj != j)
         {
             // keep adverbs only when contiguous to the cue
@@ -494,7 +536,8 @@ internal sealed class ArticleRun
             return site;
         }
 
-        var (ss, se) = SubjectBefore(i, out int boundary, cueFirst - 1);
+        // "a Texas court this morning said": the time phrase is not part of the subject
+        var (ss, se) = SubjectBefore(i, out int boundary, timeBeforeCue && IsWord(j) && !Is(j, "on") ? j : cueFirst - 1);
         if (ss < 0) return null;
         site.SubjS = ss; site.SubjE = se;
         site.RegionStart = ss;
@@ -502,6 +545,52 @@ internal sealed class ArticleRun
         // "Kerry, who was in Munich, told" / "Asseri, a military spokesman, said": apposition between subject and cue
         return site;
     }
+
+    /// <summary>The agentive passive of "describe": the agent after "by" is the speaker, the phrase after "as" (to the
+    /// first comma or preposition) the content; the cue is written "was described by ... as" / "was described as ... by".</summary>
+    Site? DescribedPassive(int i, int be, Cue cue)
+    {
+        int first = be;
+        while (first - 1 >= _sa && InLower(first - 1, Lexicon.AuxAdverbs) && !Is(first - 1, "that")) first--;
+        int asAt = -1, byAt = -1;
+        for (int m = i + 1; m < _sb && m < i + 30; m++)
+        {
+            if (_in[m] || _toks[m].Kind is TokKind.Stop or TokKind.Semi or TokKind.Colon) break;
+            if (Is(m, "as") && asAt < 0) asAt = m;
+            else if (Is(m, "by") && byAt < 0) byAt = m;
+        }
+        if (asAt < 0 || byAt < 0) return null;
+        var site = new Site { Cue = i, CueFirst = first, CueLast = i, Info = cue, Kind = "reduced", RegionStart = first };
+        string verb = Text(first, i + 1);
+        if (byAt == i + 1 && asAt > byAt + 1)
+        {
+            site.SubjS = byAt + 1; site.SubjE = asAt;
+            site.ContentStart = asAt + 1; site.ContentEnd = PhraseEnd(asAt + 1);
+            site.CueText = verb + " by ... as";
+        }
+        else if (asAt == i + 1 && byAt > asAt + 1)
+        {
+            site.ContentStart = asAt + 1; site.ContentEnd = byAt;
+            int e = byAt + 1;
+            while (e < _sb && _toks[e].Kind is TokKind.Word && !_in[e]) e++;
+            site.SubjS = byAt + 1; site.SubjE = e;
+            site.CueText = verb + " as ... by";
+        }
+        else return null;
+        if (site.SubjE <= site.SubjS || site.ContentEnd <= site.ContentStart || !LooksLikeSpeaker(site.SubjS, site.SubjE)) return null;
+        for (int m = site.ContentStart; m < site.ContentEnd; m++) if (_toks[m].Kind == TokKind.Comma) return null;
+        return site;
+    }
+
+    /// <summary>End of a noun or adjective phrase: the first comma, stop or preposition that opens a modifier.</summary>
+    int PhraseEnd(int k)
+    {
+        int m = k;
+        while (m < _sb && _toks[m].Kind is TokKind.Word or TokKind.OpenQ or TokKind.CloseQ && !(m > k && In(m, PhraseStoppers))) m++;
+        return m;
+    }
+
+    static readonly WordSet PhraseStoppers = new(["in", "by", "at", "during", "after", "before", "since", "with", "for", "because", "while", "when", "amid"]);
 
     static readonly WordSet Chances = new(["chance", "chances", "hope", "prospect", "prospects", "sign", "signs", "reason", "risk", "need", "threat", "danger"]);
 
@@ -623,14 +712,38 @@ internal sealed class ArticleRun
                                   || Is(c2 + 1, "whose") || Is(c2 + 1, "noting") || Is(c2 + 1, "facing") || Is(c2 + 1, "faced")
                                   || IsWord(c2 + 1) && (char.IsDigit(_t[_toks[c2 + 1].S]) || char.IsLower(_t[_toks[c2 + 1].S]));
                 bool nameApp = !appositive && Cap(c2 + 1);
+                // "the group, which includes A, the firm, and investor B, said": the comma before the cue closes a
+                // relative clause that holds a list; the subject is the noun phrase before ", which"
+                if (Is(c2 + 1, "and") || Is(c2 + 1, "or"))
+                    for (int m = c2 - 1; m >= _sa && m > c2 - 40; m--)
+                    {
+                        if (_in[m] || _toks[m].Kind is TokKind.Stop or TokKind.Semi or TokKind.OpenQ or TokKind.CloseQ) break;
+                        if ((Is(m, "which") || Is(m, "who")) && IsK(m - 1, TokKind.Comma))
+                        {
+                            var (rs, re) = NounPhraseBefore(m - 1);
+                            if (rs >= 0 && re == m - 1 && LooksLikeSpeaker(rs, re)) { boundary = rs; return (rs, re); }
+                            break;
+                        }
+                    }
                 if (appositive)
                 {
                     var (s, e) = NounPhraseBefore(c2);
+                    // a second appositive: "Tom Hale, president of Brenner Ltd, the Canadian unit of Orvis, said": the
+                    // phrase found is itself a lower-case title after a comma, and a name stands before it
+                    if (s > _sa && IsK(s - 1, TokKind.Comma) && IsWord(s) && char.IsLower(_t[_toks[s].S]) && !In(s, Lexicon.Determiners))
+                    {
+                        var (s2, e2) = NounPhraseBefore(s - 1);
+                        if (s2 >= 0 && e2 == s - 1 && IsNameRun(s2, e2)) { boundary = s2; return (s2, e2); }
+                    }
                     boundary = s;
                     return (s, e);
                 }
                 if (nameApp)
                 {
+                    // "Peter Vane, U.K. economist at brokers Lyle and Co, said": a name followed by its title (the
+                    // appositive holds lower-case words); the name is the subject
+                    var (ns0, ne0) = NounPhraseBefore(c2);
+                    if (ns0 >= 0 && ne0 == c2 && IsNameRun(ns0, ne0) && HasLowerWord(c2 + 1, j)) return (ns0, ne0);
                     // "the head of the ICRC in Syria, Marianne Gasser, said" / "One rebel commander, Zekeriya Karsli from ..., said"
                     var (s, _) = NounPhraseBefore(c2);
                     if (s >= 0) return (s, j);
@@ -640,6 +753,16 @@ internal sealed class ArticleRun
             return (-1, -1);
         }
         var (ns, ne) = NounPhraseBefore(j + 1);
+        // "A group led by investor Sam Ortiz said": the head is the noun phrase before "led by"
+        int byAt = ns - 1;
+        while (byAt > _sa && byAt > ns - 6 && IsWord(byAt) && !Is(byAt, "by") && !_in[byAt]) byAt--;   // an adjunct cut may have dropped "investor"
+        if (ns > _sa + 1 && Is(byAt, "by") && In(byAt - 1, LedBy))
+        {
+            var (hs, he) = NounPhraseBefore(byAt - 1);
+            if (hs >= 0 && he == byAt - 1 && (In(he - 1, Lexicon.OrgNouns) || In(he - 1, Lexicon.CollectiveNouns) || In(he - 1, Lexicon.CompanyNouns)
+                || Is(he - 1, "consortium") || Is(he - 1, "team") || Is(he - 1, "delegation")))
+                return (hs, ne);
+        }
         // restrictive relative inside the subject: "a Russian diplomat who declined to be identified said"
         for (int w = j; w >= _sa && w > j - 12; w--)
         {
@@ -665,6 +788,22 @@ internal sealed class ArticleRun
         return (ns, ne);
     }
 
+    /// <summary>Two or more capitalised words and nothing else but name particles: "Peter Vane", "Carla del Ponte".</summary>
+    bool IsNameRun(int s, int e)
+    {
+        if (e - s < 2 || !Cap(s)) return false;
+        for (int k = s; k < e; k++)
+            if (!(Cap(k) && !In(k, Lexicon.TitleWords) || In(k, Lexicon.NameParticles))) return false;
+        return true;
+    }
+
+    bool HasLowerWord(int s, int e)
+    {
+        for (int k = s; k < e; k++)
+            if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && !In(k, Lexicon.NameParticles)) return true;
+        return false;
+    }
+
     bool ContainsPersonNoun(int s, int e)
     {
         for (int k = s; k < e; k++) if (In(k, Lexicon.PersonNouns)) return true;
@@ -686,7 +825,8 @@ internal sealed class ArticleRun
                 var w = W(k).ToString();
                 // "Britain and France said" joins; "talks began in December and unions are hopeful" does not (a date ends a clause)
                 // "traders and analysts said", "economists and money market dealers said": two plural source nouns join
-                bool joinsSources = w is "and" && In(k - 1, Lexicon.CollectiveNouns) && In(e - 1, Lexicon.CollectiveNouns) && k + 1 < e && !_in[k - 1];
+                bool joinsSources = w is "and" && (In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.Pronouns) && k - 1 == e - 3)
+                                    && In(e - 1, Lexicon.CollectiveNouns) && k + 1 < e && !_in[k - 1];   // "he and others said"
                 if (Lexicon.SubjectStoppers.Contains(w) && !joinsSources && !(w is "and" && k - 1 >= _sa && (Cap(k - 1) || Cap(k + 1)) && k + 1 < e
                     && !(IsWord(k - 1) && (IsMonthWord(W(k - 1)) || IsTimeWord(W(k - 1)))))) break;
                 if (Lexicon.Lookup.TryGetValue(w, out var c) && !c.Ambiguous && !(c.Participle && w is "working") && n > 0 && char.IsLower(w[0])) break;
@@ -746,7 +886,7 @@ internal sealed class ArticleRun
         return IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according");
     }
 
-    bool IsDescriptorIn(int k) => k > _sa && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || Cap(k - 1)) && Cap(k + 1);
+    bool IsDescriptorIn(int k) => k > _sa && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.OrgNouns) || Cap(k - 1)) && Cap(k + 1);
 
     // ------------------------------------------------------------------ accusations in a gapped noun phrase, and their denials
 
@@ -847,7 +987,7 @@ internal sealed class ArticleRun
     {
         var d = new Draft
         {
-            Paragraph = _para, CueS = _toks[s.CueFirst].S, CueE = _toks[s.Cue].E, Cue = Text(s.CueFirst, s.Cue + 1), Lemma = s.Info.Lemma,
+            Paragraph = _para, CueS = _toks[s.CueFirst].S, CueE = _toks[s.Cue].E, Cue = s.CueText ?? Text(s.CueFirst, s.Cue + 1), Lemma = s.Info.Lemma,
             SpkS = _toks[s.SubjS].S, SpkE = _toks[s.SubjE - 1].E, EvidS = _toks[_sa].S, EvidE = _toks[_sb - 1].E,
         };
         d.SpeakerText = _t[d.SpkS..d.SpkE];
@@ -855,7 +995,7 @@ internal sealed class ArticleRun
         if (speaker.Final.Name == "unknown") return 0;
         d.Speaker = speaker;
         _lastEmitEnd = -1;
-        int made = Emit(d, s.RegionStart, s.ContentEnd, s);
+        int made = Emit(d, s.ContentStart >= 0 ? s.ContentStart : s.RegionStart, s.ContentEnd, s);
         _lastEmitEnd = s.ContentEnd;
         if (made > 0) { _governing = _drafts[^1]; _governingPara = _para; }
         return made;
@@ -1023,7 +1163,8 @@ internal sealed class ArticleRun
                 if (IsK(m, TokKind.Comma)) { if (Is(m + 1, "that")) k = m + 1; break; }
                 if (!IsWord(m)) break;
             }
-        if (Is(k, "that") && s.Kind != "inversion") { k++; skippedThat = true; }
+        // "told reporters that was not good enough": "that" before a verb is the demonstrative subject, not a complementizer
+        if (Is(k, "that") && s.Kind != "inversion" && !(In(k + 1, Lexicon.BeForms) || In(k + 1, FiniteAux))) { k++; skippedThat = true; }
         // "said that, contrary to ..., the tax was not touched": the complement starts after the comma
         if (skippedThat && IsK(k, TokKind.Comma) && k + 1 < cutoff) k++;
         if (s.Kind == "according")
@@ -1047,6 +1188,8 @@ internal sealed class ArticleRun
                          && s.Kind is "forward" && !LeadingAdjunctOnly(prevEnd, s.SubjS - 1);
         bool forwardContent = k < cutoff && !(IsK(k, TokKind.Stop) && k + 1 >= _sb) && !IsK(k, TokKind.Comma)
                               && !(hasPrefix && !skippedThat && StartsAdjunct(k))
+                              // "..., they said but the larger the contract, ...": a trailing attribution before a coordinator
+                              && !(hasPrefix && !skippedThat && (Is(k, "but") || Is(k, "and") || Is(k, "while") || Is(k, "whereas")) && !_in[k])
                               && s.Kind is not "inversion";
         if (!forwardContent && s.Kind is "participle" or "participle-with" or "shared" or "relative" or "quoted") return 0;
         if (s.Kind == "according" && s.Cue > _sa && s.Cue - 1 >= prevEnd && IsK(s.Cue - 1, TokKind.Comma))
@@ -1083,8 +1226,7 @@ internal sealed class ArticleRun
                 k++;
                 for (int m = k; m < ce; m++) if (_toks[m].Kind == TokKind.Comma) { ce = m; break; }
             }
-            if (s.Info.Lemma is "voice" or "see little chance" or "hold out hope" or "float the idea of" or "raise the specter of" or "cite"
-                or "welcome" or "reject" or "question" or "applaud" or "criticise" or "propose" or "oppose")
+            if (NounComplementLemmas.Contains(s.Info.Lemma))
                 for (int m = k + 1; m < ce; m++)
                     if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m]) { ce = m; break; }
             for (int m = k + 1; m + 1 < ce; m++)
@@ -1223,6 +1365,8 @@ internal sealed class ArticleRun
     bool LooksLikeSpeaker(int s, int e)
     {
         if (e - s > 22) return false;
+        // "Some believe ...", "Many expect ...": a quantifier standing for people
+        if (e - s == 1 && (Is(s, "some") || Is(s, "many") || Is(s, "most") || Is(s, "others"))) return true;
         // needs a capitalised word, a pronoun, or a source noun
         for (int k = s; k < e; k++)
         {
@@ -1231,6 +1375,8 @@ internal sealed class ArticleRun
             var w = W(k).ToString();
             if (Lexicon.PersonNouns.Contains(w) || Lexicon.CollectiveNouns.Contains(w) || Lexicon.DocumentNouns.Contains(w)) return true;
             if (w.EndsWith('s') && Lexicon.PersonNouns.Contains(w[..^1])) return true;
+            // "According to several reports", "several newspapers said": plural documents and bodies as the head
+            if (k == e - 1 && w.EndsWith('s') && w.Length > 3 && (Lexicon.DocumentNouns.Contains(w[..^1]) || Lexicon.OrgNouns.Contains(w[..^1]))) return true;
             if (Lexicon.OrgNouns.Contains(w)) return true;
         }
         return false;
@@ -1252,6 +1398,15 @@ internal sealed class ArticleRun
         while (e < _sb && _toks[e].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[e])
         {
             var w = W(e).ToString();
+            // "Others who run bond funds agreed ... and said": a restrictive relative runs to the main verb
+            if (e > s && w is "who")
+            {
+                int m = e + 2;
+                while (m < _sb && m < e + 10 && IsWord(m) && !_in[m] && char.IsLower(_t[_toks[m].S])
+                       && !(W(m).EndsWith("ed") || Lexicon.Lookup.ContainsKey(W(m)) || In(m, FiniteAux) || In(m, Lexicon.BeForms))) m++;
+                if (m < _sb && m < e + 10 && IsWord(m) && m > e + 1) e = m;
+                break;
+            }
             if (e > s && char.IsLower(w[0]) && !Lexicon.Determiners.Contains(w) && !Lexicon.PersonNouns.Contains(w) && !Lexicon.CollectiveNouns.Contains(w)
                 && !(w is "of" or "the" or "and" or "for") && !Cap(e - 1 + 0) ) break;
             if (e > s && char.IsLower(w[0]) && (Lexicon.AuxAdverbs.Contains(w) || w.EndsWith("ed"))) break;
@@ -1342,6 +1497,8 @@ internal sealed class ArticleRun
             {
                 var w = W(m).ToString();
                 if (Cap(m) || w.Contains('-') || Lexicon.MediumNouns.Contains(w) || (w is "news" or "state" or "television" or "evening")) { m++; continue; }
+                // "the Securities and Exchange Commission": "and" inside a capitalised name
+                if (w is "and" && m > start && Cap(m - 1) && Cap(m + 1)) { m++; continue; }
                 break;
             }
             if (m == start) return k;
@@ -1386,12 +1543,59 @@ internal sealed class ArticleRun
                     d.Medium = Text(k + 1, m + 1);
                     if (k == s.Cue + 1) { cueText = Text(s.CueFirst, m + 1); d.CueE = _toks[m].E; }
                     k = m + 1;
+                    // "said in a published speech delivered to a party congress.": a participle phrase on the medium
+                    // that ends the sentence is not content
+                    if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && (W(k).EndsWith("ed") || Is(k, "given") || Is(k, "made"))
+                        && IsWord(k + 1) && Lexicon.Prepositions.Contains(W(k + 1)))
+                    {
+                        int q = k + 1;
+                        while (q < _sb && _toks[q].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[q]) q++;
+                        if (q >= _sb || IsK(q, TokKind.Stop) && q + 1 >= _sb) k = q;
+                    }
                     continue;
                 }
+            }
+            // "announced last Tuesday that ...", "repeated to the panel that ...", "said at the end of a debate on the
+            // budget that ...": a prepositional or time phrase with no verb in it, then the complementizer
+            int pe = ThatAfterAdjunct(k);
+            if (pe > k)
+            {
+                if (Is(k, "to") && d.Medium is null && k == s.Cue + 1) d.Medium = Speakers.ShortMedium(Text(k + 1, pe));
+                k = pe;
+                continue;
             }
             break;
         }
         return k;
+    }
+
+    static readonly WordSet LedBy = new(["led", "headed", "backed", "controlled", "owned", "formed", "chaired", "organised", "organized"]);
+    static readonly WordSet FiniteAux = new(["has", "had", "have", "will", "would", "could", "can", "may", "might", "should", "must", "does", "did", "do"]);
+    static readonly WordSet AdjunctOpeners = new(["on", "in", "at", "after", "before", "during", "from", "to", "by", "for", "with",
+        "over", "through", "about", "following", "last", "this", "earlier", "late", "early", "under", "near", "upon", "among"]);
+
+    /// <summary>Index of "that" when the words from <paramref name="k"/> form a verbless adjunct ending right before a
+    /// complementizer "that" (not a relative "that was ..."); else -1.</summary>
+    int ThatAfterAdjunct(int k)
+    {
+        if (!IsWord(k) || !char.IsLower(_t[_toks[k].S]) || !In(k, AdjunctOpeners) || _in[k]) return -1;
+        for (int m = k + 1; m < _sb && m < k + 16; m++)
+        {
+            if (_toks[m].Kind is TokKind.OpenParen or TokKind.CloseParen) continue;   // "a Senate (upper house) debate"
+            if (!IsWord(m) || _in[m]) return -1;
+            if (Is(m, "that"))
+            {
+                if (m == k + 1) return -1;
+                int n = m + 1;
+                if (!IsWord(n) || In(n, Lexicon.BeForms) || In(n, FiniteAux) || Lexicon.Lookup.ContainsKey(W(n))) return -1;
+                // "in reference to the recession that pushed unemployment ...": a relative "that" before a past-tense verb
+                if (char.IsLower(_t[_toks[n].S]) && W(n).EndsWith("ed") && W(n).Length > 3) return -1;
+                return m;
+            }
+            if (Is(m, "who") || Is(m, "which") || In(m, Lexicon.BeForms) || Lexicon.Lookup.ContainsKey(W(m))) return -1;
+            if (In(m, FiniteAux)) return -1;
+        }
+        return -1;
     }
 
     static readonly WordSet Interjections = new(["however", "though", "moreover", "nevertheless", "nonetheless", "meanwhile",

@@ -197,7 +197,7 @@ internal static class Lexicon
         "legislator", "senator", "congressman", "governor", "mayor", "consultant", "specialist", "scientist",
         "researcher", "professor", "broker", "administrator", "director-general", "chairperson", "premier", "king",
         "emir", "prince", "sheikh", "cleric", "mediator", "coordinator", "attache", "trustee", "regulator", "staffer",
-        "planner", "planners", "commentator", "vice", "deputy", "undersecretary", "president-elect");
+        "planner", "planners", "commentator", "vice", "deputy", "undersecretary", "president-elect", "agent");
 
     /// <summary>Plural nouns for unnamed groups (collective sources), and plurals that stay anonymous ("sources").</summary>
     internal static readonly WordSet CollectiveNouns = Set(
@@ -210,7 +210,7 @@ internal static class Lexicon
         "researchers", "farmers", "employees", "managers", "brokers", "unions", "companies", "firms", "banks",
         "spokesmen", "forces", "parties", "agencies", "groups", "consumers", "importers", "exporters", "miners",
         "representatives", "planners", "insiders", "industry", "partners", "neighbors", "neighbours", "troops",
-        "inspectors", "advisers", "advisors", "aides", "envoys", "senators", "engineers", "students", "lawyers", "others");
+        "inspectors", "advisers", "advisors", "aides", "envoys", "senators", "engineers", "students", "lawyers", "others", "agents");
 
     /// <summary>Words that make a capitalised phrase an organisation.</summary>
     internal static readonly WordSet OrgWords = Set(
@@ -237,7 +237,7 @@ internal static class Lexicon
         "concern", "corporation", "utility", "airline", "carrier", "maker", "producer", "retailer", "insurer", "automaker",
         "carmaker", "brewer", "refiner", "lender", "thrift", "distributor", "manufacturer", "publisher", "railroad",
         "shipper", "operator", "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division",
-        "brokerage", "steelmaker", "chipmaker", "drugmaker", "bureau");
+        "brokerage", "steelmaker", "chipmaker", "drugmaker", "bureau", "magazine", "weekly", "journal", "tabloid");
 
     /// <summary>Title words that precede a person's name ("U.S. Secretary of State John Kerry").</summary>
     internal static readonly WordSet TitleWords = Set(

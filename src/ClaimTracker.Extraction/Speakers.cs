@@ -30,6 +30,7 @@ internal sealed class Speakers
     readonly Countries _countries = Countries.Default;
     readonly Dictionary<string, Entity> _persons = new(StringComparer.Ordinal);    // by full name
     readonly Dictionary<string, string> _surnames = new(StringComparer.Ordinal);   // surname -> full name
+    Entity? _lastPublication;                                                      // "Der Spiegel magazine": what "the magazine" means
     readonly List<string> _orgNames = [];                                          // capitalised multiword names seen
     readonly HashSet<string> _orgSingles = new(StringComparer.Ordinal);            // single words seen inside org names
     readonly List<Entity> _anonymous = [];
@@ -90,6 +91,18 @@ internal sealed class Speakers
                 if (Lexicon.OrgWords.Contains(W(toks[k])) && (Is(toks[k + 1], "of") || Is(toks[k + 1], "for"))) org = true;
             if (org)
             {
+                // "Mobil Corp's Mobil Chemical Co": the owner named before an inner possessive is an organisation too,
+                // and the one a short form ("Mobil") means
+                for (int k = s + 1; k < e - 1; k++)
+                {
+                    var wk = W(toks[k]).ToString();
+                    if (StripPossessive(wk) != wk && CompanySuffixes.Contains(StripPossessive(wk).TrimEnd('.')))
+                    {
+                        string owner = StripPossessive(_text[toks[s].S..toks[k].E]);
+                        if (!_orgNames.Contains(owner)) _orgNames.Add(owner);
+                        break;
+                    }
+                }
                 string name = StripPossessive(_text[toks[s].S..toks[e - 1].E]);
                 _orgNames.Add(name);
                 for (int k = s; k < e; k++) _orgSingles.Add(StripPossessive(W(toks[k]).ToString()));
@@ -200,9 +213,44 @@ internal sealed class Speakers
             case "he": case "she": case "i": case "him": case "her":
                 return LastPerson ?? MentionedBefore() ?? Note(Other(p, SpeakerTypes.Person, false));
             case "it": case "we":
-                return LastThing ?? LastPlural ?? Note(Other(p, SpeakerTypes.Organization, false));
+                // "..., an agent for the country said. It said ...": with no body met yet, the unnamed source before
+                return LastThing ?? LastPlural ?? (LastPerson?.Final is { Type: SpeakerTypes.Anonymous } anon ? LastPerson : null)
+                       ?? Note(Other(p, SpeakerTypes.Organization, false));
             case "they":
                 return LastPlural ?? LastThing ?? Note(Other(p, SpeakerTypes.Collective, true));
+        }
+
+        if (lower is "some" or "many" or "most") return Note(Other(lower, SpeakerTypes.Collective, true));
+        bool listedCompany = false;
+        // "Polydex Pharmaceuticals Ltd <POLYXF>": a ticker after a name is not part of it
+        {
+            int lt = p.LastIndexOf(" <", StringComparison.Ordinal);
+            if (lt > 0 && p.EndsWith('>') && !p[(lt + 2)..^1].Contains(' ') && !p[(lt + 2)..^1].Any(char.IsLower) && char.IsUpper(p[0]))
+            {
+                p = p[..lt].TrimEnd();
+                lower = p.ToLowerInvariant();
+                listedCompany = true;   // the ticker still says it is a company, not a person
+            }
+        }
+        // "Both Jeffrey and Fellner": people met before, one statement; the pair keeps both names (guideline 17)
+        {
+            string pb = p.StartsWith("Both ", StringComparison.Ordinal) ? p[5..] : p;
+            var parts = pb.Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            // each conjunct a bare name of at most three capitalised words ("Kidder Peabody and Co analyst X" is a firm)
+            if (parts.Length == 2 && parts.All(x => x.Split(' ') is { Length: <= 3 } xw && xw.All(w => w.Length > 1 && char.IsUpper(w[0])))
+                && !CompanySuffixes.Contains(parts[1].Split(' ')[0].TrimEnd('.')))
+            {
+                var ps = parts.Select(x => FindPerson(x, x.Split(' '))).ToArray();
+                if (ps.All(x => x is not null && x.Type == SpeakerTypes.Person) && ps[0] != ps[1])
+                    return Note(Other(ps[0]!.Name + " and " + ps[1]!.Name, SpeakerTypes.Person, false));
+            }
+        }
+        // "he and others": one statement typed by its first conjunct (guideline 17)
+        int andAt = lower.IndexOf(" and ", StringComparison.Ordinal);
+        if (andAt > 0 && lower[..andAt] is "he" or "she" or "they" or "we" && Lexicon.CollectiveNouns.Contains(lower[(andAt + 5)..]))
+        {
+            var first = Resolve(p[..andAt]);
+            return Note(Other(first.Name + p[andAt..], first.Type, first.Anonymous));
         }
 
         // Drop relative clauses and trailing modifiers that restrict an unnamed source, remember them.
@@ -233,6 +281,68 @@ internal sealed class Speakers
         // "a monthly survey of private firms": no named author, the document itself (as before the of-phrase)
         if (docAt > 0 || docAt == 0 && words.Length > 1) return Resolve(string.Join(' ', words[..(docAt + 1)]));
 
+        // "Lyle Dawes's Vane": the firm's man; the name after the possessive is the speaker when it is a person met before
+        if (words.Length >= 3 && char.IsUpper(words[^1][0]))
+        {
+            int pos = Array.FindLastIndex(words, w => StripPossessive(w) != w);
+            if (pos >= 0 && pos < words.Length - 1 && words[(pos + 1)..].All(w => char.IsUpper(w[0])))
+            {
+                string after = string.Join(' ', words[(pos + 1)..]);
+                if (IsKnownSurname(after) || _persons.ContainsKey(after)) return Resolve(after);
+            }
+        }
+
+        // "Moody's said" after "Moody's Investors Service Inc": a one-word short form that begins an organisation's
+        // name seen in the story (its "'s" is part of the name, not a possessive)
+        if (words.Length == 1 && char.IsUpper(words[0][0]))
+            foreach (var n in _orgNames)
+                if (n.StartsWith(words[0] + " ", StringComparison.Ordinal) && StripPossessive(words[0]) != words[0])
+                    return Note(Other(n.Replace('’', '\''), SpeakerTypes.Organization, false));
+
+        // "Der Spiegel magazine", "the newspaper Welt am Sonntag": the publication's own name, an organisation
+        {
+            var mw = StripDeterminer(core, out _).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // "Russia's RIA news agency", "Germany's Handelsblatt newspaper": the country is not part of the name
+            if (mw.Length >= 3 && StripPossessive(mw[0]) != mw[0] && _countries.TryAny(StripPossessive(mw[0]), out _)) mw = mw[1..];
+            // "news agency" is one publication noun; "the state news agency SANA" keeps only the name
+            int na = Array.FindIndex(mw, w => w == "news");
+            if (na >= 0 && na + 1 < mw.Length && mw[na + 1] is "agency" or "service")
+            {
+                if (na + 2 == mw.Length && na > 0) mw = [.. mw[..na], "newspaper"];
+                else if (mw[..na].All(w => char.IsLower(w[0]))) mw = ["newspaper", .. mw[(na + 2)..]];
+            }
+            if (mw.Length >= 2)
+            {
+                string? pub = null;
+                if (PublicationNouns.Contains(mw[0]) && char.IsLower(mw[0][0]) && IsTitleRun(mw[1..]))
+                    pub = string.Join(' ', mw[1..]);
+                else if (PublicationNouns.Contains(mw[^1]) && char.IsLower(mw[^1][0]) && IsTitleRun(mw[..^1])
+                         && StripPossessive(mw[0]) == mw[0] && !_countries.TryAny(mw[0], out _)
+                         && !OwnerBodies.Contains(mw[^2]))   // "the Communist Party newspaper" is the party's paper, not the party
+                    pub = string.Join(' ', mw[..^1]);
+                if (pub is not null && Lexicon.OrgWords.Contains(pub) == false)
+                {
+                    _lastPublication = Other(pub.Replace('’', '\''), SpeakerTypes.Organization, false);
+                    return Note(_lastPublication);
+                }
+            }
+        }
+
+        // "A group led by investor Sam Ortiz": the group speaks, not its leader; named when the leader is
+        foreach (var led in LedByPhrases)
+        {
+            int la = core.IndexOf(led, StringComparison.Ordinal);
+            if (la <= 0) continue;
+            var before = core[..la].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            string hd = before[^1].ToLowerInvariant();
+            if (!(Lexicon.OrgNouns.Contains(hd) || Lexicon.CompanyNouns.Contains(hd) || Lexicon.CollectiveNouns.Contains(hd) || hd is "consortium" or "team" or "delegation"))
+                break;
+            string name = StripDeterminer(core, out _);
+            var after = core[(la + led.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            bool named = after.Length > 0 && char.IsUpper(after[^1][0]);   // "led by investor Sam Ortiz", not "by a Dutch firm"
+            return Note(Other(name, SpeakerTypes.Organization, !named));
+        }
+
         // 1. people: a known name or surname inside the phrase; not when the phrase is a company or body name
         //    ("Champion Home Builders Co") or the name only ever begins an organisation's name
         string headPart = core;
@@ -242,7 +352,7 @@ internal sealed class Speakers
             if (at > 0) headPart = headPart[..at];
         }
         var hw = headPart.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        bool endsOrg = hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
+        bool endsOrg = listedCompany || hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
                        || hw[^1].StartsWith('<') || hw[^1].EndsWith('>') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
         var person = endsOrg ? null : FindPerson(core, words);
         if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
@@ -309,6 +419,7 @@ internal sealed class Speakers
             bool indefinite = det is "a" or "an" or "A" or "An" or "one" or "One";
             if (!indefinite)
             {
+                if (PublicationNouns.Contains(head) && _lastPublication is not null) return Note(_lastPublication);
                 if (LastThing?.Final is { } lt && lt.Type == SpeakerTypes.Organization && lt.Name.Contains(head, StringComparison.OrdinalIgnoreCase)) return Note(lt);
                 foreach (var n in _orgNames)
                     if (n.Contains(bw[headIdx], StringComparison.OrdinalIgnoreCase)) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
@@ -807,7 +918,19 @@ internal sealed class Speakers
         return b;
     }
 
+    /// <summary>A title in Title Case: capitalised first and last words, short lower-case words between ("Welt am Sonntag").</summary>
+    static bool IsTitleRun(string[] w) =>
+        w.Length > 0 && char.IsUpper(w[0][0]) && char.IsUpper(w[^1][0]) && w.All(x => char.IsUpper(x[0]) || x.Length <= 3 && x.All(char.IsLetter));
+
+    static readonly HashSet<string> OwnerBodies = new(StringComparer.OrdinalIgnoreCase)
+        { "party", "union", "army", "church", "ministry", "government", "movement", "front", "league", "council", "committee", "federation" };
+
+    static readonly HashSet<string> PublicationNouns = new(StringComparer.Ordinal) { "newspaper", "magazine", "daily", "weekly", "paper", "journal", "newsletter", "tabloid" };
+
+    static readonly string[] LedByPhrases = [" led by ", " headed by ", " backed by ", " controlled by ", " owned by ", " formed by ", " chaired by "];
+
     /// <summary>Titles that name one person on their own ("the Chancellor said"), unlike "the Treasury".</summary>
+
     static readonly HashSet<string> PersonTitles = new(StringComparer.OrdinalIgnoreCase)
     {
         "chancellor", "pope", "king", "queen", "president", "premier", "emir", "prince", "princess", "sheikh", "shah",

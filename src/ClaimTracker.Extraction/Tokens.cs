@@ -83,6 +83,9 @@ internal static class Tokenizer
                 case ';': k = TokKind.Semi; break;
                 case '“': k = TokKind.OpenQ; break;
                 case '”': k = TokKind.CloseQ; break;
+                case '"' when i > start && i + 1 < end && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]):
+                    k = TokKind.Other;   // "yesterday"s": a mistyped apostrophe between letters, not a quotation
+                    break;
                 case '"':
                     {
                         bool open = i == start || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '[' or '—' or '–' or '‘';

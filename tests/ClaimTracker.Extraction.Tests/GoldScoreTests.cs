@@ -18,13 +18,14 @@ public class GoldScoreTests(ITestOutputHelper output)
             .Select(Scorer.ToRow).ToList();
 
     // Ratchet history (seed F1/speaker/anonymous): 0.890/0.879/0.889 first slice; 0.938/0.987/0.987; 0.954/0.987/0.987 (F1 target reached); 0.976/0.987/0.987 (all seed targets met);
-    // 0.982/0.988/0.988 (gapped accusations "an attack X blame on Y" and their denials "which denies it").
-    const double SeedMinF1 = 0.981, SeedMinSpeaker = 0.987, SeedMinAnonymous = 0.987;
+    // 0.982/0.988/0.988 (gapped accusations "an attack X blame on Y" and their denials "which denies it");
+    // 0.984/0.988/0.988 (blind sample D: the agentive passive "was described by X as Y").
+    const double SeedMinF1 = 0.983, SeedMinSpeaker = 0.987, SeedMinAnonymous = 0.987;
     // Ratchet history (dev): 0.895/0.794/0.926 first slice; 0.930/0.849/0.973; 0.988/0.987/1.000.
     const double DevMinF1 = 0.987, DevMinSpeaker = 0.986, DevMinAnonymous = 0.999;
     // Strict speaker (the canonical name exactly): 0.874/0.924 before titles with "of" and surname-only mentions resolved; 0.904/0.924.
-    // then 0.905/0.924 with the gapped accusations.
-    const double SeedMinSpeakerStrict = 0.904, DevMinSpeakerStrict = 0.923;
+    // then 0.905/0.924 with the gapped accusations; 0.909/0.924 with news agencies named without country or noun.
+    const double SeedMinSpeakerStrict = 0.908, DevMinSpeakerStrict = 0.923;
     // Mode (direct/indirect/mixed on matched statements), added when a content-span rule briefly cost two seed quotes: 0.992/1.000.
     const double SeedMinMode = 0.991, DevMinMode = 0.999;
 
