@@ -166,6 +166,16 @@ internal static class Lexicon
         "where", "so", "unless", "until", "before", "whether", "than", "and", "or", "nor", "yet", "what", "how",
         "said", "says", "say", "told", "added", "when", "whom");
 
+    /// <summary>
+    /// Words that open a sentence capitalised but never start a name: "But Ogpin denied ...", "Today Reagan said ...".
+    /// A capitalised run that starts with one is a name only after it.
+    /// </summary>
+    internal static readonly WordSet SentenceOpeners = Set(
+        "but", "and", "yet", "so", "also", "still", "now", "then", "today", "yesterday", "tonight", "meanwhile",
+        "however", "finally", "earlier", "later", "separately", "instead", "moreover", "thus", "hence", "nevertheless",
+        "nonetheless", "indeed", "often", "even", "only", "although", "though", "while", "when", "if", "because",
+        "once", "since", "after", "before", "besides", "furthermore", "currently", "previously", "recently");
+
     internal static readonly WordSet Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend");
 

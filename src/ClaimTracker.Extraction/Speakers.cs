@@ -114,7 +114,7 @@ internal sealed class Speakers
         while (n > s)
         {
             var w = StripPossessive(W(toks[n - 1]).ToString());
-            if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || IsMonth(w) || IsAllCaps(w.AsSpan())) break;
+            if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || Lexicon.SentenceOpeners.Contains(w) || IsMonth(w) || IsAllCaps(w.AsSpan())) break;
             if (n - 1 > s && W(toks[n - 2]).EndsWith("’s") || n - 1 > s && W(toks[n - 2]).EndsWith("'s")) { n--; break; }
             n--;
         }

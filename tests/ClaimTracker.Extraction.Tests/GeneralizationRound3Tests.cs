@@ -347,4 +347,16 @@ public class GeneralizationRound3Tests
         Assert.Equal("the ministry is considering a cable proposal", st[0].Content);
         Assert.True(st[0].Anonymous);
     }
+
+    [Fact]
+    public void A_sentence_opener_before_a_name_is_not_part_of_the_name()
+    {
+        // Found in a later corpus sample: "But" and "Today" were read as first names ("But Stephen Roach").
+        var st = Extract("Finance Minister Jaime Orlan said the talks went well. But Orlan denied the bank was playing down the loan.",
+                         "But Stephen Rauch, an economist, said output rose. Today Rauch said he expected more.");
+        Assert.Equal(4, st.Count);
+        Assert.Equal("Jaime Orlan", st[1].Speaker);
+        Assert.Equal("Stephen Rauch", st[2].Speaker);
+        Assert.Equal("Stephen Rauch", st[3].Speaker);
+    }
 }
