@@ -199,6 +199,18 @@ internal sealed class Speakers
 
     static readonly string[] LeadingConnectives = ["But ", "And ", "However, ", "Yet ", "So ", "Meanwhile, ", "Still, ", "Also "];
 
+    /// <summary>A bond syndicate's role before the firm's name ("..., said lead manager X"). Longest first.</summary>
+    static readonly string[] RolesBeforeAName = [
+        "joint lead manager ", "co-lead manager ", "sole lead manager ", "lead manager ", "sole manager ", "co-manager ",
+        "lead underwriter ", "sole underwriter ", "underwriter ", "bookrunner ", "book runner ", "lead managers "];
+
+    /// <summary>
+    /// "official" / "state-run" before a named news agency or paper ("the official Tanjug news agency"). Not before
+    /// anything else: "official Indian figures" is the government's.
+    /// </summary>
+    static readonly string[] QualifiersBeforeAMedium = [
+        "the official ", "the semi-official ", "the state-run ", "official ", "semi-official ", "state-run "];
+
     /// <summary>Resolves a speaker phrase (text as written) to an entity. <paramref name="apposition"/> is a
     /// trailing appositive ("the head of the Norwegian Refugee Council") that may give the role.</summary>
     public Entity Resolve(string phrase, string? apposition = null)
@@ -206,6 +218,20 @@ internal sealed class Speakers
         string p = phrase.Trim().TrimEnd(',');
         foreach (var c in LeadingConnectives)
             if (p.StartsWith(c, StringComparison.Ordinal)) p = p[c.Length..];
+        // "lead manager First Boston Corp", "the official Xinhua News Agency": the firm or medium named after it speaks
+        foreach (var r in RolesBeforeAName)
+            if (p.StartsWith(r, StringComparison.OrdinalIgnoreCase) && p.Length > r.Length + 1 && char.IsUpper(p[r.Length]))
+            {
+                p = p[r.Length..];
+                break;
+            }
+        foreach (var q in QualifiersBeforeAMedium)
+            if (p.StartsWith(q, StringComparison.OrdinalIgnoreCase) && p.Length > q.Length + 1 && char.IsUpper(p[q.Length])
+                && p.Split(' ')[^1].ToLowerInvariant() is "agency" or "newspaper" or "daily" or "paper" or "radio" or "television" or "weekly" or "gazette")
+            {
+                p = p[q.Length..];
+                break;
+            }
         if (p.Length == 0) return Note(Other("unknown", SpeakerTypes.Organization, false));
         string lower = p.ToLowerInvariant();
         switch (lower)
