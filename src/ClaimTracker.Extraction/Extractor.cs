@@ -711,6 +711,8 @@ internal sealed class ArticleRun
                 bool appositive = In(c2 + 1, Lexicon.Determiners) || Is(c2 + 1, "who") || Is(c2 + 1, "which") || Is(c2 + 1, "speaking")
                                   || Is(c2 + 1, "whose") || Is(c2 + 1, "noting") || Is(c2 + 1, "facing") || Is(c2 + 1, "faced")
                                   || IsWord(c2 + 1) && (char.IsDigit(_t[_toks[c2 + 1].S]) || char.IsLower(_t[_toks[c2 + 1].S]));
+                // ", is raising 200 mln dlrs ..., said lead manager X": a predicate, not an appositive (the speaker follows the cue)
+                if (In(c2 + 1, Lexicon.BeForms) || Is(c2 + 1, "has") || Is(c2 + 1, "have") || Is(c2 + 1, "had") || Is(c2 + 1, "will")) appositive = false;
                 bool nameApp = !appositive && Cap(c2 + 1);
                 // "the group, which includes A, the firm, and investor B, said": the comma before the cue closes a
                 // relative clause that holds a list; the subject is the noun phrase before ", which"
@@ -728,6 +730,14 @@ internal sealed class ArticleRun
                 if (appositive)
                 {
                     var (s, e) = NounPhraseBefore(c2);
+                    // "Ameritech Publishing, a unit of Ameritech, the telephone company, said": the company before "a unit of" speaks
+                    int rel = s;
+                    while (rel > _sa + 1 && (Is(rel - 1, "owned") || Is(rel - 1, "wholly") || In(rel - 1, Lexicon.Determiners))) rel--;
+                    if (s >= 0 && rel > _sa && IsK(rel - 1, TokKind.Comma) && IsCorporateRelation(rel))
+                    {
+                        var (s3, e3) = NounPhraseBefore(rel - 1);
+                        if (s3 >= 0 && e3 == rel - 1 && Cap(s3)) { boundary = s3; return (s3, e3); }
+                    }
                     // a second appositive: "Tom Hale, president of Brenner Ltd, the Canadian unit of Orvis, said": the
                     // phrase found is itself a lower-case title after a comma, and a name stands before it
                     if (s > _sa && IsK(s - 1, TokKind.Comma) && IsWord(s) && char.IsLower(_t[_toks[s].S]) && !In(s, Lexicon.Determiners))
@@ -774,6 +784,15 @@ internal sealed class ArticleRun
                 break;
             }
         }
+        // "Hughes Solar Corp, a unit of Hughes Capital Corp said": the appositive's closing comma is missing; the company
+        // named before it speaks, not "a unit of ..."
+        int relAt = ns;
+        while (relAt > _sa + 1 && (Is(relAt - 1, "owned") || Is(relAt - 1, "wholly") || In(relAt - 1, Lexicon.Determiners))) relAt--;
+        if (ns >= 0 && relAt > _sa && IsK(relAt - 1, TokKind.Comma) && IsCorporateRelation(relAt))
+        {
+            var (ps, pe) = NounPhraseBefore(relAt - 1);
+            if (ps >= 0 && pe == relAt - 1 && Cap(ps)) { boundary = ps; return (ps, pe); }
+        }
         if (ns >= 0 && IsK(ns - 1, TokKind.Comma))
         {
             // "Syria’s national reconciliation minister, Ali Haidar, suggested" is handled above; here
@@ -786,6 +805,15 @@ internal sealed class ArticleRun
             }
         }
         return (ns, ne);
+    }
+
+    /// <summary>"a unit of", "the parent of", "a wholly-owned subsidiary of": a company described by its owner or holding.</summary>
+    bool IsCorporateRelation(int k)
+    {
+        if (In(k, Lexicon.Determiners)) k++;
+        while (Is(k, "wholly") || Is(k, "owned") || Is(k, "wholly-owned") || Is(k, "majority-owned")) k++;
+        return (Is(k, "unit") || Is(k, "subsidiary") || Is(k, "division") || Is(k, "affiliate") || Is(k, "parent") || Is(k, "arm"))
+               && Is(k + 1, "of");
     }
 
     /// <summary>Two or more capitalised words and nothing else but name particles: "Peter Vane", "Carla del Ponte".</summary>

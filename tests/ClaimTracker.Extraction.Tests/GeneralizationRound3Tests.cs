@@ -376,4 +376,23 @@ public class GeneralizationRound3Tests
         var figures = Extract("The Indian government said the plant was safe.", "According to official Indian figures, 200 people were hurt.");
         Assert.Equal("India", figures[^1].Speaker);
     }
+
+    [Fact]
+    public void A_company_described_as_a_unit_of_its_owner_speaks_not_the_description()
+    {
+        // Found in the whole-corpus output: "a unit of X" as the speaker, with or without the appositive's closing comma.
+        var st = Extract("Brenner Solar Corp, a unit of Orvis Capital Corp said it hired a new banker.",
+                         "Lanark Mills Ltd, a wholly owned subsidiary of the Dawes Group said that it raised prices.",
+                         "Tarvin Publishing Inc, a unit of Orvis Corp, the telephone company, said it named a new president.");
+        Assert.Equal(["Brenner Solar Corp", "Lanark Mills Ltd", "Tarvin Publishing Inc"], st.Select(s => s.Speaker));
+    }
+
+    [Fact]
+    public void A_predicate_between_commas_before_an_inverted_cue_is_content_not_an_appositive()
+    {
+        var st = Extract("Orvis Credit Corp, a unit of Orvis Corp, is raising 200 mln dlrs via an offering of notes, said sole manager Brandt Securities Inc.");
+        var s = Assert.Single(st);
+        Assert.Equal("Brandt Securities Inc", s.Speaker.TrimEnd('.'));
+        Assert.StartsWith("Orvis Credit Corp, a unit of Orvis Corp, is raising 200 mln dlrs", s.Content);
+    }
 }
