@@ -731,13 +731,7 @@ internal sealed class ArticleRun
                 {
                     var (s, e) = NounPhraseBefore(c2);
                     // "Ameritech Publishing, a unit of Ameritech, the telephone company, said": the company before "a unit of" speaks
-                    int rel = s;
-                    while (rel > _sa + 1 && (Is(rel - 1, "owned") || Is(rel - 1, "wholly") || In(rel - 1, Lexicon.Determiners))) rel--;
-                    if (s >= 0 && rel > _sa && IsK(rel - 1, TokKind.Comma) && IsCorporateRelation(rel))
-                    {
-                        var (s3, e3) = NounPhraseBefore(rel - 1);
-                        if (s3 >= 0 && e3 == rel - 1 && Cap(s3)) { boundary = s3; return (s3, e3); }
-                    }
+                    if (CompanyBeforeRelation(s, out var s3, out var e3)) { boundary = s3; return (s3, e3); }
                     // a second appositive: "Tom Hale, president of Brenner Ltd, the Canadian unit of Orvis, said": the
                     // phrase found is itself a lower-case title after a comma, and a name stands before it
                     if (s > _sa && IsK(s - 1, TokKind.Comma) && IsWord(s) && char.IsLower(_t[_toks[s].S]) && !In(s, Lexicon.Determiners))
@@ -786,13 +780,7 @@ internal sealed class ArticleRun
         }
         // "Hughes Solar Corp, a unit of Hughes Capital Corp said": the appositive's closing comma is missing; the company
         // named before it speaks, not "a unit of ..."
-        int relAt = ns;
-        while (relAt > _sa + 1 && (Is(relAt - 1, "owned") || Is(relAt - 1, "wholly") || In(relAt - 1, Lexicon.Determiners))) relAt--;
-        if (ns >= 0 && relAt > _sa && IsK(relAt - 1, TokKind.Comma) && IsCorporateRelation(relAt))
-        {
-            var (ps, pe) = NounPhraseBefore(relAt - 1);
-            if (ps >= 0 && pe == relAt - 1 && Cap(ps)) { boundary = ps; return (ps, pe); }
-        }
+        if (CompanyBeforeRelation(ns, out var cs, out var ce)) { boundary = cs; return (cs, ce); }
         if (ns >= 0 && IsK(ns - 1, TokKind.Comma))
         {
             // "Syria’s national reconciliation minister, Ali Haidar, suggested" is handled above; here
@@ -805,6 +793,22 @@ internal sealed class ArticleRun
             }
         }
         return (ns, ne);
+    }
+
+    /// <summary>
+    /// "Shell Canada, a wholly owned subsidiary of X": when the phrase at <paramref name="s"/> (with the determiner and
+    /// "wholly owned" the noun-phrase scan may have left before it) follows a comma and describes a company by its
+    /// owner or holding, the company's name before that comma.
+    /// </summary>
+    bool CompanyBeforeRelation(int s, out int cs, out int ce)
+    {
+        cs = ce = -1;
+        if (s < 0) return false;
+        int rel = s;
+        while (rel > _sa + 1 && (Is(rel - 1, "owned") || Is(rel - 1, "wholly") || In(rel - 1, Lexicon.Determiners))) rel--;
+        if (rel <= _sa || !IsK(rel - 1, TokKind.Comma) || !IsCorporateRelation(rel)) return false;
+        (cs, ce) = NounPhraseBefore(rel - 1);
+        return cs >= 0 && ce == rel - 1 && Cap(cs);
     }
 
     /// <summary>"a unit of", "the parent of", "a wholly-owned subsidiary of": a company described by its owner or holding.</summary>
