@@ -335,7 +335,8 @@ internal sealed class Speakers
             if (na >= 0 && na + 1 < mw.Length && mw[na + 1] is "agency" or "service")
             {
                 if (na + 2 == mw.Length && na > 0) mw = [.. mw[..na], "newspaper"];
-                else if (mw[..na].All(w => char.IsLower(w[0]))) mw = ["newspaper", .. mw[(na + 2)..]];
+                // "the Iranian news agency IRNA": a nationality before it is no part of the name either
+                else if (mw[..na].All(w => char.IsLower(w[0]) || _countries.TryAny(w, out _))) mw = ["newspaper", .. mw[(na + 2)..]];
             }
             if (mw.Length >= 2)
             {

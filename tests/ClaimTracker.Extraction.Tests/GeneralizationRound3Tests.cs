@@ -395,4 +395,14 @@ public class GeneralizationRound3Tests
         Assert.Equal("Brandt Securities Inc", s.Speaker.TrimEnd('.'));
         Assert.StartsWith("Orvis Credit Corp, a unit of Orvis Corp, is raising 200 mln dlrs", s.Content);
     }
+
+    [Fact]
+    public void A_nationality_before_news_agency_is_not_part_of_the_agencys_name()
+    {
+        // Found in the whole-corpus output: "Iranian news agency IRNA" kept the nationality and the noun.
+        var st = Extract("The Iranian news agency IRNA said the offensive had succeeded.",
+                         "The official Kenyan news agency KNA said the cabinet had changed.");
+        Assert.Equal(["IRNA", "KNA"], st.Select(s => s.Speaker));
+        Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
+    }
 }
