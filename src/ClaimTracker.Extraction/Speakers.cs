@@ -204,6 +204,15 @@ internal sealed class Speakers
         "joint lead manager ", "co-lead manager ", "sole lead manager ", "lead manager ", "sole manager ", "co-manager ",
         "lead underwriter ", "sole underwriter ", "underwriter ", "bookrunner ", "book runner ", "lead managers "];
 
+    /// <summary>The phrase without the first of <paramref name="prefixes"/> it opens with, when a capitalised name follows.</summary>
+    static string WithoutPrefixBeforeAName(string p, string[] prefixes)
+    {
+        foreach (var r in prefixes)
+            if (p.StartsWith(r, StringComparison.OrdinalIgnoreCase) && p.Length > r.Length + 1 && char.IsUpper(p[r.Length]))
+                return p[r.Length..];
+        return p;
+    }
+
     /// <summary>
     /// "official" / "state-run" before a named news agency or paper ("the official Tanjug news agency"). Not before
     /// anything else: "official Indian figures" is the government's.
@@ -219,19 +228,9 @@ internal sealed class Speakers
         foreach (var c in LeadingConnectives)
             if (p.StartsWith(c, StringComparison.Ordinal)) p = p[c.Length..];
         // "lead manager First Boston Corp", "the official Xinhua News Agency": the firm or medium named after it speaks
-        foreach (var r in RolesBeforeAName)
-            if (p.StartsWith(r, StringComparison.OrdinalIgnoreCase) && p.Length > r.Length + 1 && char.IsUpper(p[r.Length]))
-            {
-                p = p[r.Length..];
-                break;
-            }
-        foreach (var q in QualifiersBeforeAMedium)
-            if (p.StartsWith(q, StringComparison.OrdinalIgnoreCase) && p.Length > q.Length + 1 && char.IsUpper(p[q.Length])
-                && p.Split(' ')[^1].ToLowerInvariant() is "agency" or "newspaper" or "daily" or "paper" or "radio" or "television" or "weekly" or "gazette")
-            {
-                p = p[q.Length..];
-                break;
-            }
+        p = WithoutPrefixBeforeAName(p, RolesBeforeAName);
+        if (p.Split(' ')[^1].ToLowerInvariant() is "agency" or "newspaper" or "daily" or "paper" or "radio" or "television" or "weekly" or "gazette")
+            p = WithoutPrefixBeforeAName(p, QualifiersBeforeAMedium);
         if (p.Length == 0) return Note(Other("unknown", SpeakerTypes.Organization, false));
         string lower = p.ToLowerInvariant();
         switch (lower)
