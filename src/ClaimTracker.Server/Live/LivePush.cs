@@ -189,7 +189,10 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
             var fresh = events.Where(e => e.Sequence > published).ToList();
             ForgetCachedClaims(fresh);
             // A story another process wrote may go on past the page (the daemon reads at most a page size of events).
-            var storyGoesOn = fresh.Count > 0 ? await StoryGoesOnAsync(fresh[^1], ceiling, ct) : 0;
+            // One this server committed needs no lookup: its waiting entry knows where its transaction ends.
+            bool heardLocally;
+            lock (_gate) heardLocally = fresh.Count > 0 && _waiting.ContainsKey(fresh[^1].Sequence);
+            var storyGoesOn = fresh.Count > 0 && !heardLocally ? await StoryGoesOnAsync(fresh[^1], ceiling, ct) : 0;
             lock (_gate)
             {
                 // A local commit's entry knows where its transaction ends; one only the daemon brought ends at itself,
@@ -220,8 +223,8 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
 
     /// <summary>
     /// When a page's last event belongs to an article's stream whose next event is already stored above the page, the
-    /// sequence of that next event (the story's statements may go on there), else 0. One primary-key lookup, and
-    /// only for pages the daemon brings before the fast path (normally another process's writes).
+    /// sequence of that next event (the story's statements may go on there), else 0. One primary-key lookup, only for
+    /// pages whose last event this server did not commit (another process's writes).
     /// </summary>
     private async Task<long> StoryGoesOnAsync(IEvent last, long ceiling, CancellationToken ct)
     {
