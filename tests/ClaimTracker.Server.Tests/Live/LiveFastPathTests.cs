@@ -90,8 +90,7 @@ public sealed class LiveFastPathTests(ApiFixture app) : ApiTest<ApiFixture>(app)
     {
         var id = Guid.NewGuid();
         await using var session = store.LightweightSession();
-        session.Events.StartStream(id, new ArticleIngested(id, "elsewhere-" + id.ToString("N"), headline, null, [], null, [], ["Nothing attributed here."],
-            null, null, null, null, "another-process", DateTimeOffset.UtcNow));
+        session.Events.StartStream(id, [.. LiveStories.StoryEvents(id, headline)]);
         await session.SaveChangesAsync();
         return id.ToString();
     }

@@ -38,4 +38,19 @@ public static class LiveStories
         o.AutoCreateSchemaObjects = AutoCreate.None;
         o.AddClaimTrackerDomain();
     });
+
+    /// <summary>An article's events as ingestion appends them: the article, then one statement per id given.</summary>
+    public static List<object> StoryEvents(Guid articleId, string headline, params Guid[] statementIds)
+    {
+        var events = new List<object>
+        {
+            new ArticleIngested(articleId, articleId.ToString("N"), headline, null, [], null, [], ["Text."], null, null, null, null,
+                "another-process", DateTimeOffset.UtcNow),
+        };
+        for (var i = 0; i < statementIds.Length; i++)
+            events.Add(new StatementRecorded(statementIds[i], articleId, i + 1, "s" + (i + 1), "test", "person:minister-example",
+                new StatementAttribution { Speaker = "Minister Example", Cue = "said", Content = "the talks resume " + i }, headline, null,
+                DateTimeOffset.UtcNow));
+        return events;
+    }
 }

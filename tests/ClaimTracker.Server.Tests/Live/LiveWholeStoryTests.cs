@@ -94,15 +94,16 @@ public sealed class LiveWholeStoryTests(LiveWholeStoryFixture app) : ApiTest<Liv
     private static List<IEvent> Story(params long[] sequences)
     {
         var articleId = Guid.NewGuid();
-        var events = new List<IEvent>
+        var data = LiveStories.StoryEvents(articleId, "Story " + articleId, [.. sequences.Skip(1).Select(_ => Guid.NewGuid())]);
+        var events = new List<IEvent>();
+        for (var i = 0; i < data.Count; i++)
         {
-            new Event<ArticleIngested>(new ArticleIngested(articleId, articleId.ToString("N"), "Story " + articleId, null, [], null, [], ["Text."],
-                null, null, null, null, "test", DateTimeOffset.UtcNow)) { Sequence = sequences[0], StreamId = articleId, Version = 1 },
-        };
-        for (var i = 1; i < sequences.Length; i++)
-            events.Add(new Event<StatementRecorded>(new StatementRecorded(Guid.NewGuid(), articleId, i, "s" + i, "test", "person:minister-example",
-                new StatementAttribution { Speaker = "Minister Example", Cue = "said", Content = "talks resume " + i }, "Story " + articleId, null, DateTimeOffset.UtcNow))
-            { Sequence = sequences[i], StreamId = articleId, Version = i + 1 });
+            IEvent e = data[i] is ArticleIngested a ? new Event<ArticleIngested>(a) : new Event<StatementRecorded>((StatementRecorded)data[i]);
+            e.Sequence = sequences[i];
+            e.StreamId = articleId;
+            e.Version = i + 1;
+            events.Add(e);
+        }
         return events;
     }
 
@@ -147,14 +148,7 @@ public sealed class LiveDaemonPagingTests(LiveSmallPagesFixture app) : ApiTest<L
         var statements = new[] { Guid.NewGuid(), Guid.NewGuid() };
         await using (var session = elsewhere.LightweightSession())
         {
-            session.Events.StartStream(articleId,
-            [
-                new ArticleIngested(articleId, articleId.ToString("N"), "Written elsewhere", null, [], null, [], ["Two statements."],
-                    null, null, null, null, "another-process", DateTimeOffset.UtcNow),
-                .. statements.Select((id, i) => new StatementRecorded(id, articleId, i + 1, "s" + (i + 1), "test", "person:minister-example",
-                    new StatementAttribution { Speaker = "Minister Example", Cue = "said", Content = "the talks resume " + i },
-                    "Written elsewhere", null, DateTimeOffset.UtcNow)),
-            ]);
+            session.Events.StartStream(articleId, [.. LiveStories.StoryEvents(articleId, "Written elsewhere", statements)]);
             await session.SaveChangesAsync();
         }
 
