@@ -14,8 +14,9 @@ public static class CurateActorEndpoints
     /// <summary>POST /api/actors/{id}/aliases: later statements under this name are credited to the actor (admin).</summary>
     [WolverinePost("/api/actors/{id}/aliases", OperationId = "AddActorAlias")]
     [Tags("Actors")]
-    public static async Task<IResult> AddAlias(string id, AddAliasRequest request, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> AddAlias(string id, AddAliasRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
+        if (request is null) return Problems.JsonObjectRequired("{\"alias\": \"...\"}");
         var actor = await session.LoadAsync<ActorView>(id, ct);
         var aliasId = actor is null || string.IsNullOrWhiteSpace(request.Alias) ? null : ActorIds.For(request.Alias.Trim(), actor.Type, false, Guid.Empty);
         var target = aliasId is null ? null : await session.LoadAsync<ActorAlias>(aliasId, ct);
@@ -30,8 +31,9 @@ public static class CurateActorEndpoints
     /// <summary>POST /api/actors/{id}/merge: the route's actor absorbs the one in the body (admin).</summary>
     [WolverinePost("/api/actors/{id}/merge", OperationId = "MergeActors")]
     [Tags("Actors")]
-    public static async Task<IResult> Merge(string id, MergeActorsRequest request, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Merge(string id, MergeActorsRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
+        if (request is null) return Problems.JsonObjectRequired("{\"actorId\": \"...\"}");
         if (string.IsNullOrWhiteSpace(request.ActorId)) return Problems.BadRequest("actor-missing", "Give the actorId to merge into this one.");
         var surviving = await session.LoadAsync<ActorView>(id, ct);
         var absorbed = await session.LoadAsync<ActorView>(request.ActorId, ct);

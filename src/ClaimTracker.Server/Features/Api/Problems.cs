@@ -22,6 +22,10 @@ public static class Problems
     public static IResult NotFound(string what, object id) => Problem(StatusCodes.Status404NotFound, $"{what}-not-found", $"No {what} {id}.");
     public static IResult BadRequest(string code, string detail) => Problem(StatusCodes.Status400BadRequest, code, detail);
 
+    /// <summary>A JSON body that is literally <c>null</c> parses fine but carries nothing: say what to send.</summary>
+    public static IResult JsonObjectRequired(string example) =>
+        BadRequest("json-object-required", $"Send a JSON object such as {example}, not null.");
+
     public static string Title(int status) => status switch
     {
         400 => "The request is not valid",

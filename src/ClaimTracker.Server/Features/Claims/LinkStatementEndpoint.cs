@@ -12,8 +12,9 @@ public static class LinkStatementEndpoint
 {
     [WolverinePost("/api/claims/{id}/statements", OperationId = "LinkStatement")]
     [Tags("Claims")]
-    public static async Task<IResult> Post(Guid id, LinkStatementRequest request, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Post(Guid id, LinkStatementRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
+        if (request is null) return Problems.JsonObjectRequired("{\"statementId\": \"...\", \"stance\": \"supports\"}");
         if (request.StatementId == Guid.Empty) return Problems.BadRequest("statement-missing", "Give the statementId to link.");
         return await ClaimWrites.WriteAsync(session, id, request.ExpectedVersion, async claim =>
         {
