@@ -25,4 +25,26 @@ public sealed class BadInputTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         Assert.Contains("JSON object", answer.Body.GetProperty("detail").GetString());
         Assert.Equal(events, await Host.EventCount());
     }
+
+    [Theory]
+    [InlineData("/api/claims")]
+    [InlineData("/api/actors")]
+    public async Task A_page_far_past_the_end_is_an_empty_page_not_a_500(string list)
+    {
+        // (page - 1) * pageSize no longer fits an int here: it used to wrap to a negative OFFSET.
+        var answer = await Host.Get($"{list}?page=50000000&pageSize=500");
+        Assert.Equal(0, answer.Body.GetProperty("items").GetArrayLength());
+        Assert.Equal(50000000, answer.Body.GetProperty("page").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/api/claims?page=3000000000")]
+    [InlineData("/api/actors?pageSize=99999999999")]
+    [InlineData("/api/actors/person-john-kerry?page=3000000000")]
+    public async Task A_page_number_too_large_to_be_a_page_is_refused_rather_than_read_as_page_1(string url)
+    {
+        var answer = await Host.Get(url, expect: null);
+        answer.AssertProblem(400, "query-invalid");
+        Assert.Contains("whole number up to", answer.Body.GetProperty("detail").GetString());
+    }
 }

@@ -65,7 +65,7 @@ public static class ReadActorEndpoints
         if (!string.IsNullOrWhiteSpace(type)) query = query.Where(a => a.Type == type);
         if (anonymous is { } anon) query = query.Where(a => a.Anonymous == anon);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(a => a.StatementCount).ThenBy(a => a.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await query.OrderByDescending(a => a.StatementCount).ThenBy(a => a.Id).Skip(Paging.Skip(p, size)).Take(size).ToListAsync(ct);
         return Results.Ok(new ActorPage(items.Select(a => new ActorSummary(a.Id, a.Name, a.Type, a.Anonymous, a.StatementCount)).ToList(), p, size, total));
     }
 
@@ -109,7 +109,7 @@ public static class ReadActorEndpoints
             list = await session.LoadAsync<ActorStatements>(actor.Id, ct);
         }
         if (actor is null) return Problems.NotFound("actor", id);
-        var items = list?.Take(p * size)?.Skip((p - 1) * size).Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
+        var items = list?.Take(Paging.Through(p, size))?.Skip(Paging.Skip(p, size)).Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
             s.Cue, s.Mode, s.Content, s.Role, s.Affiliation, s.Medium, s.Retracted, s.Claims)).ToList();
         if (items is null)
         {
@@ -117,7 +117,7 @@ public static class ReadActorEndpoints
             // Not kept in memory: the statement views are inline and change before the actor documents do.
             cacheable = false;
             var statements = await session.Query<StatementView>().Where(s => s.ActorId == actor.Id)
-                .OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Ordinal).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+                .OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Ordinal).Skip(Paging.Skip(p, size)).Take(size).ToListAsync(ct);
             items = statements.Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
                 s.Current.Cue, s.Current.Mode, s.Current.Content, s.Current.Role, s.Current.Affiliation, s.Current.Medium, s.Retracted, s.Claims)).ToList();
         }

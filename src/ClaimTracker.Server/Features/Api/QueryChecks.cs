@@ -10,9 +10,13 @@ public static class QueryChecks
 {
     public static IResult? Invalid(HttpRequest request)
     {
-        foreach (var name in new[] { "version", "expectedVersion", "page", "pageSize" })
+        foreach (var name in new[] { "version", "expectedVersion" })
             if (request.Query.TryGetValue(name, out var v) && !long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
                 return Problems.BadRequest("query-invalid", $"'{name}' must be a whole number, not '{v}'.");
+        // Bound to int: a larger number would otherwise bind as null and silently answer page 1.
+        foreach (var name in new[] { "page", "pageSize" })
+            if (request.Query.TryGetValue(name, out var v) && !int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                return Problems.BadRequest("query-invalid", $"'{name}' must be a whole number up to {int.MaxValue}, not '{v}'.");
         if (request.Query.TryGetValue("asOf", out var asOf) &&
             !DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
             return Problems.BadRequest("query-invalid", $"'asOf' must be a date and time such as 2016-02-15T10:00:00Z, not '{asOf}'.");

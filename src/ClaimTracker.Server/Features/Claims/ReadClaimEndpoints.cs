@@ -23,7 +23,7 @@ public static class ReadClaimEndpoints
         var query = session.Query<ClaimView>().AsQueryable();
         query = string.IsNullOrWhiteSpace(status) ? query.Where(c => c.Status != ClaimStatuses.Merged) : query.Where(c => c.Status == status);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(c => c.LastUpdated).ThenBy(c => c.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await query.OrderByDescending(c => c.LastUpdated).ThenBy(c => c.Id).Skip(Paging.Skip(p, size)).Take(size).ToListAsync(ct);
         return Results.Ok(new ClaimPage(items.Select(c => new ClaimSummary(c.Id, c.Text, c.Status, c.SupportCount, c.DisputeCount,
             c.DistinctSources, c.RestsOnSingleAnonymousSource, c.Version)).ToList(), p, size, total));
     }
