@@ -47,4 +47,20 @@ public sealed class BadInputTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         answer.AssertProblem(400, "query-invalid");
         Assert.Contains("whole number up to", answer.Body.GetProperty("detail").GetString());
     }
+
+    [Theory]
+    [InlineData("/api/claims?status=contestd", "contested")]
+    [InlineData("/api/actors?type=persn", "person")]
+    public async Task A_misspelt_filter_is_refused_with_the_values_it_takes_instead_of_an_empty_list(string url, string listed)
+    {
+        var answer = await Host.Get(url, expect: null);
+        answer.AssertProblem(400, "query-invalid");
+        Assert.Contains(listed, answer.Body.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/claims?status=CONTESTED")]
+    [InlineData("/api/actors?type=Person")]
+    public async Task Filter_values_are_taken_in_any_case(string url) =>
+        Assert.Equal(200, (await Host.Get(url)).Status);
 }

@@ -53,16 +53,21 @@ public sealed record ActorDetail(
 
 public static class ReadActorEndpoints
 {
+    private static readonly string[] SpeakerTypesKnown =
+        [SpeakerTypes.Person, SpeakerTypes.Anonymous, SpeakerTypes.Organization, SpeakerTypes.Government, SpeakerTypes.Collective];
+
     /// <summary>GET /api/actors?search=&amp;type=&amp;anonymous=&amp;page=: most quoted first; merged actors are left out.</summary>
     [WolverineGet("/api/actors", OperationId = "ListActors")]
     [Tags("Actors")]
     public static async Task<IResult> List(string? search, string? type, bool? anonymous, int? page, int? pageSize, IQuerySession session, HttpRequest request, CancellationToken ct)
     {
         if (QueryChecks.Invalid(request) is { } invalid) return invalid;
+        var (wantedType, unknown) = QueryChecks.OneOf("type", type, SpeakerTypesKnown);
+        if (unknown is not null) return unknown;
         var (p, size) = Paging.Normalize(page, pageSize);
         IQueryable<ActorView> query = session.Query<ActorView>().Where(a => a.MergedInto == null);
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(a => a.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
-        if (!string.IsNullOrWhiteSpace(type)) query = query.Where(a => a.Type == type);
+        if (wantedType is not null) query = query.Where(a => a.Type == wantedType);
         if (anonymous is { } anon) query = query.Where(a => a.Anonymous == anon);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(a => a.StatementCount).ThenBy(a => a.Id).Skip(Paging.Skip(p, size)).Take(size).ToListAsync(ct);

@@ -24,4 +24,16 @@ public static class QueryChecks
             return Problems.BadRequest("query-invalid", $"'anonymous' must be true or false, not '{anonymous}'.");
         return null;
     }
+
+    /// <summary>
+    /// A filter value in its stored spelling (any case accepted), null when not given, or a 400 listing the values:
+    /// a typo such as <c>?status=contestd</c> must not read as "there are none".
+    /// </summary>
+    public static (string? Value, IResult? Problem) OneOf(string name, string? value, IReadOnlyList<string> allowed)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return (null, null);
+        var known = allowed.FirstOrDefault(a => string.Equals(a, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        return known is not null ? (known, null)
+            : (null, Problems.BadRequest("query-invalid", $"'{name}' must be one of {string.Join(", ", allowed)}, not '{value}'."));
+    }
 }

@@ -13,15 +13,20 @@ public sealed record ClaimPage(IReadOnlyList<ClaimSummary> Items, int Page, int 
 
 public static class ReadClaimEndpoints
 {
+    private static readonly string[] Statuses =
+        [ClaimStatuses.Unverified, ClaimStatuses.Corroborated, ClaimStatuses.Contested, ClaimStatuses.Rated, ClaimStatuses.Merged];
+
     /// <summary>GET /api/claims?status=contested&amp;page=1&amp;pageSize=50: merged claims are left out unless asked for.</summary>
     [WolverineGet("/api/claims", OperationId = "ListClaims")]
     [Tags("Claims")]
     public static async Task<IResult> List(string? status, int? page, int? pageSize, IQuerySession session, HttpRequest request, CancellationToken ct)
     {
         if (QueryChecks.Invalid(request) is { } invalid) return invalid;
+        var (wanted, unknown) = QueryChecks.OneOf("status", status, Statuses);
+        if (unknown is not null) return unknown;
         var (p, size) = Paging.Normalize(page, pageSize);
         var query = session.Query<ClaimView>().AsQueryable();
-        query = string.IsNullOrWhiteSpace(status) ? query.Where(c => c.Status != ClaimStatuses.Merged) : query.Where(c => c.Status == status);
+        query = wanted is null ? query.Where(c => c.Status != ClaimStatuses.Merged) : query.Where(c => c.Status == wanted);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(c => c.LastUpdated).ThenBy(c => c.Id).Skip(Paging.Skip(p, size)).Take(size).ToListAsync(ct);
         return Results.Ok(new ClaimPage(items.Select(c => new ClaimSummary(c.Id, c.Text, c.Status, c.SupportCount, c.DisputeCount,
