@@ -63,4 +63,18 @@ public sealed class BadInputTests(ApiFixture app) : ApiTest<ApiFixture>(app)
     [InlineData("/api/actors?type=Person")]
     public async Task Filter_values_are_taken_in_any_case(string url) =>
         Assert.Equal(200, (await Host.Get(url)).Status);
+
+    [Theory]
+    [InlineData("application/json", "{\"headline\": \"Nul story\", \"body\": \"LONDON (Reuters) - The minister said on Monday the \\u0000 talks would resume.\"}")]
+    [InlineData("text/plain", "Nul plain story\n\nLONDON (Reuters) - The minister said on Monday the \0 talks would resume.\n")]
+    public async Task An_article_with_a_NUL_character_is_stored_with_a_space_in_its_place(string contentType, string body)
+    {
+        // PostgreSQL refuses U+0000 in text and jsonb: this was a 500 (and an `ingest` of a binary file crashed on it).
+        var stored = await Host.Send("POST", "/api/articles", body, contentType, ApiFixture.IngestKey, expect: 201);
+        var id = stored.Body.GetProperty("articles")[0].GetProperty("id").GetString();
+        var article = (await Host.Get($"/api/articles/{id}")).Body;
+        var text = string.Join("\n", article.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains("the   talks", text.Replace("\u0000", "?"));
+        Assert.Equal(1, article.GetProperty("statements").GetArrayLength());
+    }
 }
