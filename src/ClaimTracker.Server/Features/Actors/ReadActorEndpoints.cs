@@ -58,6 +58,7 @@ public static class ReadActorEndpoints
 
     /// <summary>GET /api/actors?search=&amp;type=&amp;anonymous=&amp;page=: most quoted first; merged actors are left out.</summary>
     [WolverineGet("/api/actors", OperationId = "ListActors")]
+    [ProducesResponseType<ActorPage>(StatusCodes.Status200OK)]
     [Tags("Actors")]
     public static async Task<IResult> List(string? search, string? type, bool? anonymous, int? page, int? pageSize, IQuerySession session, HttpRequest request, CancellationToken ct)
     {

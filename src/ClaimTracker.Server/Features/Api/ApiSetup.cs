@@ -16,6 +16,7 @@ public static class ApiSetup
         services.AddHostedService<Articles.SeedOnFirstStart>();
         services.AddReadCache(config);         // serialized document answers in memory: ReadCache.cs
         services.AddIngestArticlesOpenApi();   // request body of POST /api/articles in /openapi/v1.json
+        services.AddApiProblemResponses();     // the 4xx problem details of every /api operation, ditto
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -12,6 +13,7 @@ public static class GetArticleEndpoints
     /// <summary>GET /api/articles/{id}: the article, its statements as currently attributed, and the report.
     /// <c>?version=</c> or <c>?asOf=</c> reads it as it was, from the event store.</summary>
     [WolverineGet("/api/articles/{id}", OperationId = "GetArticle")]
+    [ProducesResponseType<ArticleView>(StatusCodes.Status200OK)]
     [Tags("Articles")]
     public static async Task<IResult> Get(Guid id, long? version, DateTimeOffset? asOf, IQuerySession session, HttpRequest request, CancellationToken ct)
     {
@@ -22,6 +24,7 @@ public static class GetArticleEndpoints
 
     /// <summary>GET /api/articles/{id}/attribution: the editor's attribution report.</summary>
     [WolverineGet("/api/articles/{id}/attribution", OperationId = "GetAttributionReport")]
+    [ProducesResponseType<AttributionReportResponse>(StatusCodes.Status200OK)]
     [Tags("Articles")]
     public static async Task<IResult> GetAttribution(Guid id, long? version, DateTimeOffset? asOf, IQuerySession session, HttpRequest request, CancellationToken ct)
     {

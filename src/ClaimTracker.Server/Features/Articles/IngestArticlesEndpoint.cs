@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Text;
 using System.Text.Json;
 using ClaimTracker.Server.Features.Api;
@@ -21,6 +22,8 @@ public static class IngestArticlesEndpoint
     /// date?, source?}. 201 when something new was stored, 200 when every article was already there.
     /// </summary>
     [WolverinePost("/api/articles", OperationId = "IngestArticles")]
+    [ProducesResponseType<IngestResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<IngestResponse>(StatusCodes.Status200OK)]
     [Tags("Articles")]
     public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, ArticleIngestion ingestion, IArticleReader reader, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -11,6 +12,7 @@ public static class IssueVerdictEndpoint
 {
     /// <summary>POST /api/claims/{id}/verdict: rate the claim; the reviewer is the API key's name.</summary>
     [WolverinePost("/api/claims/{id}/verdict", OperationId = "IssueVerdict")]
+    [ProducesResponseType<ClaimView>(StatusCodes.Status200OK)]
     [Tags("Claims")]
     public static async Task<IResult> Post(Guid id, IssueVerdictRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -11,6 +12,7 @@ public sealed record LinkStatementRequest(Guid StatementId, string? Stance, bool
 public static class LinkStatementEndpoint
 {
     [WolverinePost("/api/claims/{id}/statements", OperationId = "LinkStatement")]
+    [ProducesResponseType<ClaimView>(StatusCodes.Status200OK)]
     [Tags("Claims")]
     public static async Task<IResult> Post(Guid id, LinkStatementRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -11,6 +12,7 @@ public static class OpenClaimEndpoint
 {
     /// <summary>POST /api/claims: start tracking a proposition. 201 with the new claim.</summary>
     [WolverinePost("/api/claims", OperationId = "OpenClaim")]
+    [ProducesResponseType<ClaimView>(StatusCodes.Status201Created)]
     [Tags("Claims")]
     public static async Task<IResult> Post(OpenClaimRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

@@ -18,6 +18,7 @@ public static class ReadClaimEndpoints
 
     /// <summary>GET /api/claims?status=contested&amp;page=1&amp;pageSize=50: merged claims are left out unless asked for.</summary>
     [WolverineGet("/api/claims", OperationId = "ListClaims")]
+    [ProducesResponseType<ClaimPage>(StatusCodes.Status200OK)]
     [Tags("Claims")]
     public static async Task<IResult> List(string? status, int? page, int? pageSize, IQuerySession session, HttpRequest request, CancellationToken ct)
     {

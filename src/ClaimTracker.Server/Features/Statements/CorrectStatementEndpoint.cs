@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -15,6 +16,7 @@ public static class CorrectStatementEndpoint
 {
     /// <summary>POST /api/statements/{id}/corrections: old and new values both stay in the history.</summary>
     [WolverinePost("/api/statements/{id}/corrections", OperationId = "CorrectStatement")]
+    [ProducesResponseType<StatementView>(StatusCodes.Status200OK)]
     [Tags("Statements")]
     public static async Task<IResult> Post(Guid id, CorrectStatementRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -12,6 +13,7 @@ public static class RetractStatementEndpoint
 {
     /// <summary>POST /api/statements/{id}/retraction: withdraw a statement; it stays in history, out of counts.</summary>
     [WolverinePost("/api/statements/{id}/retraction", OperationId = "RetractStatement")]
+    [ProducesResponseType<StatementView>(StatusCodes.Status200OK)]
     [Tags("Statements")]
     public static async Task<IResult> Post(Guid id, RetractStatementRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
