@@ -77,4 +77,33 @@ public sealed class BadInputTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         Assert.Contains("the   talks", text.Replace("\u0000", "?"));
         Assert.Equal(1, article.GetProperty("statements").GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_malformed_id_in_the_path_is_a_404_that_says_what_ids_look_like()
+    {
+        var answer = await Host.Get("/api/claims/not-a-guid", expect: null);
+        answer.AssertProblem(404, "route-not-found");
+        Assert.Contains("GUIDs", answer.Body.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_body_in_the_wrong_content_type_is_a_415_that_names_the_right_one()
+    {
+        var answer = await Host.Send("POST", "/api/claims", "text=hello", "text/plain", ApiFixture.AdminKey);
+        answer.AssertProblem(415, "content-type-unsupported");
+        Assert.Contains("application/json", answer.Body.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/claims", "{\"text\": 5}", "$.text")]
+    [InlineData("/api/claims", "{\"text\": ", "$")]
+    [InlineData("/api/articles", "{\"headline\": \"x\", \"body\": \"y\", \"date\": \"soon\"}", "$.date")]
+    public async Task JSON_the_server_cannot_read_is_a_400_naming_the_field_not_our_class_names(string route, string body, string field)
+    {
+        var answer = await Host.Send("POST", route, body, key: ApiFixture.AdminKey);
+        answer.AssertProblem(400, "json-malformed");
+        var detail = answer.Body.GetProperty("detail").GetString()!;
+        Assert.Contains(field, detail);
+        Assert.DoesNotContain("ClaimTracker.", detail);
+    }
 }

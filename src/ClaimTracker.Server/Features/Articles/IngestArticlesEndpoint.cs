@@ -45,7 +45,7 @@ public static class IngestArticlesEndpoint
             case "application/json":
                 ArticleSubmission? submission;
                 try { submission = JsonSerializer.Deserialize<ArticleSubmission>(body, Json); }
-                catch (JsonException e) { return Problems.BadRequest("json-malformed", $"The JSON could not be read: {e.Message}"); }
+                catch (JsonException e) { return Problems.BadRequest("json-malformed", "The JSON could not be read: " + Problems.WithoutTypeNames(e.Message)); }
                 if (submission is null || string.IsNullOrWhiteSpace(submission.Headline))
                     return Problems.BadRequest("headline-missing", "Give the article's headline.");
                 if (string.IsNullOrWhiteSpace(submission.Body))
