@@ -106,4 +106,37 @@ public sealed class BadInputTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         Assert.Contains(field, detail);
         Assert.DoesNotContain("ClaimTracker.", detail);
     }
+
+    [Fact]
+    public async Task Reading_a_claim_at_a_version_it_never_had_says_which_version_it_is_at()
+    {
+        var claim = (await Host.PostJson("/api/claims", new { text = "the bridge will reopen in May" }, expect: 201)).Body;
+        var id = claim.GetProperty("id").GetString();
+        var future = await Host.Get($"/api/claims/{id}?version=99", expect: null);
+        future.AssertProblem(404, "version-not-found");
+        Assert.Contains("at version 1", future.Body.GetProperty("detail").GetString());
+        var before = await Host.Get($"/api/claims/{id}?asOf=2000-01-01T00:00:00Z", expect: null);
+        before.AssertProblem(404, "version-not-found");
+        Assert.Contains("did not exist yet", before.Body.GetProperty("detail").GetString());
+        (await Host.Get($"/api/claims/{Guid.NewGuid()}?version=1", expect: null)).AssertProblem(404, "claim-not-found");
+    }
+
+    [Theory]
+    [InlineData("/api/claims/{id}?version=0")]
+    [InlineData("/api/claims/{id}?version=-1")]
+    [InlineData("/api/articles/{id}?version=-2")]
+    [InlineData("/api/actors/person-john-kerry?version=0")]
+    public async Task A_version_below_1_is_a_400(string url)
+    {
+        var answer = await Host.Get(url.Replace("{id}", AnyId), expect: null);
+        answer.AssertProblem(400, "query-invalid");
+    }
+
+    [Fact]
+    public async Task An_expected_claim_version_below_1_is_a_400_like_a_statement_version()
+    {
+        var id = (await Host.PostJson("/api/claims", new { text = "the dam will hold" }, expect: 201)).Body.GetProperty("id").GetString();
+        var answer = await Host.PostJson($"/api/claims/{id}/verdict", new { rating = "false", summary = "no", expectedVersion = -1 });
+        answer.AssertProblem(400, "version-invalid");
+    }
 }

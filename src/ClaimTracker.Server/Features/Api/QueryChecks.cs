@@ -11,8 +11,8 @@ public static class QueryChecks
     public static IResult? Invalid(HttpRequest request)
     {
         foreach (var name in new[] { "version", "expectedVersion" })
-            if (request.Query.TryGetValue(name, out var v) && !long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-                return Problems.BadRequest("query-invalid", $"'{name}' must be a whole number, not '{v}'.");
+            if (request.Query.TryGetValue(name, out var v) && !(long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1))
+                return Problems.BadRequest("query-invalid", $"'{name}' must be a whole number from 1 up (versions count from 1), not '{v}'.");
         // Bound to int: a larger number would otherwise bind as null and silently answer page 1.
         foreach (var name in new[] { "page", "pageSize" })
             if (request.Query.TryGetValue(name, out var v) && !int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))

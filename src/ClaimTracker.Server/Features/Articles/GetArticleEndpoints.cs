@@ -19,8 +19,12 @@ public static class GetArticleEndpoints
     {
         if (QueryChecks.Invalid(request) is { } invalid) return invalid;
         var article = await TimeTravel.ReadLatestAsync<ArticleView>(session, id, version, asOf, ct);
-        return article is null ? Problems.NotFound("article", id) : Results.Ok(article);
+        return article is null ? await NotFound(session, id, version, asOf, ct) : Results.Ok(article);
     }
+
+    private static async Task<IResult> NotFound(IQuerySession session, Guid id, long? version, DateTimeOffset? asOf, CancellationToken ct) =>
+        (version is not null || asOf is not null) && await TimeTravel.CurrentVersionAsync(session, id, ct) is { } now
+            ? TimeTravel.NotThen("article", id, version, asOf, now) : Problems.NotFound("article", id);
 
     /// <summary>GET /api/articles/{id}/attribution: the editor's attribution report.</summary>
     [WolverineGet("/api/articles/{id}/attribution", OperationId = "GetAttributionReport")]
@@ -31,7 +35,7 @@ public static class GetArticleEndpoints
         if (QueryChecks.Invalid(request) is { } invalid) return invalid;
         var article = await TimeTravel.ReadLatestAsync<ArticleView>(session, id, version, asOf, ct);
         return article is null
-            ? Problems.NotFound("article", id)
+            ? await NotFound(session, id, version, asOf, ct)
             : Results.Ok(new AttributionReportResponse(article.Id, article.Headline, article.PublishedAt, article.Report, article.Version, article.LastSequence));
     }
 }

@@ -50,7 +50,9 @@ public static class ReadClaimEndpoints
         var generation = cache.Generation(key);                     // before the load: see ReadCache.Keep
         if (current && cache.Find(key) is { } kept) return kept.Send(context);
         var claim = await TimeTravel.ReadAsync<ClaimView>(session, id, version, asOf, ct);
-        if (claim is null) return Problems.NotFound("claim", id);
+        if (claim is null)
+            return !current && await TimeTravel.CurrentVersionAsync(session, id, ct) is { } now
+                ? TimeTravel.NotThen("claim", id, version, asOf, now) : Problems.NotFound("claim", id);
         var answer = JsonAnswer.Of(claim, ReadCacheSetup.JsonOf(context));
         if (current) cache.Keep(key, generation, answer);
         return answer.Send(context);
