@@ -6,8 +6,15 @@ using Wolverine.Http;
 
 namespace ClaimTracker.Server.Features.Claims;
 
+/// <summary>One row of the claim list; <c>supporters</c>/<c>disputers</c> are the speakers of current links, as the live <c>contested</c> updates carry them.</summary>
 public sealed record ClaimSummary(Guid Id, string Text, string Status, int SupportCount, int DisputeCount, int DistinctSources,
-    bool RestsOnSingleAnonymousSource, long Version);
+    bool RestsOnSingleAnonymousSource, long Version, IReadOnlyList<string> Supporters, IReadOnlyList<string> Disputers)
+{
+    public static ClaimSummary Of(ClaimView c) => new(c.Id, c.Text, c.Status, c.SupportCount, c.DisputeCount, c.DistinctSources,
+        c.RestsOnSingleAnonymousSource, c.Version,
+        c.Supporting.Where(l => !l.Retracted).Select(l => l.Statement.Speaker).Distinct().ToList(),
+        c.Disputing.Where(l => !l.Retracted).Select(l => l.Statement.Speaker).Distinct().ToList());
+}
 
 public sealed record ClaimPage(IReadOnlyList<ClaimSummary> Items, int Page, int PageSize, long Total);
 
@@ -30,8 +37,7 @@ public static class ReadClaimEndpoints
         query = wanted is null ? query.Where(c => c.Status != ClaimStatuses.Merged) : query.Where(c => c.Status == wanted);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(c => c.LastUpdated).ThenBy(c => c.Id).Skip(Paging.Skip(p, size)).Take(size).ToListAsync(ct);
-        return Results.Ok(new ClaimPage(items.Select(c => new ClaimSummary(c.Id, c.Text, c.Status, c.SupportCount, c.DisputeCount,
-            c.DistinctSources, c.RestsOnSingleAnonymousSource, c.Version)).ToList(), p, size, total));
+        return Results.Ok(new ClaimPage(items.Select(ClaimSummary.Of).ToList(), p, size, total));
     }
 
     /// <summary>
