@@ -182,11 +182,11 @@
     const page = $("page"), wall = $("wall");
     if (!kind) { page.hidden = true; wall.hidden = false; return; }
     wall.hidden = true; page.hidden = false; page.replaceChildren(el("p", { class: "empty" }, "Loading…"));
-    const render = { claim: renderClaim, actor: renderActor, article: renderArticle, actors: renderActors }[kind];
+    const render = { claim: renderClaim, actor: renderActor, article: renderArticle, actors: renderActors, articles: renderArticles }[kind];
     if (!render) { page.replaceChildren(el("p", {}, "Unknown page.")); return; }
     const draw = async () => { try { await render(page, decodeURIComponent(id || "")); } catch (e) { page.replaceChildren(el("p", { class: "empty" }, String(e.message))); } };
     // Listen first, then read: a change committed between the two still redraws the page.
-    if (kind !== "actors") { pageTopic = `${kind}:${decodeURIComponent(id)}`; await subscribe(pageTopic, () => draw(), 0); }
+    if (kind !== "actors" && kind !== "articles") { pageTopic = `${kind}:${decodeURIComponent(id)}`; await subscribe(pageTopic, () => draw(), 0); }
     await draw();
   }
   async function renderClaim(page, id) {
@@ -280,6 +280,16 @@
       el("ol", { class: "items" }, (a.statements || []).map(s => el("li", {},
         el("span", { class: "who" }, s.attribution.speaker), " ", el("span", { class: "cue" }, s.attribution.cue),
         el("div", { class: "snippet" }, s.attribution.content)))));
+  }
+  async function renderArticles(page) {
+    const list = await api("/api/articles?pageSize=100");
+    page.replaceChildren(el("h1", {}, "Stories"),
+      el("p", { class: "meta" }, list.total > list.items.length ? `latest ${list.items.length} of ${list.total}` : ""),
+      list.items.length ? el("ol", { class: "items" }, list.items.map(a => el("li", {},
+        el("a", { class: "claim-text", href: "#/article/" + a.id }, a.headline),
+        el("div", { class: "meta" }, [a.dateline, a.publishedAt ? when(a.publishedAt) : "ingested " + when(a.ingestedAt),
+          `${a.statements} statement${a.statements === 1 ? "" : "s"}`, `${Math.round(100 * a.anonymousShare)}% anonymous`].filter(Boolean).join(" · ")))))
+        : el("p", { class: "empty" }, "No stories yet."));
   }
   async function renderActors(page) {
     const actors = await api("/api/actors?pageSize=100");
