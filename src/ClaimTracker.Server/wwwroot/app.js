@@ -245,6 +245,11 @@
         el("div", { class: "stat" }, el("b", {}, String(a.articleCount ?? (a.articles || []).length)), el("span", {}, "stories")),
         el("div", { class: "stat" }, el("b", {}, String(a.claimCount ?? (a.claims || []).length)), el("span", {}, "claims"))),
       el("p", { class: "meta" }, [...(a.roles || []), ...(a.affiliations || [])].join(" · ")),
+      (a.claims || []).length ? el("h2", {}, "Claims they bear on") : "",
+      (a.claims || []).length ? el("ol", { class: "items" }, a.claims.map(c => el("li", {},
+        el("a", { class: "claim-text", href: "#/claim/" + c.claimId }, c.text || "(claim)"),
+        el("div", { class: "meta" }, c.supports ? el("span", { class: "sup" }, `▲ supports ×${c.supports} `) : "",
+          c.disputes ? el("span", { class: "dis" }, `▼ disputes ×${c.disputes}`) : "")))) : "",
       el("h2", {}, "Everything they said"),
       // The answer carries one page (the newest first); say so when there are more.
       el("p", { class: "meta" }, d.total > statements.length ? `newest ${statements.length} of ${d.total}` : ""),

@@ -15,8 +15,8 @@ public sealed record ActorPage(IReadOnlyList<ActorSummary> Items, int Page, int 
 public sealed record ActorStatementItem(Guid Id, Guid ArticleId, string ArticleHeadline, DateTimeOffset? PublishedAt, string Cue, string Mode,
     string Content, string? Role, string? Affiliation, string? Medium, bool Retracted, IReadOnlyList<StatementClaim> Claims);
 
-/// <summary>A claim one or more of the actor's statements are linked to, with how many support or dispute it.</summary>
-public sealed record ActorClaimSummary(Guid ClaimId, int Supports, int Disputes);
+/// <summary>A claim one or more of the actor's statements are linked to, its text, and how many support or dispute it.</summary>
+public sealed record ActorClaimSummary(Guid ClaimId, int Supports, int Disputes, string? Text = null);
 
 /// <summary>
 /// The actor page: who they are, their counts, bounded summaries of where they spoke and which claims they bear on,
@@ -131,7 +131,11 @@ public static class ReadActorEndpoints
             items = statements.Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
                 s.Current.Cue, s.Current.Mode, s.Current.Content, s.Current.Role, s.Current.Affiliation, s.Current.Medium, s.Retracted, s.Claims)).ToList();
         }
-        var answer = JsonAnswer.Of(ActorDetail.Of(actor, items, p, size), json);
+        var detail = ActorDetail.Of(actor, items, p, size);
+        // The claims' texts, so a reader sees what the actor bears on (a claim's text never changes once opened).
+        var texts = (await session.LoadManyAsync<ClaimView>(ct, detail.Claims.Select(c => c.ClaimId).ToArray())).ToDictionary(c => c.Id, c => c.Text);
+        detail = detail with { Claims = detail.Claims.Select(c => c with { Text = texts.GetValueOrDefault(c.ClaimId) }).ToList() };
+        var answer = JsonAnswer.Of(detail, json);
         if (cacheable) cache.Keep(key, generation, answer);
         return answer.Send(context);
     }
