@@ -199,9 +199,12 @@
         el("div", { class: "stat sup" }, el("b", {}, String(c.supportCount)), el("span", {}, "supporting")),
         el("div", { class: "stat dis" }, el("b", {}, String(c.disputeCount)), el("span", {}, "disputing")),
         el("div", { class: "stat" }, el("b", {}, Math.round(100 * (c.anonymousSupportShare || 0)) + "%"), el("span", {}, "anonymous support"))),
+      // An old link to an absorbed claim must lead on to the claim that carries its sources now.
+      c.mergedInto ? el("p", {}, "Merged into ", el("a", { href: "#/claim/" + c.mergedInto }, "the surviving claim"), ": its sources and timeline continue there.") : "",
       c.verdict ? el("p", {}, "Verdict: ", el("b", {}, c.verdict.rating), " — ", c.verdict.summary) : "",
-      el("h2", {}, "Support and dispute over time"), timelineChart(c.timeline || []),
+      links.length ? el("h2", {}, "Support and dispute over time") : "", links.length ? timelineChart(c.timeline || []) : "",
       el("h2", {}, "Sources"),
+      links.length || c.mergedInto ? "" : el("p", { class: "empty" }, "No statement is linked to this claim yet."),
       el("ol", { class: "items" }, links.map(l => el("li", {},
         el("span", { class: l.stance === "supports" ? "sup" : "dis" }, l.stance === "supports" ? "▲ " : "▼ "),
         el("a", { class: "who", href: "#/actor/" + encodeURIComponent(l.statement.actorId) }, l.statement.speaker),
