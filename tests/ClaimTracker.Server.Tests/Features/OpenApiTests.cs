@@ -74,4 +74,15 @@ public sealed class OpenApiTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         Assert.True(paths.GetProperty("/api/claims/{id}/verdict").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _));
         Assert.True(paths.GetProperty("/api/articles").GetProperty("post").GetProperty("responses").TryGetProperty("413", out _));
     }
+
+    [Theory]
+    [InlineData("/api/claims", "status", "contested")]
+    [InlineData("/api/actors", "type", "anonymous")]
+    public async Task A_filter_with_a_fixed_set_of_values_lists_them(string path, string parameter, string oneValue)
+    {
+        var doc = (await Host.Get("/openapi/v1.json")).Body;
+        var filter = doc.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == parameter);
+        Assert.Contains(oneValue, filter.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
 }

@@ -53,7 +53,8 @@ public sealed record ActorDetail(
 
 public static class ReadActorEndpoints
 {
-    private static readonly string[] SpeakerTypesKnown =
+    /// <summary>The values <c>?type=</c> takes (also listed in /openapi/v1.json).</summary>
+    public static readonly string[] SpeakerTypesKnown =
         [SpeakerTypes.Person, SpeakerTypes.Anonymous, SpeakerTypes.Organization, SpeakerTypes.Government, SpeakerTypes.Collective];
 
     /// <summary>GET /api/actors?search=&amp;type=&amp;anonymous=&amp;page=: most quoted first; merged actors are left out.</summary>

@@ -31,6 +31,17 @@ public static class ApiOpenApi
                 operation.Responses.Remove(type.StatusCode.ToString());
             if (!hasId) operation.Responses.Remove("404");
 
+            // Filters that take a fixed set of values say which (an unknown one is a 400, not an empty list).
+            var allowed = operation.OperationId switch
+            {
+                "ListClaims" => (Name: "status", Values: Claims.ReadClaimEndpoints.Statuses),
+                "ListActors" => (Name: "type", Values: Actors.ReadActorEndpoints.SpeakerTypesKnown),
+                _ => (Name: "", Values: Array.Empty<string>()),
+            };
+            foreach (var parameter in operation.Parameters ?? [])
+                if (parameter.Name == allowed.Name && parameter is OpenApiParameter { Schema: OpenApiSchema schema })
+                    schema.Enum = allowed.Values.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v)).ToList();
+
             var problem = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, ct);
             if (problem is OpenApiSchema { Properties: { } properties })
                 properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable machine-readable name of the rule, e.g. query-invalid, version-conflict." };

@@ -20,7 +20,8 @@ public sealed record ClaimPage(IReadOnlyList<ClaimSummary> Items, int Page, int 
 
 public static class ReadClaimEndpoints
 {
-    private static readonly string[] Statuses =
+    /// <summary>The values <c>?status=</c> takes (also listed in /openapi/v1.json).</summary>
+    public static readonly string[] Statuses =
         [ClaimStatuses.Unverified, ClaimStatuses.Corroborated, ClaimStatuses.Contested, ClaimStatuses.Rated, ClaimStatuses.Merged];
 
     /// <summary>GET /api/claims?status=contested&amp;page=1&amp;pageSize=50: merged claims are left out unless asked for.</summary>
