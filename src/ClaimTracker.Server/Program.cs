@@ -25,6 +25,8 @@ builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.M
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         ["Logging:LogLevel:Wolverine"] = "Warning",
+        // Its start-up warning that unparseable query values bind as null: QueryChecks answers those with a 400.
+        ["Logging:LogLevel:Wolverine.Http.HttpGraph"] = "Error",
         ["Logging:LogLevel:Marten"] = "Warning",
         ["Logging:LogLevel:JasperFx"] = "Warning",
     },
@@ -34,6 +36,7 @@ if (PostgresPreflight.Problem(args, builder.Configuration) is { } problem)
     Console.Error.WriteLine(problem);            // one line, no stack trace: see Hosting/PostgresPreflight.cs
     return 2;
 }
+CommandLine.QuietCommandDiscovery();
 if (CommandLine.PrintsData(args))
 {
     // `extract` writes JSON lines to stdout: keep start-up logging off it (and quiet) so output can be piped

@@ -67,4 +67,38 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "dashboard-claim.png"), FullPage = true });
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task A_freshly_opened_wall_shows_the_latest_story_even_after_hundreds_of_claim_events()
+    {
+        // After the seeds, the claim matcher appends hundreds of claim events behind the last story. The wall's
+        // first-load replay of the feed must reach past them: it replayed 300 sequences and showed an empty feed.
+        var (_, statements) = await PostStory("Port reopens after strike",
+            "HAMBURG (Reuters) - Port director Jan Vogt said on Wednesday the container terminals would reopen on Thursday.");
+        for (var i = 0; i < 400; i++)
+            (await app.Http.PostAsJsonAsync("/api/claims", new { text = $"the port handled {i} ships last week" })).EnsureSuccessStatusCode();
+
+        var page = await app.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        await page.GotoAsync(app.BaseAddress.ToString());
+        await Assertions.Expect(page.Locator($"#feed li[data-id='{statements[0]}']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#share-chart svg")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_page_of_a_merged_claim_leads_to_the_claim_that_absorbed_it()
+    {
+        async Task<string> Open(string text) =>
+            (await (await app.Http.PostAsJsonAsync("/api/claims", new { text })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var surviving = await Open("the ferry service resumes in June");
+        var absorbed = await Open("ferries back in June");
+        Assert.True((await app.Http.PostAsJsonAsync($"/api/claims/{surviving}/merge", new { claimId = absorbed, reason = "same proposition" })).IsSuccessStatusCode);
+
+        var page = await app.Browser.NewPageAsync();
+        await page.GotoAsync(app.BaseAddress + $"#/claim/{absorbed}");
+        await Assertions.Expect(page.Locator("#page h1")).ToHaveTextAsync("ferries back in June", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator($"#page a[href='#/claim/{surviving}']")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("#page svg").CountAsync());   // no support/dispute chart with nothing to draw
+        await page.Locator($"#page a[href='#/claim/{surviving}']").ClickAsync();
+        await Assertions.Expect(page.Locator("#page h1")).ToHaveTextAsync("the ferry service resumes in June");
+    }
 }

@@ -4,7 +4,9 @@
   const params = new URLSearchParams(location.search);
   const key = params.get("key") || localStorage.getItem("claimtracker-key") || null;   // only needed when reads are closed
   if (params.get("key")) localStorage.setItem("claimtracker-key", params.get("key"));
-  const BACKLOG = 300;          // on first load, replay this many recent sequences so the wall is not empty
+  // On first load, replay this many recent sequences so the wall is not empty. Generous: the claim matcher appends
+  // hundreds of claim events after a batch of stories (after the seeds, the last 300 held no story at all).
+  const BACKLOG = 5000;
   const MAX_FEED = 60;
 
   // ---- tiny DOM helper: strings become text nodes --------------------------------------------------------
@@ -72,6 +74,7 @@
       await conn.start();
       setState("live", "live");
       for (const [topic, h] of handlers) await subscribe(topic, h, topic === "feed" ? BACKLOG : 0);
+      $("feed").dataset.empty = "No statements yet: they appear here as stories land.";
       window.claimTrackerReady = true;
     } catch (e) {
       setState("offline", "offline — retrying");
@@ -156,7 +159,8 @@
     try {
       const claims = await api("/api/claims?status=contested&pageSize=30");
       for (const c of claims.items.slice().reverse()) onContested({ ...c, kind: "claim" });
-    } catch { /* the live feed still works */ }
+      $("contested").dataset.empty = "No contested claims: a claim appears here once one source supports it and another disputes it.";
+    } catch (e) { $("contested").dataset.empty = `Could not load the contested claims (${e.message}); new ones still arrive live.`; }
     await loadTopActors();
   }
   async function loadTopActors() {
@@ -165,7 +169,8 @@
       $("top-actors").replaceChildren(...actors.items.map(a => el("li", {},
         el("a", { href: "#/actor/" + encodeURIComponent(a.id) }, a.name, a.anonymous ? el("span", { class: "tag anonymous" }, "anon") : null),
         el("span", { class: "meta" }, String(a.statementCount)))));
-    } catch { }
+      $("top-actors").dataset.empty = "No speakers yet.";
+    } catch (e) { $("top-actors").dataset.empty = `Could not load the most quoted (${e.message}).`; }
   }
   setInterval(loadTopActors, 15000);   // the ranking is an async read model; a slow refresh is plenty
 
@@ -177,11 +182,11 @@
     const page = $("page"), wall = $("wall");
     if (!kind) { page.hidden = true; wall.hidden = false; return; }
     wall.hidden = true; page.hidden = false; page.replaceChildren(el("p", { class: "empty" }, "Loading…"));
-    const render = { claim: renderClaim, actor: renderActor, article: renderArticle, actors: renderActors }[kind];
+    const render = { claim: renderClaim, actor: renderActor, article: renderArticle, actors: renderActors, articles: renderArticles }[kind];
     if (!render) { page.replaceChildren(el("p", {}, "Unknown page.")); return; }
     const draw = async () => { try { await render(page, decodeURIComponent(id || "")); } catch (e) { page.replaceChildren(el("p", { class: "empty" }, String(e.message))); } };
     // Listen first, then read: a change committed between the two still redraws the page.
-    if (kind !== "actors") { pageTopic = `${kind}:${decodeURIComponent(id)}`; await subscribe(pageTopic, () => draw(), 0); }
+    if (kind !== "actors" && kind !== "articles") { pageTopic = `${kind}:${decodeURIComponent(id)}`; await subscribe(pageTopic, () => draw(), 0); }
     await draw();
   }
   async function renderClaim(page, id) {
@@ -194,9 +199,12 @@
         el("div", { class: "stat sup" }, el("b", {}, String(c.supportCount)), el("span", {}, "supporting")),
         el("div", { class: "stat dis" }, el("b", {}, String(c.disputeCount)), el("span", {}, "disputing")),
         el("div", { class: "stat" }, el("b", {}, Math.round(100 * (c.anonymousSupportShare || 0)) + "%"), el("span", {}, "anonymous support"))),
+      // An old link to an absorbed claim must lead on to the claim that carries its sources now.
+      c.mergedInto ? el("p", {}, "Merged into ", el("a", { href: "#/claim/" + c.mergedInto }, "the surviving claim"), ": its sources and timeline continue there.") : "",
       c.verdict ? el("p", {}, "Verdict: ", el("b", {}, c.verdict.rating), " — ", c.verdict.summary) : "",
-      el("h2", {}, "Support and dispute over time"), timelineChart(c.timeline || []),
+      links.length ? el("h2", {}, "Support and dispute over time") : "", links.length ? timelineChart(c.timeline || []) : "",
       el("h2", {}, "Sources"),
+      links.length || c.mergedInto ? "" : el("p", { class: "empty" }, "No statement is linked to this claim yet."),
       el("ol", { class: "items" }, links.map(l => el("li", {},
         el("span", { class: l.stance === "supports" ? "sup" : "dis" }, l.stance === "supports" ? "▲ " : "▼ "),
         el("a", { class: "who", href: "#/actor/" + encodeURIComponent(l.statement.actorId) }, l.statement.speaker),
@@ -240,13 +248,20 @@
         el("div", { class: "stat" }, el("b", {}, String(a.articleCount ?? (a.articles || []).length)), el("span", {}, "stories")),
         el("div", { class: "stat" }, el("b", {}, String(a.claimCount ?? (a.claims || []).length)), el("span", {}, "claims"))),
       el("p", { class: "meta" }, [...(a.roles || []), ...(a.affiliations || [])].join(" · ")),
+      (a.claims || []).length ? el("h2", {}, "Claims they bear on") : "",
+      (a.claims || []).length ? el("ol", { class: "items" }, a.claims.map(c => el("li", {},
+        el("a", { class: "claim-text", href: "#/claim/" + c.claimId }, c.text || "(claim)"),
+        el("div", { class: "meta" }, c.supports ? el("span", { class: "sup" }, `▲ supports ×${c.supports} `) : "",
+          c.disputes ? el("span", { class: "dis" }, `▼ disputes ×${c.disputes}`) : "")))) : "",
       el("h2", {}, "Everything they said"),
       // The answer carries one page (the newest first); say so when there are more.
       el("p", { class: "meta" }, d.total > statements.length ? `newest ${statements.length} of ${d.total}` : ""),
       el("ol", { class: "items" }, statements.map(s => {
         const at = s.current?.attribution || s.attribution || s;
-        return el("li", {}, el("span", { class: "cue" }, at.cue || ""), el("div", { class: "snippet" }, at.content || s.content || ""),
-          el("div", { class: "meta" }, el("a", { href: "#/article/" + (s.articleId || "") }, s.articleHeadline || "article"), " · ", when(s.publishedAt || s.recordedAt)));
+        const date = when(s.publishedAt || s.recordedAt);
+        return el("li", {}, el("span", { class: "cue" }, at.cue || ""), s.retracted ? el("span", { class: "tag retracted" }, "retracted") : null,
+          el("div", { class: "snippet" }, at.content || s.content || ""),
+          el("div", { class: "meta" }, el("a", { href: "#/article/" + (s.articleId || "") }, s.articleHeadline || "article"), date ? " · " + date : ""));
       })));
   }
   async function renderArticle(page, id) {
@@ -254,7 +269,8 @@
     const r = a.report || {};
     page.replaceChildren(
       el("h1", {}, a.headline),
-      el("p", { class: "meta" }, a.dateline || "", " · ", when(a.publishedAt || a.ingestedAt)),
+      el("p", { class: "meta" }, [a.dateline, a.publishedAt ? "published " + when(a.publishedAt) : "no publication date; ingested " + when(a.ingestedAt)]
+        .filter(Boolean).join(" · ")),
       el("div", { class: "stats" },
         el("div", { class: "stat" }, el("b", {}, String(r.statements ?? 0)), el("span", {}, "statements")),
         el("div", { class: "stat" }, el("b", {}, Math.round(100 * (r.anonymousShare || 0)) + "%"), el("span", {}, "anonymous share")),
@@ -263,7 +279,7 @@
       el("h2", {}, "Anonymous sources with no stated reason"),
       (r.anonymousWithoutReason || []).length
         ? el("ol", { class: "items" }, r.anonymousWithoutReason.map(s => el("li", {}, el("b", {}, s.speakerText || s.speaker), el("span", { class: "meta" }, ` paragraph ${s.paragraph}`))))
-        : el("p", { class: "empty" }, "None: every anonymous source comes with a reason."),
+        : el("p", { class: "empty" }, r.anonymousStatements ? "None: every anonymous source comes with a reason." : "No anonymous sources in this story."),
       el("h2", {}, "Who speaks"),
       el("ol", { class: "items compact" }, (r.bySpeaker || []).map(s => el("li", {},
         el("a", { href: "#/actor/" + encodeURIComponent(s.actorId) }, s.speaker, el("span", { class: "tag " + (s.anonymous ? "anonymous" : "named") }, s.anonymous ? "anonymous" : "named")),
@@ -272,6 +288,16 @@
       el("ol", { class: "items" }, (a.statements || []).map(s => el("li", {},
         el("span", { class: "who" }, s.attribution.speaker), " ", el("span", { class: "cue" }, s.attribution.cue),
         el("div", { class: "snippet" }, s.attribution.content)))));
+  }
+  async function renderArticles(page) {
+    const list = await api("/api/articles?pageSize=100");
+    page.replaceChildren(el("h1", {}, "Stories"),
+      el("p", { class: "meta" }, list.total > list.items.length ? `latest ${list.items.length} of ${list.total}` : ""),
+      list.items.length ? el("ol", { class: "items" }, list.items.map(a => el("li", {},
+        el("a", { class: "claim-text", href: "#/article/" + a.id }, a.headline),
+        el("div", { class: "meta" }, [a.dateline, a.publishedAt ? when(a.publishedAt) : "ingested " + when(a.ingestedAt),
+          `${a.statements} statement${a.statements === 1 ? "" : "s"}`, `${Math.round(100 * a.anonymousShare)}% anonymous`].filter(Boolean).join(" · ")))))
+        : el("p", { class: "empty" }, "No stories yet."));
   }
   async function renderActors(page) {
     const actors = await api("/api/actors?pageSize=100");

@@ -105,6 +105,28 @@ public sealed class ActorEndpointTests(SeededApiFixture app) : ApiTest<SeededApi
     }
 
     [Fact]
+    public async Task The_actor_page_names_the_claims_the_actor_bears_on()
+    {
+        // A fact-checker on an actor page needs to see which propositions, not only how many, their statements bear on.
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await Host.PostJson("/api/articles", new
+        {
+            headline = $"Mayor speaks {tag}",
+            body = $"LYON (Reuters) - Mayor Odile Testard{tag} said on Monday that the bridge would reopen in May.",
+        }, ApiFixture.IngestKey, expect: 201);
+        await Host.CatchUp();
+        var actorId = $"person-odile-testard{tag}";
+        var statementId = (await Host.Get($"/api/actors/{actorId}")).Body.GetProperty("statements")[0].GetProperty("id").GetString();
+        var claim = (await Host.PostJson("/api/claims", new { text = "the bridge reopens in May " + tag }, ApiFixture.FactCheckKey, expect: 201)).Body.GetProperty("id").GetString();
+        await Host.PostJson($"/api/claims/{claim}/statements", new { statementId, stance = "supports" }, ApiFixture.FactCheckKey, expect: 200);
+        await Host.CatchUp();
+
+        var onPage = (await Host.Get($"/api/actors/{actorId}")).Body.GetProperty("claims").EnumerateArray().Single(c => c.GetProperty("claimId").GetString() == claim);
+        Assert.Equal("the bridge reopens in May " + tag, onPage.GetProperty("text").GetString());
+        Assert.Equal(1, onPage.GetProperty("supports").GetInt32());
+    }
+
+    [Fact]
     public async Task Merging_two_spellings_leaves_one_actor_with_all_statements_and_claims()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];

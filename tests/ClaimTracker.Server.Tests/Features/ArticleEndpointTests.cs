@@ -24,6 +24,30 @@ public sealed class ArticleEndpointTests(SeededApiFixture app) : ApiTest<SeededA
     }
 
     [Fact]
+    public async Task The_story_list_pages_the_articles_newest_first_with_their_attribution_counts()
+    {
+        // An editor needs a way to the attribution reports other than waiting for a story to land on the wall.
+        var posted = await Host.PostJson("/api/articles", UniqueArticle("the story list"), ApiFixture.IngestKey, expect: 201);
+        var id = posted.Body.GetProperty("articles")[0].GetProperty("id").GetString();
+        await Host.CatchUp();
+
+        var all = (await Host.Get("/api/articles?pageSize=500")).Body;
+        Assert.True(all.GetProperty("total").GetInt64() >= 11);
+        var newest = all.GetProperty("items")[0];
+        Assert.Equal(id, newest.GetProperty("id").GetString());
+        Assert.Equal(2, newest.GetProperty("statements").GetInt32());
+        Assert.Equal("2016-02-15T10:00:00+00:00", newest.GetProperty("publishedAt").GetString());
+        var seeded = App.FirstIngest.GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToHashSet();
+        Assert.Subset(all.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToHashSet(), seeded);
+
+        var found = (await Host.Get("/api/articles?search=STORY%20LIST")).Body;
+        Assert.Equal(id, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        var second = (await Host.Get("/api/articles?page=2&pageSize=1")).Body;
+        Assert.Equal(1, second.GetProperty("items").GetArrayLength());
+        Assert.NotEqual(id, second.GetProperty("items")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task Re_ingesting_the_seeds_appends_nothing_and_answers_200_with_the_same_ids()
     {
         var before = await Host.EventCount();

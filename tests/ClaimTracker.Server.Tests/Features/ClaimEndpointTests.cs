@@ -35,6 +35,24 @@ public sealed class ClaimEndpointTests(SeededApiFixture app) : ApiTest<SeededApi
     }
 
     [Fact]
+    public async Task The_claim_list_names_who_supports_and_who_disputes_as_the_live_updates_do()
+    {
+        // The wall's first load comes from this list, its changes from `contested` updates: both must name the sides.
+        var first = await Statements(1);
+        var second = await Statements(3);
+        var a = first[0];
+        var b = second.First(s => s.ActorId != a.ActorId);
+        var (id, _) = await Open("the ceasefire is holding in the north");
+        await Host.PostJson($"/api/claims/{id}/statements", new { statementId = a.Id, stance = "supports" }, Key, expect: 200);
+        await Host.PostJson($"/api/claims/{id}/statements", new { statementId = b.Id, stance = "disputes" }, Key, expect: 200);
+
+        var list = await Host.Get("/api/claims?status=contested&pageSize=500");
+        var item = list.Body.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+        Assert.Equal([a.Speaker], item.GetProperty("supporters").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal([b.Speaker], item.GetProperty("disputers").EnumerateArray().Select(x => x.GetString()));
+    }
+
+    [Fact]
     public async Task A_claim_with_a_supporter_and_a_disputer_is_contested_and_listed_as_such()
     {
         var (a, b, _) = await ThreeStatementsByDifferentActors();

@@ -77,6 +77,19 @@ public sealed class ExecutableTests : IDisposable
     }
 
     [Fact]
+    public async Task Extract_of_a_missing_file_says_so_in_one_line_and_nothing_else()
+    {
+        var missing = Path.Combine(_data.Path, "missing.txt");
+        var (code, stdout, stderr) = await RunServerAsync($"extract \"{missing}\"", new() { ["PATH"] = "" });
+
+        Assert.Equal(1, code);
+        Assert.Equal("", stdout.Trim());
+        // Was eight more lines first: Wolverine's query-binding warning and JasperFx's "Searching '...' for commands".
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("missing.txt", line);
+    }
+
+    [Fact]
     public async Task Extract_labels_claim_and_stance_shared_across_the_files_of_one_run()
     {
         var seed = Path.Combine(AppContext.BaseDirectory, "seeds", "000_d4dcac6c5e52dfbe.txt");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -9,13 +10,18 @@ public sealed record AddAliasRequest(string? Alias);
 
 public sealed record MergeActorsRequest(string? ActorId, string? Reason);
 
+/// <summary>The answer to a merge: who survives, who was absorbed, how many statements moved.</summary>
+public sealed record ActorsMergedResponse(string SurvivingActorId, string AbsorbedActorId, int Moved);
+
 public static class CurateActorEndpoints
 {
     /// <summary>POST /api/actors/{id}/aliases: later statements under this name are credited to the actor (admin).</summary>
     [WolverinePost("/api/actors/{id}/aliases", OperationId = "AddActorAlias")]
+    [ProducesResponseType<ActorAliasAdded>(StatusCodes.Status200OK)]
     [Tags("Actors")]
-    public static async Task<IResult> AddAlias(string id, AddAliasRequest request, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> AddAlias(string id, AddAliasRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
+        if (request is null) return Problems.JsonObjectRequired("{\"alias\": \"...\"}");
         var actor = await session.LoadAsync<ActorView>(id, ct);
         var aliasId = actor is null || string.IsNullOrWhiteSpace(request.Alias) ? null : ActorIds.For(request.Alias.Trim(), actor.Type, false, Guid.Empty);
         var target = aliasId is null ? null : await session.LoadAsync<ActorAlias>(aliasId, ct);
@@ -29,9 +35,11 @@ public static class CurateActorEndpoints
 
     /// <summary>POST /api/actors/{id}/merge: the route's actor absorbs the one in the body (admin).</summary>
     [WolverinePost("/api/actors/{id}/merge", OperationId = "MergeActors")]
+    [ProducesResponseType<ActorsMergedResponse>(StatusCodes.Status200OK)]
     [Tags("Actors")]
-    public static async Task<IResult> Merge(string id, MergeActorsRequest request, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Merge(string id, MergeActorsRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
+        if (request is null) return Problems.JsonObjectRequired("{\"actorId\": \"...\"}");
         if (string.IsNullOrWhiteSpace(request.ActorId)) return Problems.BadRequest("actor-missing", "Give the actorId to merge into this one.");
         var surviving = await session.LoadAsync<ActorView>(id, ct);
         var absorbed = await session.LoadAsync<ActorView>(request.ActorId, ct);
@@ -44,6 +52,6 @@ public static class CurateActorEndpoints
         foreach (var revisions in ActorDecisions.ClaimRevisionsAfterMerge(merged, linked.ToDictionary(s => s.Id)).GroupBy(r => r.ClaimId))
             (await session.Events.FetchForWriting<ClaimView>(revisions.Key, ct)).AppendMany(revisions.Select(r => (object)r.Item2).ToArray());
         await session.SaveChangesAsync(ct);
-        return Results.Ok(new { survivingActorId = id, absorbedActorId = request.ActorId, moved = absorbed!.StatementCount });
+        return Results.Ok(new ActorsMergedResponse(id, request.ActorId, absorbed!.StatementCount));
     }
 }

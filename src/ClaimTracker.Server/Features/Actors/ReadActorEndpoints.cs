@@ -15,8 +15,8 @@ public sealed record ActorPage(IReadOnlyList<ActorSummary> Items, int Page, int 
 public sealed record ActorStatementItem(Guid Id, Guid ArticleId, string ArticleHeadline, DateTimeOffset? PublishedAt, string Cue, string Mode,
     string Content, string? Role, string? Affiliation, string? Medium, bool Retracted, IReadOnlyList<StatementClaim> Claims);
 
-/// <summary>A claim one or more of the actor's statements are linked to, with how many support or dispute it.</summary>
-public sealed record ActorClaimSummary(Guid ClaimId, int Supports, int Disputes);
+/// <summary>A claim one or more of the actor's statements are linked to, its text, and how many support or dispute it.</summary>
+public sealed record ActorClaimSummary(Guid ClaimId, int Supports, int Disputes, string? Text = null);
 
 /// <summary>
 /// The actor page: who they are, their counts, bounded summaries of where they spoke and which claims they bear on,
@@ -53,19 +53,26 @@ public sealed record ActorDetail(
 
 public static class ReadActorEndpoints
 {
+    /// <summary>The values <c>?type=</c> takes (also listed in /openapi/v1.json).</summary>
+    public static readonly string[] SpeakerTypesKnown =
+        [SpeakerTypes.Person, SpeakerTypes.Anonymous, SpeakerTypes.Organization, SpeakerTypes.Government, SpeakerTypes.Collective];
+
     /// <summary>GET /api/actors?search=&amp;type=&amp;anonymous=&amp;page=: most quoted first; merged actors are left out.</summary>
     [WolverineGet("/api/actors", OperationId = "ListActors")]
+    [ProducesResponseType<ActorPage>(StatusCodes.Status200OK)]
     [Tags("Actors")]
     public static async Task<IResult> List(string? search, string? type, bool? anonymous, int? page, int? pageSize, IQuerySession session, HttpRequest request, CancellationToken ct)
     {
         if (QueryChecks.Invalid(request) is { } invalid) return invalid;
+        var (wantedType, unknown) = QueryChecks.OneOf("type", type, SpeakerTypesKnown);
+        if (unknown is not null) return unknown;
         var (p, size) = Paging.Normalize(page, pageSize);
         IQueryable<ActorView> query = session.Query<ActorView>().Where(a => a.MergedInto == null);
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(a => a.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
-        if (!string.IsNullOrWhiteSpace(type)) query = query.Where(a => a.Type == type);
+        if (wantedType is not null) query = query.Where(a => a.Type == wantedType);
         if (anonymous is { } anon) query = query.Where(a => a.Anonymous == anon);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(a => a.StatementCount).ThenBy(a => a.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await query.OrderByDescending(a => a.StatementCount).ThenBy(a => a.Id).Skip(Paging.Skip(p, size)).Take(size).ToListAsync(ct);
         return Results.Ok(new ActorPage(items.Select(a => new ActorSummary(a.Id, a.Name, a.Type, a.Anonymous, a.StatementCount)).ToList(), p, size, total));
     }
 
@@ -87,6 +94,10 @@ public static class ReadActorEndpoints
         if (version is not null || asOf is not null)
         {
             var past = await ActorTimeTravel.ReadAsync(session, id, version, asOf, ct);
+            if (past is null && await session.LoadAsync<ActorView>(id, ct) is { } now)
+                return Problems.Problem(StatusCodes.Status404NotFound, "version-not-found", version is { } v
+                    ? $"The actor {id} had no statements yet at sequence {v} (its document is at sequence {now.LastSequence})."
+                    : $"The actor {id} had no statements yet at {asOf!.Value.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}.");
             return past is null ? Problems.NotFound("actor", id) : JsonAnswer.Of(ActorDetail.Of(past, [], p, size), json).Send(context);
         }
         // Only the default first page is kept: it is what the dashboard and most readers ask for.
@@ -109,7 +120,7 @@ public static class ReadActorEndpoints
             list = await session.LoadAsync<ActorStatements>(actor.Id, ct);
         }
         if (actor is null) return Problems.NotFound("actor", id);
-        var items = list?.Take(p * size)?.Skip((p - 1) * size).Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
+        var items = list?.Take(Paging.Through(p, size))?.Skip(Paging.Skip(p, size)).Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
             s.Cue, s.Mode, s.Content, s.Role, s.Affiliation, s.Medium, s.Retracted, s.Claims)).ToList();
         if (items is null)
         {
@@ -117,11 +128,15 @@ public static class ReadActorEndpoints
             // Not kept in memory: the statement views are inline and change before the actor documents do.
             cacheable = false;
             var statements = await session.Query<StatementView>().Where(s => s.ActorId == actor.Id)
-                .OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Ordinal).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+                .OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Ordinal).Skip(Paging.Skip(p, size)).Take(size).ToListAsync(ct);
             items = statements.Select(s => new ActorStatementItem(s.Id, s.ArticleId, s.ArticleHeadline, s.PublishedAt,
                 s.Current.Cue, s.Current.Mode, s.Current.Content, s.Current.Role, s.Current.Affiliation, s.Current.Medium, s.Retracted, s.Claims)).ToList();
         }
-        var answer = JsonAnswer.Of(ActorDetail.Of(actor, items, p, size), json);
+        var detail = ActorDetail.Of(actor, items, p, size);
+        // The claims' texts, so a reader sees what the actor bears on (a claim's text never changes once opened).
+        var texts = (await session.LoadManyAsync<ClaimView>(ct, detail.Claims.Select(c => c.ClaimId).ToArray())).ToDictionary(c => c.Id, c => c.Text);
+        detail = detail with { Claims = detail.Claims.Select(c => c with { Text = texts.GetValueOrDefault(c.ClaimId) }).ToList() };
+        var answer = JsonAnswer.Of(detail, json);
         if (cacheable) cache.Keep(key, generation, answer);
         return answer.Send(context);
     }

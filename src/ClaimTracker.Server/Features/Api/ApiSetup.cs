@@ -14,8 +14,10 @@ public static class ApiSetup
         services.AddSingleton<Articles.ArticleIngestion>();
         services.AddSingleton<Articles.IArticleReader, Articles.ExtractorArticleReader>();   // the extraction library
         services.AddHostedService<Articles.SeedOnFirstStart>();
+        services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = Problems.Complete);   // the framework's own 4xx
         services.AddReadCache(config);         // serialized document answers in memory: ReadCache.cs
         services.AddIngestArticlesOpenApi();   // request body of POST /api/articles in /openapi/v1.json
+        services.AddApiProblemResponses();     // the 4xx problem details of every /api operation, ditto
         return services;
     }
 

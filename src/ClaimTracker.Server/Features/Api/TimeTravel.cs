@@ -8,6 +8,19 @@ namespace ClaimTracker.Server.Features.Api;
 /// </summary>
 public static class TimeTravel
 {
+    /// <summary>
+    /// The document exists, but not at the version or moment asked for: say so, and where it is now, instead of
+    /// "No claim X" about a claim the reader is looking at.
+    /// </summary>
+    public static IResult NotThen(string what, object id, long? version, DateTimeOffset? asOf, long currentVersion) =>
+        Problems.Problem(StatusCodes.Status404NotFound, "version-not-found", version is { } v
+            ? $"The {what} {id} has no version {v}: it is at version {currentVersion}."
+            : $"The {what} {id} did not exist yet at {asOf!.Value.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}.");
+
+    /// <summary>The stream's current version, or null when there is no such stream.</summary>
+    public static async Task<long?> CurrentVersionAsync(IQuerySession session, Guid id, CancellationToken ct) =>
+        (await session.Events.FetchStreamStateAsync(id, ct))?.Version;
+
     public static async Task<T?> ReadAsync<T>(IQuerySession session, Guid id, long? version, DateTimeOffset? asOf, CancellationToken ct)
         where T : class
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Text;
 using System.Text.Json;
 using ClaimTracker.Server.Features.Api;
@@ -21,6 +22,8 @@ public static class IngestArticlesEndpoint
     /// date?, source?}. 201 when something new was stored, 200 when every article was already there.
     /// </summary>
     [WolverinePost("/api/articles", OperationId = "IngestArticles")]
+    [ProducesResponseType<IngestResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<IngestResponse>(StatusCodes.Status200OK)]
     [Tags("Articles")]
     public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, ArticleIngestion ingestion, IArticleReader reader, CancellationToken ct)
     {
@@ -42,7 +45,7 @@ public static class IngestArticlesEndpoint
             case "application/json":
                 ArticleSubmission? submission;
                 try { submission = JsonSerializer.Deserialize<ArticleSubmission>(body, Json); }
-                catch (JsonException e) { return Problems.BadRequest("json-malformed", $"The JSON could not be read: {e.Message}"); }
+                catch (JsonException e) { return Problems.BadRequest("json-malformed", "The JSON could not be read: " + Problems.WithoutTypeNames(e.Message)); }
                 if (submission is null || string.IsNullOrWhiteSpace(submission.Headline))
                     return Problems.BadRequest("headline-missing", "Give the article's headline.");
                 if (string.IsNullOrWhiteSpace(submission.Body))

@@ -14,6 +14,8 @@ public static class ClaimWrites
     public static async Task<IResult> WriteAsync(IDocumentSession session, Guid claimId, long? expectedVersion,
         Func<ClaimView, Task<Decision>> decide, CancellationToken ct, int successStatus = StatusCodes.Status200OK)
     {
+        if (expectedVersion is < 1)
+            return Problems.BadRequest("version-invalid", $"expectedVersion must be 1 or more (the claim's 'version'), not {expectedVersion}.");
         var current = await session.LoadAsync<ClaimView>(claimId, ct);
         if (current is null) return Problems.NotFound("claim", claimId);
         if (expectedVersion is { } expected && expected != current.Version)

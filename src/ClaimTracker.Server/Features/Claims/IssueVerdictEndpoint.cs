@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -11,8 +12,12 @@ public static class IssueVerdictEndpoint
 {
     /// <summary>POST /api/claims/{id}/verdict: rate the claim; the reviewer is the API key's name.</summary>
     [WolverinePost("/api/claims/{id}/verdict", OperationId = "IssueVerdict")]
+    [ProducesResponseType<ClaimView>(StatusCodes.Status200OK)]
     [Tags("Claims")]
-    public static Task<IResult> Post(Guid id, IssueVerdictRequest request, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        ClaimWrites.WriteAsync(session, id, request.ExpectedVersion, claim => Task.FromResult(
+    public static async Task<IResult> Post(Guid id, IssueVerdictRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
+    {
+        if (request is null) return Problems.JsonObjectRequired("{\"rating\": \"false\", \"summary\": \"...\"}");
+        return await ClaimWrites.WriteAsync(session, id, request.ExpectedVersion, claim => Task.FromResult(
             ClaimDecisions.Verdict(claim, new IssueVerdict(id, request.Rating ?? "", request.Summary ?? "", Who.Is(http), DateTimeOffset.UtcNow))), ct);
+    }
 }

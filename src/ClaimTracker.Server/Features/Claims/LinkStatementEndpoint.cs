@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -11,9 +12,11 @@ public sealed record LinkStatementRequest(Guid StatementId, string? Stance, bool
 public static class LinkStatementEndpoint
 {
     [WolverinePost("/api/claims/{id}/statements", OperationId = "LinkStatement")]
+    [ProducesResponseType<ClaimView>(StatusCodes.Status200OK)]
     [Tags("Claims")]
-    public static async Task<IResult> Post(Guid id, LinkStatementRequest request, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Post(Guid id, LinkStatementRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
+        if (request is null) return Problems.JsonObjectRequired("{\"statementId\": \"...\", \"stance\": \"supports\"}");
         if (request.StatementId == Guid.Empty) return Problems.BadRequest("statement-missing", "Give the statementId to link.");
         return await ClaimWrites.WriteAsync(session, id, request.ExpectedVersion, async claim =>
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -12,9 +13,11 @@ public static class MergeClaimsEndpoint
 {
     /// <summary>POST /api/claims/{id}/merge: the route's claim survives and absorbs the one in the body.</summary>
     [WolverinePost("/api/claims/{id}/merge", OperationId = "MergeClaims")]
+    [ProducesResponseType<ClaimView>(StatusCodes.Status200OK)]
     [Tags("Claims")]
-    public static async Task<IResult> Post(Guid id, MergeClaimsRequest request, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Post(Guid id, MergeClaimsRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
+        if (request is null) return Problems.JsonObjectRequired("{\"claimId\": \"...\"}");
         if (request.ClaimId == Guid.Empty) return Problems.BadRequest("claim-missing", "Give the claimId to merge into this one.");
         var absorbed = await session.LoadAsync<ClaimView>(request.ClaimId, ct);
         if (absorbed is null && request.ClaimId != id) return Problems.NotFound("claim", request.ClaimId);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -9,6 +10,7 @@ public static class UnlinkStatementEndpoint
 {
     /// <summary>DELETE /api/claims/{id}/statements/{statementId}?expectedVersion=&amp;reason=: remove a link (it stays in the timeline).</summary>
     [WolverineDelete("/api/claims/{id}/statements/{statementId}", OperationId = "UnlinkStatement")]
+    [ProducesResponseType<ClaimView>(StatusCodes.Status200OK)]
     [Tags("Claims")]
     public static async Task<IResult> Delete(Guid id, Guid statementId, long? expectedVersion, string? reason, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -15,9 +16,11 @@ public static class CorrectStatementEndpoint
 {
     /// <summary>POST /api/statements/{id}/corrections: old and new values both stay in the history.</summary>
     [WolverinePost("/api/statements/{id}/corrections", OperationId = "CorrectStatement")]
+    [ProducesResponseType<StatementView>(StatusCodes.Status200OK)]
     [Tags("Statements")]
-    public static async Task<IResult> Post(Guid id, CorrectStatementRequest request, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Post(Guid id, CorrectStatementRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
+        if (request is null) return Problems.JsonObjectRequired("{\"changes\": {\"role\": \"...\"}, \"reason\": \"...\"}");
         var resolve = await StatementWrites.ActorResolverAsync(session, ct);
         return await StatementWrites.WriteAsync(session, id, request.ExpectedVersion, statement => Task.FromResult(StatementDecisions.Correct(statement,
             new CorrectStatement(id, request.Changes ?? [], request.Reason ?? "", Who.Is(http), DateTimeOffset.UtcNow), resolve)), ct);

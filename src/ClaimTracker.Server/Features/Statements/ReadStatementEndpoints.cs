@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -11,6 +12,7 @@ public sealed record StatementHistoryResponse(Guid Id, Guid ArticleId, string Ac
 public static class ReadStatementEndpoints
 {
     [WolverineGet("/api/statements/{id}", OperationId = "GetStatement")]
+    [ProducesResponseType<StatementView>(StatusCodes.Status200OK)]
     [Tags("Statements")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<StatementView>(id, ct) is { } s ? Results.Ok(Shown(s)) : Problems.NotFound("statement", id);
@@ -24,6 +26,7 @@ public static class ReadStatementEndpoints
 
     /// <summary>GET /api/statements/{id}/history: as extracted, as it reads now, and every change in between.</summary>
     [WolverineGet("/api/statements/{id}/history", OperationId = "GetStatementHistory")]
+    [ProducesResponseType<StatementHistoryResponse>(StatusCodes.Status200OK)]
     [Tags("Statements")]
     public static async Task<IResult> History(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<StatementView>(id, ct) is { } s

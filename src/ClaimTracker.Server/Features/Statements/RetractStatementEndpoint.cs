@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Api;
 using Marten;
@@ -12,8 +13,12 @@ public static class RetractStatementEndpoint
 {
     /// <summary>POST /api/statements/{id}/retraction: withdraw a statement; it stays in history, out of counts.</summary>
     [WolverinePost("/api/statements/{id}/retraction", OperationId = "RetractStatement")]
+    [ProducesResponseType<StatementView>(StatusCodes.Status200OK)]
     [Tags("Statements")]
-    public static Task<IResult> Post(Guid id, RetractStatementRequest request, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        StatementWrites.WriteAsync(session, id, request.ExpectedVersion, statement => Task.FromResult(StatementDecisions.Retract(statement,
+    public static async Task<IResult> Post(Guid id, RetractStatementRequest? request, IDocumentSession session, HttpContext http, CancellationToken ct)
+    {
+        if (request is null) return Problems.JsonObjectRequired("{\"reason\": \"...\"}");
+        return await StatementWrites.WriteAsync(session, id, request.ExpectedVersion, statement => Task.FromResult(StatementDecisions.Retract(statement,
             new RetractStatement(id, request.Reason ?? "", Who.Is(http), DateTimeOffset.UtcNow))), ct);
+    }
 }
