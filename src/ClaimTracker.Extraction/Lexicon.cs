@@ -249,8 +249,9 @@ internal static class Lexicon
         "shipper", "operator", "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division",
         "brokerage", "steelmaker", "chipmaker", "drugmaker", "bureau", "magazine", "weekly", "journal", "tabloid");
 
-    /// <summary>Title words that precede a person's name ("U.S. Secretary of State John Kerry").</summary>
-    internal static readonly WordSet TitleWords = Set(
+    /// <summary>Title words that precede a person's name ("U.S. Secretary of State John Kerry"); a hyphenated
+    /// compound of title words ("Vice-President", "Deputy-Governor") is one too.</summary>
+    internal static readonly WordSet TitleWords = new WordSet(hyphenCompounds: true,
         "president", "prime", "minister", "secretary", "state", "defense", "defence", "foreign", "general", "brigadier",
         "ambassador", "commander", "chairman", "chairwoman", "director", "governor", "senator", "sen.", "rep.",
         "spokesman", "spokeswoman", "king", "queen", "prince", "princess", "sheikh", "chancellor", "mayor", "chief",
@@ -293,12 +294,27 @@ internal sealed class WordSet
     readonly FrozenSet<string> _set;
     readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _span;
 
-    public WordSet(IEnumerable<string> words)
+    readonly bool _hyphenCompounds;
+
+    public WordSet(IEnumerable<string> words) : this(false, words) { }
+
+    /// <param name="hyphenCompounds">also answer for "a-b" when both a and b are in the set</param>
+    public WordSet(bool hyphenCompounds, params IEnumerable<string> words)
     {
         _set = words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _span = _set.GetAlternateLookup<ReadOnlySpan<char>>();
+        _hyphenCompounds = hyphenCompounds;
     }
 
-    public bool Contains(string w) => _set.Contains(w);
-    public bool Contains(ReadOnlySpan<char> w) => _span.Contains(w);
+    public bool Contains(string w) => Contains(w.AsSpan());
+    public bool Contains(ReadOnlySpan<char> w)
+    {
+        if (_span.Contains(w)) return true;
+        if (!_hyphenCompounds) return false;
+        int dash = w.IndexOf('-');
+        if (dash <= 0 || dash == w.Length - 1) return false;
+        foreach (var part in w.Split('-'))
+            if (part.Start.Value == part.End.Value || !_span.Contains(w[part])) return false;
+        return true;
+    }
 }
