@@ -1394,11 +1394,20 @@ internal sealed class ArticleRun
         return null;
     }
 
+    static bool IsAgentNoun(ReadOnlySpan<char> w) =>
+        (w.EndsWith("er") || w.EndsWith("or") || w.EndsWith("ist") || w.EndsWith("yst") || w.EndsWith("ant")
+         || w.EndsWith("ent") && !w.EndsWith("ment") || w.EndsWith("ian") || w.EndsWith("man") || w.EndsWith("woman"))
+        && !w.EndsWith("quarter") && !w.EndsWith("number") && !w.EndsWith("order") && !w.EndsWith("letter") && !w.EndsWith("matter");
+
     bool LooksLikeSpeaker(int s, int e)
     {
         if (e - s > 22) return false;
         // "Some believe ...", "Many expect ...": a quantifier standing for people
         if (e - s == 1 && (Is(s, "some") || Is(s, "many") || Is(s, "most") || Is(s, "others"))) return true;
+        // "a cocoa merchant", "an industry lobbyist": one person described by a noun outside the lists; the
+        // indefinite article and a lower-case agent noun (-er, -or, -ist, -ant, -ent, -ian, -man) make it a source
+        if (e - s is >= 2 and <= 5 && (Is(s, "a") || Is(s, "an")) && IsWord(e - 1) && char.IsLower(_t[_toks[e - 1].S])
+            && W(e - 1) is { Length: > 4 } last && IsAgentNoun(last) && !Lexicon.DocumentNouns.Contains(last)) return true;
         // needs a capitalised word, a pronoun, or a source noun
         for (int k = s; k < e; k++)
         {

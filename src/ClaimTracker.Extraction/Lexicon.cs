@@ -231,7 +231,7 @@ internal static class Lexicon
         "forces", "network", "league", "movement", "news", "press", "times", "post", "journal", "reuters", "tv",
         "television", "radio", "center", "centre", "foundation", "board", "authority", "cross", "crescent", "exchange",
         "university", "church", "assembly", "secretariat", "nv", "ag", "sa", "gmbh", "bv", "spa", "llc", "lp",
-        "industries", "holdings", "airlines", "airways", "petroleum", "oil", "motors", "trust", "society", "mission",
+        "ab", "oy", "bhd", "industries", "holdings", "airlines", "airways", "petroleum", "oil", "motors", "trust", "society", "mission",
         "brigade", "brigades", "coalition", "administration", "cabinet", "government", "military", "service",
         "services", "club", "panel", "team", "unit", "directorate", "bureau", "chamber", "institution", "partners",
         "securities", "capital", "inquiry", "investments", "energy", "telecom", "communications", "systems", "technologies",

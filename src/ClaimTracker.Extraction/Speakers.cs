@@ -34,6 +34,7 @@ internal sealed class Speakers
     readonly List<string> _orgNames = [];                                          // capitalised multiword names seen
     readonly HashSet<string> _orgSingles = new(StringComparer.Ordinal);            // single words seen inside org names
     readonly List<Entity> _anonymous = [];
+    readonly List<Entity> _plurals = [];                                           // unnamed groups, last noted last
     readonly Dictionary<string, Entity> _others = new(StringComparer.OrdinalIgnoreCase);
     public Entity? LastPerson, LastThing, LastPlural, LastGovernment;
     public string? DatelineCountry;
@@ -105,7 +106,14 @@ internal sealed class Speakers
                 }
                 string name = StripPossessive(_text[toks[s].S..toks[e - 1].E]);
                 _orgNames.Add(name);
-                for (int k = s; k < e; k++) _orgSingles.Add(StripPossessive(W(toks[k]).ToString()));
+                for (int k = s; k < e; k++)
+                {
+                    var single = StripPossessive(W(toks[k]).ToString());
+                    _orgSingles.Add(single);
+                    // "Saab-Scania AB": "Saab" alone is that company too, never a person
+                    int dash = single.IndexOf('-');
+                    if (k == s && dash > 1 && char.IsUpper(single[0]) && dash + 1 < single.Length && char.IsUpper(single[dash + 1])) _orgSingles.Add(single[..dash]);
+                }
                 return;
             }
         }
@@ -380,7 +388,11 @@ internal sealed class Speakers
         var hw = headPart.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         bool endsOrg = listedCompany || hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
                        || hw[^1].StartsWith('<') || hw[^1].EndsWith('>') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
-        var person = endsOrg ? null : FindPerson(core, words);
+        // "The Wheat Growers official", "a Reagan aide": a lower-case source noun heads the phrase, the name before
+        // it only says whose; the speaker is not that name
+        bool commonHead = hw.Length > 1 && hw.Length == words.Length && char.IsLower(hw[^1][0]) && (Lexicon.PersonNouns.Contains(hw[^1]) || Lexicon.CollectiveNouns.Contains(hw[^1]))
+                          && !Lexicon.Determiners.Contains(hw[^2]) && char.IsUpper(hw[^2][0]) && StripPossessive(hw[^2]) == hw[^2];
+        var person = endsOrg || commonHead ? null : FindPerson(core, words);
         if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
         if (person is not null)
         {
@@ -469,6 +481,11 @@ internal sealed class Speakers
         // 3. unnamed groups and plural sources
         if (!headCapital && Lexicon.CollectiveNouns.Contains(head))
         {
+            // "the sources", "the officials" alone: the group introduced with that noun before ("Finance Ministry
+            // sources said ... the sources added"), as "the diplomat" is the diplomat met before
+            if (bw.Length == 1 && det is "the" or "The" or "these" or "These")
+                for (int k = _plurals.Count - 1; k >= 0; k--)
+                    if (_plurals[k].Name.EndsWith(" " + head, StringComparison.OrdinalIgnoreCase)) return Note(_plurals[k]);
             bool counted = Lexicon.CountWords.Contains(det) && det is not "several";
             bool sources = head is "sources";
             string name = Lowerish(bare);
@@ -503,6 +520,12 @@ internal sealed class Speakers
                     if (_anonymous[k].Head == head && !_anonymous[k].Plural && (owner is null || _anonymous[k].Affiliation == owner)) return Note(_anonymous[k]);
                 foreach (var pe in _persons.Values)
                     if (Fits(pe)) return Note(pe);
+                // "the investment banker said" in a story about one firm: the firm, as "the brokerage" is
+                if (headIdx > 0 && bw[headIdx - 1] is "investment" or "merchant" && head is "banker" or "dealer")
+                {
+                    if (LastThing?.Final is { Type: SpeakerTypes.Organization } firm && !firm.Anonymous) return Note(firm);
+                    if (_orgNames.Count > 0) return Note(Other(OrgName(StripBased(_orgNames[0])), SpeakerTypes.Organization, false));
+                }
                 // an office identified by its title: "Turkey's foreign minister", "The head of the U.S. DIA"
                 if (HasOwner(bw, headIdx))
                 {
@@ -560,7 +583,15 @@ internal sealed class Speakers
             return Note(org);
         }
 
-        // 7. everything else lower-case: an unnamed group ("the sides in Munich")
+        // 7. everything else lower-case: an unnamed group ("the sides in Munich"), but one unnamed individual after
+        // "a"/"an" ("a cocoa merchant", "an industry lobbyist")
+        if (det is "a" or "an" or "A" or "An" or "another" or "Another" && !head.EndsWith('s'))
+        {
+            var one = new Entity { Name = det.ToLowerInvariant() + " " + bare, Type = SpeakerTypes.Anonymous, Anonymous = true, Head = head,
+                                   Role = RoleWords(bw, headIdx, singular: false), Affiliation = CountryIn(bw) ?? OrgIn(bw) ?? OfPhrase(bare) };
+            _anonymous.Add(one);
+            return Note(one);
+        }
         var coll = Other(Lowerish(bare), SpeakerTypes.Collective, true);
         coll.Plural = true;
         return Note(coll);
@@ -679,6 +710,8 @@ internal sealed class Speakers
         {
             int sp = s.IndexOf(' ');
             string first = sp < 0 ? s : s[..sp];
+            // "Finance Ministry sources": the capital opens a name, not only the sentence
+            if (sp > 0 && sp + 1 < s.Length && char.IsUpper(s[sp + 1])) return s;
             if (!Countries.Default.TryAny(first, out _) && !IsWestern(first)) return char.ToLowerInvariant(s[0]) + s[1..];
         }
         return s;
@@ -705,7 +738,11 @@ internal sealed class Speakers
     {
         var f = e.Final;
         if (f.Type is SpeakerTypes.Person || (f.Type == SpeakerTypes.Anonymous && !f.Plural)) LastPerson = e;
-        else if (f.Plural || f.Type == SpeakerTypes.Collective) LastPlural = e;
+        else if (f.Plural || f.Type == SpeakerTypes.Collective)
+        {
+            LastPlural = e;
+            if (f.Plural && (f.Type is SpeakerTypes.Collective or SpeakerTypes.Anonymous)) { _plurals.Remove(f); _plurals.Add(f); }
+        }
         else LastThing = e;
         if (f.Type == SpeakerTypes.Government && !f.Name.Contains(" and ")) LastGovernment = f;
         return e;
@@ -912,6 +949,9 @@ internal sealed class Speakers
     string OrgName(string bare)
     {
         string b = bare.Replace('’', '\'');
+        // "<Kiena Gold Mines Ltd>": 1987 copy brackets unlisted companies; the brackets are markup, not the name
+        // (the same company written without them later must be the same speaker)
+        if (b.Length > 2 && b[0] == '<' && b[^1] == '>' && b.IndexOf('<', 1) < 0) b = b[1..^1].Trim();
         if (b.Contains('.') && _aliases.TryGetValue(b, out var full)) return full.Replace('’', '\'');
         if (!b.Contains('.') && IsAllCaps(b)) return b;
         // initialisms to a full name seen in the article ("U.N." -> "United Nations")
@@ -933,13 +973,26 @@ internal sealed class Speakers
                 if (n.Length <= b.Length + 1 || !n.StartsWith(b + " ", StringComparison.Ordinal)) continue;
                 var rest = n[(b.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (rest.Length > 0 && CompanySuffixes.Contains(rest[0].TrimEnd(','))) return n.Replace('’', '\'');
+                // "Hospital Corp" after "Hospital Corp of America": the suffix is there, the place after it dropped
+                if (rest.Length > 1 && rest[0] == "of" && CompanySuffixes.Contains(b[(b.LastIndexOf(' ') + 1)..])) return n.Replace('’', '\'');
+            }
+            // "Carter Hawley" after "Carter Hawley Hale Stores Inc": the first words of the one company whose full
+            // name (with its legal suffix) begins with them
+            if (!CompanySuffixes.Contains(b[(b.LastIndexOf(' ') + 1)..]) && !_orgNames.Contains(b))
+            {
+                var longer = _orgNames.Where(n => n.StartsWith(b + " ", StringComparison.Ordinal)
+                                                  && CompanySuffixes.Contains(n[(n.LastIndexOf(' ') + 1)..].TrimEnd(','))).Distinct().ToList();
+                if (longer.Count == 1) return longer[0].Replace('’', '\'');
             }
         }
-        // a single capitalised word that heads a longer name seen earlier ("the Observatory")
+        // a single capitalised word that heads a longer name seen earlier ("the Observatory"), or opens its
+        // hyphenated first word ("Saab" after "Saab-Scania AB")
         if (!b.Contains(' ') && !IsAllCaps(b))
         {
             foreach (var n in _orgNames)
                 if (n.Contains(' ') && n.Split(' ').Contains(b)) return StripBased(n).Replace('’', '\'');
+            foreach (var n in _orgNames)
+                if (n.StartsWith(b + "-", StringComparison.Ordinal) && n.Contains(' ')) return StripBased(n).Replace('’', '\'');
         }
         return b;
     }
@@ -966,7 +1019,7 @@ internal sealed class Speakers
     static readonly HashSet<string> CompanySuffixes = new(StringComparer.OrdinalIgnoreCase)
     {
         "corp", "corp.", "inc", "inc.", "co", "co.", "ltd", "ltd.", "plc", "nv", "n.v.", "ag", "sa", "s.a.", "gmbh", "bv",
-        "spa", "llc", "lp", "corporation", "incorporated", "limited",
+        "spa", "llc", "lp", "corporation", "incorporated", "limited", "ab", "oy", "bhd",
     };
 
     internal static string StripDeterminer(string s, out string det)

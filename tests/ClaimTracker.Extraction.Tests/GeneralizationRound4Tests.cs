@@ -28,4 +28,89 @@ public class GeneralizationRound4Tests
         Assert.All(st, s => Assert.Equal("Lee Marsh", s.Speaker));
         Assert.All(st, s => Assert.Equal("direct", s.Mode));
     }
+
+    [Fact]
+    public void A_bracketed_company_name_is_the_same_speaker_as_the_name_without_brackets()
+    {
+        var st = Extract("<Norval Gold Mines Ltd> said it planned a stock split.",
+                         "Norval said the split needs shareholder approval.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("<Norval Gold Mines Ltd>", st[0].SpeakerText);
+        Assert.All(st, s => Assert.Equal("Norval Gold Mines Ltd", s.Speaker));
+        Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
+    }
+
+    [Fact]
+    public void The_sources_refer_back_to_the_sources_introduced_before()
+    {
+        var st = Extract("The minister will fly to Oslo on Sunday, Trade Ministry sources said.",
+                         "He is due to meet bankers there, the sources said.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Trade Ministry sources", st[0].Speaker);
+        Assert.Equal("Trade Ministry sources", st[1].Speaker);
+        Assert.All(st, s => Assert.True(s.Anonymous));
+    }
+
+    [Fact]
+    public void The_officials_refer_back_to_the_officials_introduced_before()
+    {
+        var st = Extract("The remark was significant, grain trade officials said.",
+                         "The minister refused to comment on the request, the officials said.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal(st[0].Speaker, st[1].Speaker);
+        Assert.Equal("grain trade officials", st[1].Speaker);
+    }
+
+    [Fact]
+    public void A_company_name_without_its_place_or_last_words_is_the_full_name()
+    {
+        var st = Extract("Clinic Corp of America said it received financing.",
+                         "Clinic Corp said it will not guarantee the debt.",
+                         "Harlow Benning Dale Stores Inc said sales rose 7.8 pct.",
+                         "Harlow Benning said sales were helped by Easter.");
+        Assert.Equal(4, st.Count);
+        Assert.Equal("Clinic Corp of America", st[1].Speaker);
+        Assert.Equal("Harlow Benning Dale Stores Inc", st[3].Speaker);
+        Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
+    }
+
+    [Fact]
+    public void The_first_part_of_a_hyphenated_company_name_is_that_company_not_a_person()
+    {
+        var st = Extract("Brockton Air has agreed to buy five planes from Vasta-Nordin AB, Vasta said.");
+        var s = Assert.Single(st);
+        Assert.Equal("Vasta-Nordin AB", s.Speaker);
+        Assert.Equal("organization", s.SpeakerType);
+    }
+
+    [Fact]
+    public void The_investment_banker_or_dealer_is_the_firm_of_the_story()
+    {
+        var st = Extract("Garth Weil Securities Inc said it sold a new type of note.",
+                         "The investment banker said the notes are structured as floating rate notes.",
+                         "The seat will be used to build its trading area, the investment dealer said.");
+        Assert.Equal(3, st.Count);
+        Assert.All(st, s => Assert.Equal("Garth Weil Securities Inc", s.Speaker));
+        Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
+    }
+
+    [Fact]
+    public void A_name_before_a_lower_case_source_noun_only_says_whose_source_it_is()
+    {
+        var st = Extract("\"The comments were not discouraging,\" an official with the farm group said.",
+                         "The Corn Growers official noted, however, that \"there is significance in that.\"");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("anonymous", st[1].SpeakerType);
+        Assert.True(st[1].Anonymous);
+        Assert.Equal(st[0].Speaker, st[1].Speaker);
+    }
+
+    [Fact]
+    public void An_indefinite_singular_source_outside_the_noun_lists_is_one_anonymous_person()
+    {
+        var s = Assert.Single(Extract("The chances have improved, a cocoa merchant said."));
+        Assert.Equal("anonymous", s.SpeakerType);
+        Assert.True(s.Anonymous);
+        Assert.Equal("a cocoa merchant", s.Speaker);
+    }
 }
