@@ -683,6 +683,13 @@ internal sealed class ArticleRun
         {
             if (Cap(m) || In(m, Lexicon.Pronouns) || In(m, Lexicon.PersonNouns) || In(m, Lexicon.CollectiveNouns)) { ok = true; break; }
         }
+        // "said a lobbyist for a commodity group": an indefinite agent noun heads the phrase (as in LooksLikeSpeaker)
+        if (!ok && (Is(k, "a") || Is(k, "an")))
+        {
+            int h = k + 1;
+            while (h + 1 < e && !In(h + 1, Lexicon.Prepositions) && !Is(h + 1, "of")) h++;
+            ok = h < e && h - k <= 4 && IsWord(h) && char.IsLower(_t[_toks[h].S]) && W(h).Length > 4 && IsAgentNoun(W(h)) && !Lexicon.DocumentNouns.Contains(W(h));
+        }
         return ok ? e : k;
     }
 

@@ -113,4 +113,13 @@ public class GeneralizationRound4Tests
         Assert.True(s.Anonymous);
         Assert.Equal("a cocoa merchant", s.Speaker);
     }
+
+    [Fact]
+    public void An_inverted_indefinite_source_outside_the_noun_lists_is_the_speaker()
+    {
+        var s = Assert.Single(Extract("\"It is clearly a recognition that we must compete,\" said a lobbyist for a large farm group."));
+        Assert.Equal("a lobbyist for a large farm group", s.SpeakerText);
+        Assert.Equal("anonymous", s.SpeakerType);
+        Assert.Equal("It is clearly a recognition that we must compete", s.Content);
+    }
 }
