@@ -68,10 +68,19 @@ internal sealed class Speakers
                    (Is(toks[i], "for") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && OrgWordAt(toks[i - 1]))))
                 i++;
             RegisterRun(toks, s, i);
-            // parenthesised initialism after a name: "Organization for ... (OPCW)"
-            if (i + 2 < toks.Count && toks[i].Kind == TokKind.OpenParen && toks[i + 2].Kind == TokKind.CloseParen && IsAllCaps(W(toks[i + 1])))
+            // parenthesised initialism after a name: "Organization for ... (OPCW)", also after a ticker and in mixed
+            // case: "British Aerospace Plc <BAEL.L> (BAe)"
+            int pa = i;
+            if (pa + 2 < toks.Count && W(toks[pa]) is "<")
             {
-                string acr = W(toks[i + 1]).ToString();
+                int gt = pa + 1;
+                while (gt < toks.Count && gt < pa + 5 && W(toks[gt]) is not ">") gt++;
+                if (gt < toks.Count && W(toks[gt]) is ">") pa = gt + 1;
+            }
+            if (pa + 2 < toks.Count && toks[pa].Kind == TokKind.OpenParen && toks[pa + 2].Kind == TokKind.CloseParen
+                && (IsAllCaps(W(toks[pa + 1])) || IsMixedInitialism(W(toks[pa + 1]))))
+            {
+                string acr = W(toks[pa + 1]).ToString();
                 string full = _text[toks[s].S..toks[i - 1].E];
                 _aliases.TryAdd(acr, StripPossessive(full));
             }
@@ -79,6 +88,15 @@ internal sealed class Speakers
     }
 
     readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
+
+    /// <summary>"BAe", "GenCorp": a short capitalised word with two or more capitals, no dots.</summary>
+    static bool IsMixedInitialism(ReadOnlySpan<char> w)
+    {
+        if (w.Length is < 2 or > 8 || !char.IsUpper(w[0])) return false;
+        int caps = 0;
+        foreach (char c in w) { if (!char.IsLetter(c)) return false; if (char.IsUpper(c)) caps++; }
+        return caps >= 2;
+    }
 
     void RegisterRun(List<Tok> toks, int s, int e)
     {
@@ -237,6 +255,17 @@ internal sealed class Speakers
             if (p.StartsWith(c, StringComparison.Ordinal)) p = p[c.Length..];
         // "lead manager First Boston Corp", "the official Xinhua News Agency": the firm or medium named after it speaks
         p = WithoutPrefixBeforeAName(p, RolesBeforeAName);
+        // "metals group Boliden AB <BLDS ST>", "lead manager <DnC Ltd>": a lower-case description before a company's
+        // full name (capitalised words ending in a legal suffix) is not part of it
+        {
+            var pw = WithoutTickers(p).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            int f = 0;
+            while (f < pw.Length && char.IsLower(pw[f][0]) && !Lexicon.Prepositions.Contains(pw[f]) && pw[f] is not ("of" or "and" or "or")
+                   && !Lexicon.Pronouns.Contains(pw[f])) f++;
+            if (f > 0 && f < pw.Length - 1 && pw[f..].All(w => char.IsUpper(w[0]) || w is "and" or "of" or "de" or "&")
+                && CompanySuffixes.Contains(pw[^1].TrimEnd(',')) && !pw[f..].Contains("and"))
+                p = string.Join(' ', pw[f..]);
+        }
         if (p.Split(' ')[^1].ToLowerInvariant() is "agency" or "newspaper" or "daily" or "paper" or "radio" or "television" or "weekly" or "gazette")
             p = WithoutPrefixBeforeAName(p, QualifiersBeforeAMedium);
         if (p.Length == 0) return Note(Other("unknown", SpeakerTypes.Organization, false));
@@ -331,6 +360,10 @@ internal sealed class Speakers
             foreach (var n in _orgNames)
                 if (n.StartsWith(words[0] + " ", StringComparison.Ordinal) && StripPossessive(words[0]) != words[0])
                     return Note(Other(n.Replace('’', '\''), SpeakerTypes.Organization, false));
+
+        // "BAe" after "British Aerospace Plc <BAEL.L> (BAe)": a mixed-case short name given in brackets is that company
+        if (words.Length == 1 && !IsAllCaps(words[0]) && _aliases.TryGetValue(words[0], out var aliased))
+            return Note(Other(OrgName(WithoutTickers(aliased)), SpeakerTypes.Organization, false));
 
         // "Der Spiegel magazine", "the newspaper Welt am Sonntag": the publication's own name, an organisation
         {
@@ -721,6 +754,7 @@ internal sealed class Speakers
 
     Entity Other(string name, string type, bool anonymous)
     {
+        if (type == SpeakerTypes.Organization) name = WithoutTickers(name);
         string key = type + "|" + name;
         if (_others.TryGetValue(key, out var e)) return e;
         e = new Entity { Name = name, Type = type, Anonymous = anonymous };
@@ -1066,6 +1100,19 @@ internal sealed class Speakers
         string prefix = string.Join(' ', before[..k]);
         string rest = s[(close + 1)..];
         return ((prefix.Length > 0 ? prefix + " " : "") + (k > 0 && before[k - 1] is "the" ? "" : "") + acr + rest).Trim();
+    }
+
+    /// <summary>
+    /// "Pharmacia AB <PHAB ST>", "J Sainsbury Plc<SNB.L>", "X Corp and <Y Inc>": stock tickers (upper case, digits,
+    /// dots, one space) are markup after a company's name, and brackets around a name are markup too.
+    /// </summary>
+    internal static string WithoutTickers(string name)
+    {
+        if (name.IndexOf('<') < 0) return name;
+        string n = System.Text.RegularExpressions.Regex.Replace(name, @"\s*<[A-Z0-9.\-]{1,10}(?: [A-Z]{1,3})?>", "");
+        if (n.Trim().Length == 0) return name;
+        n = System.Text.RegularExpressions.Regex.Replace(n, @"<([^<>]+)>", "$1");
+        return n.Trim();
     }
 
     internal static string ShortMedium(string m)

@@ -122,4 +122,35 @@ public class GeneralizationRound4Tests
         Assert.Equal("anonymous", s.SpeakerType);
         Assert.Equal("It is clearly a recognition that we must compete", s.Content);
     }
+
+    [Fact]
+    public void Tickers_with_a_space_or_without_one_before_them_are_not_part_of_the_name()
+    {
+        var st = Extract("Norrvik AB <NORV ST> said sales rose 12 pct.",
+                         "Hallam Stores Plc<HALS.L> said profits fell.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Norrvik AB", st[0].Speaker);
+        Assert.Equal("Hallam Stores Plc", st[1].Speaker);
+    }
+
+    [Fact]
+    public void A_lower_case_description_before_a_companys_full_name_is_not_part_of_it()
+    {
+        var st = Extract("Output rose in May, metals group Vendel AB <VNDL ST> said.",
+                         "The insurer agreed terms, insurance brokerage Carrow Group Plc said.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Vendel AB", st[0].Speaker);
+        Assert.Equal("Carrow Group Plc", st[1].Speaker);
+        Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
+    }
+
+    [Fact]
+    public void A_mixed_case_short_name_in_brackets_after_a_ticker_is_that_company()
+    {
+        var st = Extract("The airline ordered three jets, Northern Aero Plc <NAER.L> (NAe) said.",
+                         "NAe said the order confirmed a commitment made in January.");
+        Assert.Equal(2, st.Count);
+        Assert.All(st, s => Assert.Equal("Northern Aero Plc", s.Speaker));
+        Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
+    }
 }
