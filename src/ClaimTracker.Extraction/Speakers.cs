@@ -691,6 +691,10 @@ internal sealed class Speakers
                     if (sp == e || !char.IsUpper(_region[e])) break;
                     e = sp;
                     if (e < _region.Length && _region[e] == ' ' && e + 1 < _region.Length && char.IsUpper(_region[e + 1])) e++;
+                    // "agency Caisse de Refinancement Hypothecaire": a lower-case particle between capitalised words
+                    else if (e < _region.Length && _region[e] == ' ' && _region.IndexOf(' ', e + 1) is var ps and > 0
+                             && Lexicon.NameParticles.Contains(_region.AsSpan(e + 1, ps - e - 1)) && ps + 1 < _region.Length && char.IsUpper(_region[ps + 1]))
+                        e = ps + 1;
                     else break;
                 }
                 if (e > st) return _region[st..e].Trim();

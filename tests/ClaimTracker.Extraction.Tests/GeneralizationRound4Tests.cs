@@ -153,4 +153,14 @@ public class GeneralizationRound4Tests
         Assert.All(st, s => Assert.Equal("Northern Aero Plc", s.Speaker));
         Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
     }
+
+    [Fact]
+    public void A_body_named_after_its_noun_keeps_the_particles_of_its_name()
+    {
+        var st = Extract("French mortgage agency Caisse de Credit Rural has cancelled its auction, the central bank said.",
+                         "In a statement the agency cited exceptional circumstances on the bond market.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Caisse de Credit Rural", st[1].Speaker);
+        Assert.Equal("organization", st[1].SpeakerType);
+    }
 }
