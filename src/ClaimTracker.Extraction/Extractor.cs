@@ -1401,10 +1401,7 @@ internal sealed class ArticleRun
         return null;
     }
 
-    static bool IsAgentNoun(ReadOnlySpan<char> w) =>
-        (w.EndsWith("er") || w.EndsWith("or") || w.EndsWith("ist") || w.EndsWith("yst") || w.EndsWith("ant")
-         || w.EndsWith("ent") && !w.EndsWith("ment") || w.EndsWith("ian") || w.EndsWith("man") || w.EndsWith("woman"))
-        && !w.EndsWith("quarter") && !w.EndsWith("number") && !w.EndsWith("order") && !w.EndsWith("letter") && !w.EndsWith("matter");
+    static bool IsAgentNoun(ReadOnlySpan<char> w) => Lexicon.IsAgentNoun(w);
 
     bool LooksLikeSpeaker(int s, int e)
     {

@@ -147,6 +147,36 @@ internal static class Lexicon
         "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division", "brokerage",
         "chain", "miner", "steelmaker", "chipmaker", "drugmaker", "builder");
 
+    /// <summary>
+    /// A noun for a person by its ending ("merchant", "lobbyist", "seaman", "grower", "stockbroker"): with "a"/"an"
+    /// it describes one unnamed source even when it is in no list. Comparatives and common -er/-or nouns that are
+    /// not people are excluded.
+    /// </summary>
+    internal static bool IsAgentNoun(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 5 || NotAgents.Contains(w)) return false;
+        return w.EndsWith("er") || w.EndsWith("or") || w.EndsWith("ist") || w.EndsWith("yst") || w.EndsWith("ant")
+               || w.EndsWith("ent") && !w.EndsWith("ment") || w.EndsWith("ian") || w.EndsWith("man") || w.EndsWith("woman");
+    }
+
+    static readonly WordSet NotAgents = Set(
+        "larger", "smaller", "bigger", "higher", "lower", "greater", "stronger", "weaker", "wider", "older", "newer",
+        "cheaper", "faster", "slower", "longer", "shorter", "better", "further", "earlier", "later", "other", "former",
+        "latter", "senior", "junior", "major", "minor", "prior", "tender", "offer", "transfer", "order", "letter",
+        "number", "quarter", "matter", "paper", "power", "border", "center", "corner", "barrier", "manner", "water",
+        "winter", "summer", "chapter", "meter", "sector", "factor", "error", "floor", "interior", "exterior", "superior",
+        "inferior", "favor", "favour", "labor", "labour", "rumor", "rumour", "honor", "vigor", "layer", "filter",
+        "cluster", "parameter", "monster", "river", "silver", "copper", "rubber", "timber", "lumber", "sugar",
+        "cover", "fever", "cancer", "answer", "powder", "banner", "dinner", "theater", "theatre", "disaster", "register",
+        "charter", "shelter", "master", "poster", "proper", "sister", "brother", "mother", "father", "daughter",
+        "percent", "event", "extent", "content", "intent", "talent", "patent", "accent", "recent", "current", "urgent",
+        "decent", "silent", "ancient", "efficient", "sufficient", "different", "present", "absent", "consistent",
+        "independent", "prominent", "permanent", "frequent", "apparent", "segment", "giant", "plant",
+        "variant", "grant", "warrant", "pleasant", "relevant", "significant", "important", "constant", "distant",
+        "vacant", "abundant", "elegant", "brilliant", "instant", "dominant", "reluctant", "radiant", "restaurant",
+        "guardian", "median", "american", "canadian", "indian", "italian", "asian", "russian", "australian", "iranian",
+        "german", "roman", "human");
+
     /// <summary>Auxiliaries and adverbs that may sit between a subject and its cue ("has always said").</summary>
     internal static readonly WordSet AuxAdverbs = Set(
         "has", "have", "had", "also", "always", "repeatedly", "cautiously", "only", "both", "already", "long", "again",

@@ -618,7 +618,7 @@ internal sealed class Speakers
 
         // 7. everything else lower-case: an unnamed group ("the sides in Munich"), but one unnamed individual after
         // "a"/"an" ("a cocoa merchant", "an industry lobbyist")
-        if (det is "a" or "an" or "A" or "An" or "another" or "Another" && !head.EndsWith('s'))
+        if (det is "a" or "an" or "A" or "An" or "another" or "Another" && !head.EndsWith('s') && Lexicon.IsAgentNoun(head))
         {
             var one = new Entity { Name = det.ToLowerInvariant() + " " + bare, Type = SpeakerTypes.Anonymous, Anonymous = true, Head = head,
                                    Role = RoleWords(bw, headIdx, singular: false), Affiliation = CountryIn(bw) ?? OrgIn(bw) ?? OfPhrase(bare) };
