@@ -518,10 +518,11 @@ internal sealed class Speakers
             // sources said ... the sources added"), as "the diplomat" is the diplomat met before
             if (bw.Length == 1 && det is "the" or "The" or "these" or "These")
                 for (int k = _plurals.Count - 1; k >= 0; k--)
-                    if (_plurals[k].Name.EndsWith(" " + head, StringComparison.OrdinalIgnoreCase)) return Note(_plurals[k]);
+                    if (_plurals[k].Name.EndsWith(" " + head, StringComparison.OrdinalIgnoreCase) && !_plurals[k].Name.Contains(" of ")) return Note(_plurals[k]);
             bool counted = Lexicon.CountWords.Contains(det) && det is not "several";
             bool sources = head is "sources";
-            string name = Lowerish(bare);
+            // "Texaco executives", "Community officials": a capital that opens a name of the story stays
+            string name = bw.Length > 1 && (_orgSingles.Contains(StripPossessive(bw[0])) || IsKnownSurname(StripPossessive(bw[0]))) ? bare : Lowerish(bare);
             if (headIdx + 1 < bw.Length && bw[headIdx + 1].EndsWith("ing", StringComparison.Ordinal))
                 name = Lowerish(string.Join(' ', bw.Where((_, ix) => ix != headIdx + 1)));
             name = name.Replace("United Nations ", "U.N. ", StringComparison.Ordinal);
