@@ -1582,7 +1582,9 @@ internal sealed class ArticleRun
             if (Is(k, "in") && (Is(k + 1, "a") || Is(k + 1, "an")) && IsWord(k + 2))
             {
                 int m = k + 2;
-                while (m < _sb && IsWord(m) && m < k + 6 && !Lexicon.MediumNouns.Contains(W(m)) && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview")) m++;
+                // "in a radio interview", "in a television speech": a medium noun may qualify the venue noun after it
+                while (m < _sb && IsWord(m) && m < k + 6 && !(Lexicon.MediumNouns.Contains(W(m)) && !(Is(m + 1, "interview") || Is(m + 1, "speech") || Is(m + 1, "statement")))
+                       && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview")) m++;
                 if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique")))
                 {
                     d.Medium = Text(k + 1, m + 1);

@@ -163,4 +163,13 @@ public class GeneralizationRound4Tests
         Assert.Equal("Caisse de Credit Rural", st[1].Speaker);
         Assert.Equal("organization", st[1].SpeakerType);
     }
+
+    [Fact]
+    public void A_medium_noun_before_interview_is_part_of_the_venue()
+    {
+        var s = Assert.Single(Extract("\"We will consider further action,\" union secretary Tom Reed said in a radio interview."));
+        Assert.Equal("a radio interview", s.Medium);
+        Assert.Equal("said in a radio interview", s.Cue);
+        Assert.Equal("We will consider further action", s.Content);
+    }
 }
