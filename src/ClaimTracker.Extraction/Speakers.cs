@@ -608,6 +608,16 @@ internal sealed class Speakers
             if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare)
                 && !(det.Equals("the", StringComparison.OrdinalIgnoreCase) && !PersonTitles.Contains(bare)))
             {
+                // "Arbitragers said", "Businessmen expect": a plural agent noun capitalised at the sentence start is a
+                // group, not a person known by one name (unless the story introduced someone by that surname)
+                if (!IsKnownSurname(bare) && bare.Length > 5 && char.IsLower(bare[1])
+                    && (bare.EndsWith("men", StringComparison.Ordinal) || bare.EndsWith('s') && Lexicon.IsAgentNoun(bare[..^1].ToLowerInvariant())
+                        || Lexicon.CollectiveNouns.Contains(bare)))
+                {
+                    var group = Other(Lowerish(bare), SpeakerTypes.Collective, true);
+                    group.Plural = true;
+                    return Note(group);
+                }
                 // a single capitalised word never seen in an organisation name: a person known by one name
                 var one = new Entity { Name = bare, Type = SpeakerTypes.Person };
                 _persons.TryAdd(bare, one);

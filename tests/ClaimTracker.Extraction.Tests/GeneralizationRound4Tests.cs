@@ -172,4 +172,14 @@ public class GeneralizationRound4Tests
         Assert.Equal("said in a radio interview", s.Cue);
         Assert.Equal("We will consider further action", s.Content);
     }
+
+    [Fact]
+    public void A_capitalised_plural_agent_noun_opening_the_sentence_is_a_group()
+    {
+        var st = Extract("Arbitragers said the bid would fail.",
+                         "Businessmen expect rates to fall.");
+        Assert.Equal(2, st.Count);
+        Assert.All(st, s => Assert.Equal("collective", s.SpeakerType));
+        Assert.All(st, s => Assert.True(s.Anonymous));
+    }
 }
