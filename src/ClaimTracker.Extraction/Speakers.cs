@@ -522,7 +522,7 @@ internal sealed class Speakers
             bool counted = Lexicon.CountWords.Contains(det) && det is not "several";
             bool sources = head is "sources";
             // "Texaco executives", "Community officials": a capital that opens a name of the story stays
-            string name = bw.Length > 1 && (_orgSingles.Contains(StripPossessive(bw[0])) || IsKnownSurname(StripPossessive(bw[0]))) ? bare : Lowerish(bare);
+            string name = bw.Length > 1 && (_orgSingles.Contains(StripPossessive(bw[0])) && !UsedLowerCase(bw[0]) || IsKnownSurname(StripPossessive(bw[0]))) ? bare : Lowerish(bare);
             if (headIdx + 1 < bw.Length && bw[headIdx + 1].EndsWith("ing", StringComparison.Ordinal))
                 name = Lowerish(string.Join(' ', bw.Where((_, ix) => ix != headIdx + 1)));
             name = name.Replace("United Nations ", "U.N. ", StringComparison.Ordinal);
@@ -763,6 +763,21 @@ internal sealed class Speakers
             if (!Countries.Default.TryAny(first, out _) && !IsWestern(first)) return char.ToLowerInvariant(s[0]) + s[1..];
         }
         return s;
+    }
+
+    /// <summary>Whether the word also appears in lower case in the article ("oil", "ministry": common words, not names).</summary>
+    bool UsedLowerCase(string w)
+    {
+        if (w.Length == 0 || !char.IsUpper(w[0])) return false;
+        string lower = char.ToLowerInvariant(w[0]) + w[1..];
+        int at = 0;
+        while ((at = _region.IndexOf(lower, at, StringComparison.Ordinal)) >= 0)
+        {
+            int end = at + lower.Length;
+            if ((at == 0 || !char.IsLetter(_region[at - 1])) && (end >= _region.Length || !char.IsLetter(_region[end]))) return true;
+            at = end;
+        }
+        return false;
     }
 
     static bool IsWestern(string w) => w is "Western" or "Arab" or "European" or "Asian" or "African" or "Gulf" or "Sunni" or "Shi'ite" or "Kurdish" or "Muslim" or "Islamist";

@@ -182,4 +182,15 @@ public class GeneralizationRound4Tests
         Assert.All(st, s => Assert.Equal("collective", s.SpeakerType));
         Assert.All(st, s => Assert.True(s.Anonymous));
     }
+
+    [Fact]
+    public void A_group_keeps_the_capital_of_a_company_name_but_not_of_a_common_word()
+    {
+        var st = Extract("Marlex Oil Corp said it will cut oil output.",
+                         "Marlex executives said the cut was temporary.",
+                         "Oil sources said the cut was small.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("Marlex executives", st[1].Speaker);
+        Assert.Equal("oil sources", st[2].Speaker);
+    }
 }
