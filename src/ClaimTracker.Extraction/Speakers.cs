@@ -262,7 +262,7 @@ internal sealed class Speakers
             int f = 0;
             while (f < pw.Length && char.IsLower(pw[f][0]) && !Lexicon.Prepositions.Contains(pw[f]) && pw[f] is not ("of" or "and" or "or")
                    && !Lexicon.Pronouns.Contains(pw[f])) f++;
-            if (f > 0 && f < pw.Length - 1 && pw[f..].All(w => char.IsUpper(w[0]) || w is "and" or "of" or "de" or "&")
+            if (f > 0 && f < pw.Length - 1 && char.IsUpper(pw[f][0]) && pw[f..].All(w => char.IsUpper(w[0]) || w is "and" or "of" or "de" or "&")
                 && CompanySuffixes.Contains(pw[^1].TrimEnd(',')) && !pw[f..].Contains("and"))
                 p = string.Join(' ', pw[f..]);
         }

@@ -142,6 +142,10 @@ public class GeneralizationRound4Tests
         Assert.Equal("Vendel AB", st[0].Speaker);
         Assert.Equal("Carrow Group Plc", st[1].Speaker);
         Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
+        // a title with its own "of" is no description: the office holder named before speaks
+        var t = Assert.Single(Extract("Ken Bruckner, chairman of Harwell Petroleum Corp <HPC> told Reuters that demand is weak."));
+        Assert.False(t.Speaker.StartsWith("of ", StringComparison.Ordinal), t.Speaker);
+        Assert.Equal("person", t.SpeakerType);
     }
 
     [Fact]
