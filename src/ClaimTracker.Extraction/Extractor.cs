@@ -683,6 +683,13 @@ internal sealed class ArticleRun
         {
             if (Cap(m) || In(m, Lexicon.Pronouns) || In(m, Lexicon.PersonNouns) || In(m, Lexicon.CollectiveNouns)) { ok = true; break; }
         }
+        // "said a lobbyist for a commodity group": an indefinite agent noun heads the phrase (as in LooksLikeSpeaker)
+        if (!ok && (Is(k, "a") || Is(k, "an")))
+        {
+            int h = k + 1;
+            while (h + 1 < e && !In(h + 1, Lexicon.Prepositions) && !Is(h + 1, "of")) h++;
+            ok = h < e && h - k <= 4 && IsWord(h) && char.IsLower(_t[_toks[h].S]) && W(h).Length > 4 && IsAgentNoun(W(h)) && !Lexicon.DocumentNouns.Contains(W(h));
+        }
         return ok ? e : k;
     }
 
@@ -1394,11 +1401,17 @@ internal sealed class ArticleRun
         return null;
     }
 
+    static bool IsAgentNoun(ReadOnlySpan<char> w) => Lexicon.IsAgentNoun(w);
+
     bool LooksLikeSpeaker(int s, int e)
     {
         if (e - s > 22) return false;
         // "Some believe ...", "Many expect ...": a quantifier standing for people
         if (e - s == 1 && (Is(s, "some") || Is(s, "many") || Is(s, "most") || Is(s, "others"))) return true;
+        // "a cocoa merchant", "an industry lobbyist": one person described by a noun outside the lists; the
+        // indefinite article and a lower-case agent noun (-er, -or, -ist, -ant, -ent, -ian, -man) make it a source
+        if (e - s is >= 2 and <= 5 && (Is(s, "a") || Is(s, "an")) && IsWord(e - 1) && char.IsLower(_t[_toks[e - 1].S])
+            && W(e - 1) is { Length: > 4 } last && IsAgentNoun(last) && !Lexicon.DocumentNouns.Contains(last)) return true;
         // needs a capitalised word, a pronoun, or a source noun
         for (int k = s; k < e; k++)
         {
@@ -1569,7 +1582,9 @@ internal sealed class ArticleRun
             if (Is(k, "in") && (Is(k + 1, "a") || Is(k + 1, "an")) && IsWord(k + 2))
             {
                 int m = k + 2;
-                while (m < _sb && IsWord(m) && m < k + 6 && !Lexicon.MediumNouns.Contains(W(m)) && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview")) m++;
+                // "in a radio interview", "in a television speech": a medium noun may qualify the venue noun after it
+                while (m < _sb && IsWord(m) && m < k + 6 && !(Lexicon.MediumNouns.Contains(W(m)) && !(Is(m + 1, "interview") || Is(m + 1, "speech") || Is(m + 1, "statement")))
+                       && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview")) m++;
                 if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique")))
                 {
                     d.Medium = Text(k + 1, m + 1);

@@ -147,6 +147,36 @@ internal static class Lexicon
         "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division", "brokerage",
         "chain", "miner", "steelmaker", "chipmaker", "drugmaker", "builder");
 
+    /// <summary>
+    /// A noun for a person by its ending ("merchant", "lobbyist", "seaman", "grower", "stockbroker"): with "a"/"an"
+    /// it describes one unnamed source even when it is in no list. Comparatives and common -er/-or nouns that are
+    /// not people are excluded.
+    /// </summary>
+    internal static bool IsAgentNoun(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 5 || NotAgents.Contains(w)) return false;
+        return w.EndsWith("er") || w.EndsWith("or") || w.EndsWith("ist") || w.EndsWith("yst") || w.EndsWith("ant")
+               || w.EndsWith("ent") && !w.EndsWith("ment") || w.EndsWith("ian") || w.EndsWith("man") || w.EndsWith("woman");
+    }
+
+    static readonly WordSet NotAgents = Set(
+        "larger", "smaller", "bigger", "higher", "lower", "greater", "stronger", "weaker", "wider", "older", "newer",
+        "cheaper", "faster", "slower", "longer", "shorter", "better", "further", "earlier", "later", "other", "former",
+        "latter", "senior", "junior", "major", "minor", "prior", "tender", "offer", "transfer", "order", "letter",
+        "number", "quarter", "matter", "paper", "power", "border", "center", "corner", "barrier", "manner", "water",
+        "winter", "summer", "chapter", "meter", "sector", "factor", "error", "floor", "interior", "exterior", "superior",
+        "inferior", "favor", "favour", "labor", "labour", "rumor", "rumour", "honor", "vigor", "layer", "filter",
+        "cluster", "parameter", "monster", "river", "silver", "copper", "rubber", "timber", "lumber", "sugar",
+        "cover", "fever", "cancer", "answer", "powder", "banner", "dinner", "theater", "theatre", "disaster", "register",
+        "charter", "shelter", "master", "poster", "proper", "sister", "brother", "mother", "father", "daughter",
+        "percent", "event", "extent", "content", "intent", "talent", "patent", "accent", "recent", "current", "urgent",
+        "decent", "silent", "ancient", "efficient", "sufficient", "different", "present", "absent", "consistent",
+        "independent", "prominent", "permanent", "frequent", "apparent", "segment", "giant", "plant",
+        "variant", "grant", "warrant", "pleasant", "relevant", "significant", "important", "constant", "distant",
+        "vacant", "abundant", "elegant", "brilliant", "instant", "dominant", "reluctant", "radiant", "restaurant",
+        "guardian", "median", "american", "canadian", "indian", "italian", "asian", "russian", "australian", "iranian",
+        "german", "roman", "human");
+
     /// <summary>Auxiliaries and adverbs that may sit between a subject and its cue ("has always said").</summary>
     internal static readonly WordSet AuxAdverbs = Set(
         "has", "have", "had", "also", "always", "repeatedly", "cautiously", "only", "both", "already", "long", "again",
@@ -231,7 +261,7 @@ internal static class Lexicon
         "forces", "network", "league", "movement", "news", "press", "times", "post", "journal", "reuters", "tv",
         "television", "radio", "center", "centre", "foundation", "board", "authority", "cross", "crescent", "exchange",
         "university", "church", "assembly", "secretariat", "nv", "ag", "sa", "gmbh", "bv", "spa", "llc", "lp",
-        "industries", "holdings", "airlines", "airways", "petroleum", "oil", "motors", "trust", "society", "mission",
+        "ab", "oy", "bhd", "industries", "holdings", "airlines", "airways", "petroleum", "oil", "motors", "trust", "society", "mission",
         "brigade", "brigades", "coalition", "administration", "cabinet", "government", "military", "service",
         "services", "club", "panel", "team", "unit", "directorate", "bureau", "chamber", "institution", "partners",
         "securities", "capital", "inquiry", "investments", "energy", "telecom", "communications", "systems", "technologies",
@@ -249,8 +279,9 @@ internal static class Lexicon
         "shipper", "operator", "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division",
         "brokerage", "steelmaker", "chipmaker", "drugmaker", "bureau", "magazine", "weekly", "journal", "tabloid");
 
-    /// <summary>Title words that precede a person's name ("U.S. Secretary of State John Kerry").</summary>
-    internal static readonly WordSet TitleWords = Set(
+    /// <summary>Title words that precede a person's name ("U.S. Secretary of State John Kerry"); a hyphenated
+    /// compound of title words ("Vice-President", "Deputy-Governor") is one too.</summary>
+    internal static readonly WordSet TitleWords = new WordSet(hyphenCompounds: true,
         "president", "prime", "minister", "secretary", "state", "defense", "defence", "foreign", "general", "brigadier",
         "ambassador", "commander", "chairman", "chairwoman", "director", "governor", "senator", "sen.", "rep.",
         "spokesman", "spokeswoman", "king", "queen", "prince", "princess", "sheikh", "chancellor", "mayor", "chief",
@@ -293,12 +324,27 @@ internal sealed class WordSet
     readonly FrozenSet<string> _set;
     readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _span;
 
-    public WordSet(IEnumerable<string> words)
+    readonly bool _hyphenCompounds;
+
+    public WordSet(IEnumerable<string> words) : this(false, words) { }
+
+    /// <param name="hyphenCompounds">also answer for "a-b" when both a and b are in the set</param>
+    public WordSet(bool hyphenCompounds, params IEnumerable<string> words)
     {
         _set = words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _span = _set.GetAlternateLookup<ReadOnlySpan<char>>();
+        _hyphenCompounds = hyphenCompounds;
     }
 
-    public bool Contains(string w) => _set.Contains(w);
-    public bool Contains(ReadOnlySpan<char> w) => _span.Contains(w);
+    public bool Contains(string w) => Contains(w.AsSpan());
+    public bool Contains(ReadOnlySpan<char> w)
+    {
+        if (_span.Contains(w)) return true;
+        if (!_hyphenCompounds) return false;
+        int dash = w.IndexOf('-');
+        if (dash <= 0 || dash == w.Length - 1) return false;
+        foreach (var part in w.Split('-'))
+            if (part.Start.Value == part.End.Value || !_span.Contains(w[part])) return false;
+        return true;
+    }
 }

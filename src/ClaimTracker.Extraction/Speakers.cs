@@ -34,6 +34,7 @@ internal sealed class Speakers
     readonly List<string> _orgNames = [];                                          // capitalised multiword names seen
     readonly HashSet<string> _orgSingles = new(StringComparer.Ordinal);            // single words seen inside org names
     readonly List<Entity> _anonymous = [];
+    readonly List<Entity> _plurals = [];                                           // unnamed groups, last noted last
     readonly Dictionary<string, Entity> _others = new(StringComparer.OrdinalIgnoreCase);
     public Entity? LastPerson, LastThing, LastPlural, LastGovernment;
     public string? DatelineCountry;
@@ -67,10 +68,19 @@ internal sealed class Speakers
                    (Is(toks[i], "for") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && OrgWordAt(toks[i - 1]))))
                 i++;
             RegisterRun(toks, s, i);
-            // parenthesised initialism after a name: "Organization for ... (OPCW)"
-            if (i + 2 < toks.Count && toks[i].Kind == TokKind.OpenParen && toks[i + 2].Kind == TokKind.CloseParen && IsAllCaps(W(toks[i + 1])))
+            // parenthesised initialism after a name: "Organization for ... (OPCW)", also after a ticker and in mixed
+            // case: "British Aerospace Plc <BAEL.L> (BAe)"
+            int pa = i;
+            if (pa + 2 < toks.Count && W(toks[pa]) is "<")
             {
-                string acr = W(toks[i + 1]).ToString();
+                int gt = pa + 1;
+                while (gt < toks.Count && gt < pa + 5 && W(toks[gt]) is not ">") gt++;
+                if (gt < toks.Count && W(toks[gt]) is ">") pa = gt + 1;
+            }
+            if (pa + 2 < toks.Count && toks[pa].Kind == TokKind.OpenParen && toks[pa + 2].Kind == TokKind.CloseParen
+                && (IsAllCaps(W(toks[pa + 1])) || IsMixedInitialism(W(toks[pa + 1]))))
+            {
+                string acr = W(toks[pa + 1]).ToString();
                 string full = _text[toks[s].S..toks[i - 1].E];
                 _aliases.TryAdd(acr, StripPossessive(full));
             }
@@ -78,6 +88,15 @@ internal sealed class Speakers
     }
 
     readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
+
+    /// <summary>"BAe", "GenCorp": a short capitalised word with two or more capitals, no dots.</summary>
+    static bool IsMixedInitialism(ReadOnlySpan<char> w)
+    {
+        if (w.Length is < 2 or > 8 || !char.IsUpper(w[0])) return false;
+        int caps = 0;
+        foreach (char c in w) { if (!char.IsLetter(c)) return false; if (char.IsUpper(c)) caps++; }
+        return caps >= 2;
+    }
 
     void RegisterRun(List<Tok> toks, int s, int e)
     {
@@ -105,7 +124,14 @@ internal sealed class Speakers
                 }
                 string name = StripPossessive(_text[toks[s].S..toks[e - 1].E]);
                 _orgNames.Add(name);
-                for (int k = s; k < e; k++) _orgSingles.Add(StripPossessive(W(toks[k]).ToString()));
+                for (int k = s; k < e; k++)
+                {
+                    var single = StripPossessive(W(toks[k]).ToString());
+                    _orgSingles.Add(single);
+                    // "Saab-Scania AB": "Saab" alone is that company too, never a person
+                    int dash = single.IndexOf('-');
+                    if (k == s && dash > 1 && char.IsUpper(single[0]) && dash + 1 < single.Length && char.IsUpper(single[dash + 1])) _orgSingles.Add(single[..dash]);
+                }
                 return;
             }
         }
@@ -229,6 +255,17 @@ internal sealed class Speakers
             if (p.StartsWith(c, StringComparison.Ordinal)) p = p[c.Length..];
         // "lead manager First Boston Corp", "the official Xinhua News Agency": the firm or medium named after it speaks
         p = WithoutPrefixBeforeAName(p, RolesBeforeAName);
+        // "metals group Boliden AB <BLDS ST>", "lead manager <DnC Ltd>": a lower-case description before a company's
+        // full name (capitalised words ending in a legal suffix) is not part of it
+        {
+            var pw = WithoutTickers(p).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            int f = 0;
+            while (f < pw.Length && char.IsLower(pw[f][0]) && !Lexicon.Prepositions.Contains(pw[f]) && pw[f] is not ("of" or "and" or "or")
+                   && !Lexicon.Pronouns.Contains(pw[f])) f++;
+            if (f > 0 && f < pw.Length - 1 && char.IsUpper(pw[f][0]) && pw[f..].All(w => char.IsUpper(w[0]) || w is "and" or "of" or "de" or "&")
+                && CompanySuffixes.Contains(pw[^1].TrimEnd(',')) && !pw[f..].Contains("and"))
+                p = string.Join(' ', pw[f..]);
+        }
         if (p.Split(' ')[^1].ToLowerInvariant() is "agency" or "newspaper" or "daily" or "paper" or "radio" or "television" or "weekly" or "gazette")
             p = WithoutPrefixBeforeAName(p, QualifiersBeforeAMedium);
         if (p.Length == 0) return Note(Other("unknown", SpeakerTypes.Organization, false));
@@ -324,6 +361,10 @@ internal sealed class Speakers
                 if (n.StartsWith(words[0] + " ", StringComparison.Ordinal) && StripPossessive(words[0]) != words[0])
                     return Note(Other(n.Replace('’', '\''), SpeakerTypes.Organization, false));
 
+        // "BAe" after "British Aerospace Plc <BAEL.L> (BAe)": a mixed-case short name given in brackets is that company
+        if (words.Length == 1 && !IsAllCaps(words[0]) && _aliases.TryGetValue(words[0], out var aliased))
+            return Note(Other(OrgName(WithoutTickers(aliased)), SpeakerTypes.Organization, false));
+
         // "Der Spiegel magazine", "the newspaper Welt am Sonntag": the publication's own name, an organisation
         {
             var mw = StripDeterminer(core, out _).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -380,7 +421,11 @@ internal sealed class Speakers
         var hw = headPart.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         bool endsOrg = listedCompany || hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
                        || hw[^1].StartsWith('<') || hw[^1].EndsWith('>') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
-        var person = endsOrg ? null : FindPerson(core, words);
+        // "The Wheat Growers official", "a Reagan aide": a lower-case source noun heads the phrase, the name before
+        // it only says whose; the speaker is not that name
+        bool commonHead = hw.Length > 1 && hw.Length == words.Length && char.IsLower(hw[^1][0]) && (Lexicon.PersonNouns.Contains(hw[^1]) || Lexicon.CollectiveNouns.Contains(hw[^1]))
+                          && !Lexicon.Determiners.Contains(hw[^2]) && char.IsUpper(hw[^2][0]) && StripPossessive(hw[^2]) == hw[^2];
+        var person = endsOrg || commonHead ? null : FindPerson(core, words);
         if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
         if (person is not null)
         {
@@ -469,9 +514,15 @@ internal sealed class Speakers
         // 3. unnamed groups and plural sources
         if (!headCapital && Lexicon.CollectiveNouns.Contains(head))
         {
+            // "the sources", "the officials" alone: the group introduced with that noun before ("Finance Ministry
+            // sources said ... the sources added"), as "the diplomat" is the diplomat met before
+            if (bw.Length == 1 && det is "the" or "The" or "these" or "These")
+                for (int k = _plurals.Count - 1; k >= 0; k--)
+                    if (_plurals[k].Name.EndsWith(" " + head, StringComparison.OrdinalIgnoreCase) && !_plurals[k].Name.Contains(" of ")) return Note(_plurals[k]);
             bool counted = Lexicon.CountWords.Contains(det) && det is not "several";
             bool sources = head is "sources";
-            string name = Lowerish(bare);
+            // "Texaco executives", "Community officials": a capital that opens a name of the story stays
+            string name = bw.Length > 1 && (_orgSingles.Contains(StripPossessive(bw[0])) && !UsedLowerCase(bw[0]) || IsKnownSurname(StripPossessive(bw[0]))) ? bare : Lowerish(bare);
             if (headIdx + 1 < bw.Length && bw[headIdx + 1].EndsWith("ing", StringComparison.Ordinal))
                 name = Lowerish(string.Join(' ', bw.Where((_, ix) => ix != headIdx + 1)));
             name = name.Replace("United Nations ", "U.N. ", StringComparison.Ordinal);
@@ -503,6 +554,12 @@ internal sealed class Speakers
                     if (_anonymous[k].Head == head && !_anonymous[k].Plural && (owner is null || _anonymous[k].Affiliation == owner)) return Note(_anonymous[k]);
                 foreach (var pe in _persons.Values)
                     if (Fits(pe)) return Note(pe);
+                // "the investment banker said" in a story about one firm: the firm, as "the brokerage" is
+                if (headIdx > 0 && bw[headIdx - 1] is "investment" or "merchant" && head is "banker" or "dealer")
+                {
+                    if (LastThing?.Final is { Type: SpeakerTypes.Organization } firm && !firm.Anonymous) return Note(firm);
+                    if (_orgNames.Count > 0) return Note(Other(OrgName(StripBased(_orgNames[0])), SpeakerTypes.Organization, false));
+                }
                 // an office identified by its title: "Turkey's foreign minister", "The head of the U.S. DIA"
                 if (HasOwner(bw, headIdx))
                 {
@@ -551,6 +608,16 @@ internal sealed class Speakers
             if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare)
                 && !(det.Equals("the", StringComparison.OrdinalIgnoreCase) && !PersonTitles.Contains(bare)))
             {
+                // "Arbitragers said", "Businessmen expect": a plural agent noun capitalised at the sentence start is a
+                // group, not a person known by one name (unless the story introduced someone by that surname)
+                if (!IsKnownSurname(bare) && bare.Length > 5 && char.IsLower(bare[1])
+                    && (bare.EndsWith("men", StringComparison.Ordinal) || bare.EndsWith('s') && Lexicon.IsAgentNoun(bare[..^1].ToLowerInvariant())
+                        || Lexicon.CollectiveNouns.Contains(bare)))
+                {
+                    var group = Other(Lowerish(bare), SpeakerTypes.Collective, true);
+                    group.Plural = true;
+                    return Note(group);
+                }
                 // a single capitalised word never seen in an organisation name: a person known by one name
                 var one = new Entity { Name = bare, Type = SpeakerTypes.Person };
                 _persons.TryAdd(bare, one);
@@ -560,7 +627,15 @@ internal sealed class Speakers
             return Note(org);
         }
 
-        // 7. everything else lower-case: an unnamed group ("the sides in Munich")
+        // 7. everything else lower-case: an unnamed group ("the sides in Munich"), but one unnamed individual after
+        // "a"/"an" ("a cocoa merchant", "an industry lobbyist")
+        if (det is "a" or "an" or "A" or "An" or "another" or "Another" && !head.EndsWith('s') && Lexicon.IsAgentNoun(head))
+        {
+            var one = new Entity { Name = det.ToLowerInvariant() + " " + bare, Type = SpeakerTypes.Anonymous, Anonymous = true, Head = head,
+                                   Role = RoleWords(bw, headIdx, singular: false), Affiliation = CountryIn(bw) ?? OrgIn(bw) ?? OfPhrase(bare) };
+            _anonymous.Add(one);
+            return Note(one);
+        }
         var coll = Other(Lowerish(bare), SpeakerTypes.Collective, true);
         coll.Plural = true;
         return Note(coll);
@@ -627,6 +702,10 @@ internal sealed class Speakers
                     if (sp == e || !char.IsUpper(_region[e])) break;
                     e = sp;
                     if (e < _region.Length && _region[e] == ' ' && e + 1 < _region.Length && char.IsUpper(_region[e + 1])) e++;
+                    // "agency Caisse de Refinancement Hypothecaire": a lower-case particle between capitalised words
+                    else if (e < _region.Length && _region[e] == ' ' && _region.IndexOf(' ', e + 1) is var ps and > 0
+                             && Lexicon.NameParticles.Contains(_region.AsSpan(e + 1, ps - e - 1)) && ps + 1 < _region.Length && char.IsUpper(_region[ps + 1]))
+                        e = ps + 1;
                     else break;
                 }
                 if (e > st) return _region[st..e].Trim();
@@ -679,15 +758,33 @@ internal sealed class Speakers
         {
             int sp = s.IndexOf(' ');
             string first = sp < 0 ? s : s[..sp];
+            // "Finance Ministry sources": the capital opens a name, not only the sentence
+            if (sp > 0 && sp + 1 < s.Length && char.IsUpper(s[sp + 1])) return s;
             if (!Countries.Default.TryAny(first, out _) && !IsWestern(first)) return char.ToLowerInvariant(s[0]) + s[1..];
         }
         return s;
+    }
+
+    /// <summary>Whether the word also appears in lower case in the article ("oil", "ministry": common words, not names).</summary>
+    bool UsedLowerCase(string w)
+    {
+        if (w.Length == 0 || !char.IsUpper(w[0])) return false;
+        string lower = char.ToLowerInvariant(w[0]) + w[1..];
+        int at = 0;
+        while ((at = _region.IndexOf(lower, at, StringComparison.Ordinal)) >= 0)
+        {
+            int end = at + lower.Length;
+            if ((at == 0 || !char.IsLetter(_region[at - 1])) && (end >= _region.Length || !char.IsLetter(_region[end]))) return true;
+            at = end;
+        }
+        return false;
     }
 
     static bool IsWestern(string w) => w is "Western" or "Arab" or "European" or "Asian" or "African" or "Gulf" or "Sunni" or "Shi'ite" or "Kurdish" or "Muslim" or "Islamist";
 
     Entity Other(string name, string type, bool anonymous)
     {
+        if (type == SpeakerTypes.Organization) name = WithoutTickers(name);
         string key = type + "|" + name;
         if (_others.TryGetValue(key, out var e)) return e;
         e = new Entity { Name = name, Type = type, Anonymous = anonymous };
@@ -705,7 +802,11 @@ internal sealed class Speakers
     {
         var f = e.Final;
         if (f.Type is SpeakerTypes.Person || (f.Type == SpeakerTypes.Anonymous && !f.Plural)) LastPerson = e;
-        else if (f.Plural || f.Type == SpeakerTypes.Collective) LastPlural = e;
+        else if (f.Plural || f.Type == SpeakerTypes.Collective)
+        {
+            LastPlural = e;
+            if (f.Plural && (f.Type is SpeakerTypes.Collective or SpeakerTypes.Anonymous)) { _plurals.Remove(f); _plurals.Add(f); }
+        }
         else LastThing = e;
         if (f.Type == SpeakerTypes.Government && !f.Name.Contains(" and ")) LastGovernment = f;
         return e;
@@ -912,6 +1013,9 @@ internal sealed class Speakers
     string OrgName(string bare)
     {
         string b = bare.Replace('’', '\'');
+        // "<Kiena Gold Mines Ltd>": 1987 copy brackets unlisted companies; the brackets are markup, not the name
+        // (the same company written without them later must be the same speaker)
+        if (b.Length > 2 && b[0] == '<' && b[^1] == '>' && b.IndexOf('<', 1) < 0) b = b[1..^1].Trim();
         if (b.Contains('.') && _aliases.TryGetValue(b, out var full)) return full.Replace('’', '\'');
         if (!b.Contains('.') && IsAllCaps(b)) return b;
         // initialisms to a full name seen in the article ("U.N." -> "United Nations")
@@ -933,13 +1037,26 @@ internal sealed class Speakers
                 if (n.Length <= b.Length + 1 || !n.StartsWith(b + " ", StringComparison.Ordinal)) continue;
                 var rest = n[(b.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (rest.Length > 0 && CompanySuffixes.Contains(rest[0].TrimEnd(','))) return n.Replace('’', '\'');
+                // "Hospital Corp" after "Hospital Corp of America": the suffix is there, the place after it dropped
+                if (rest.Length > 1 && rest[0] == "of" && CompanySuffixes.Contains(b[(b.LastIndexOf(' ') + 1)..])) return n.Replace('’', '\'');
+            }
+            // "Carter Hawley" after "Carter Hawley Hale Stores Inc": the first words of the one company whose full
+            // name (with its legal suffix) begins with them
+            if (!CompanySuffixes.Contains(b[(b.LastIndexOf(' ') + 1)..]) && !_orgNames.Contains(b))
+            {
+                var longer = _orgNames.Where(n => n.StartsWith(b + " ", StringComparison.Ordinal)
+                                                  && CompanySuffixes.Contains(n[(n.LastIndexOf(' ') + 1)..].TrimEnd(','))).Distinct().ToList();
+                if (longer.Count == 1) return longer[0].Replace('’', '\'');
             }
         }
-        // a single capitalised word that heads a longer name seen earlier ("the Observatory")
+        // a single capitalised word that heads a longer name seen earlier ("the Observatory"), or opens its
+        // hyphenated first word ("Saab" after "Saab-Scania AB")
         if (!b.Contains(' ') && !IsAllCaps(b))
         {
             foreach (var n in _orgNames)
                 if (n.Contains(' ') && n.Split(' ').Contains(b)) return StripBased(n).Replace('’', '\'');
+            foreach (var n in _orgNames)
+                if (n.StartsWith(b + "-", StringComparison.Ordinal) && n.Contains(' ')) return StripBased(n).Replace('’', '\'');
         }
         return b;
     }
@@ -966,7 +1083,7 @@ internal sealed class Speakers
     static readonly HashSet<string> CompanySuffixes = new(StringComparer.OrdinalIgnoreCase)
     {
         "corp", "corp.", "inc", "inc.", "co", "co.", "ltd", "ltd.", "plc", "nv", "n.v.", "ag", "sa", "s.a.", "gmbh", "bv",
-        "spa", "llc", "lp", "corporation", "incorporated", "limited",
+        "spa", "llc", "lp", "corporation", "incorporated", "limited", "ab", "oy", "bhd",
     };
 
     internal static string StripDeterminer(string s, out string det)
@@ -1013,6 +1130,19 @@ internal sealed class Speakers
         string prefix = string.Join(' ', before[..k]);
         string rest = s[(close + 1)..];
         return ((prefix.Length > 0 ? prefix + " " : "") + (k > 0 && before[k - 1] is "the" ? "" : "") + acr + rest).Trim();
+    }
+
+    /// <summary>
+    /// "Pharmacia AB <PHAB ST>", "J Sainsbury Plc<SNB.L>", "X Corp and <Y Inc>": stock tickers (upper case, digits,
+    /// dots, one space) are markup after a company's name, and brackets around a name are markup too.
+    /// </summary>
+    internal static string WithoutTickers(string name)
+    {
+        if (name.IndexOf('<') < 0) return name;
+        string n = System.Text.RegularExpressions.Regex.Replace(name, @"\s*<[A-Z0-9.\-]{1,10}(?: [A-Z]{1,3})?>", "");
+        if (n.Trim().Length == 0) return name;
+        n = System.Text.RegularExpressions.Regex.Replace(n, @"<([^<>]+)>", "$1");
+        return n.Trim();
     }
 
     internal static string ShortMedium(string m)

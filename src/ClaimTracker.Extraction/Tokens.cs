@@ -157,6 +157,16 @@ internal static class Tokenizer
         int from = 0;
         for (int i = 0; i < toks.Count; i++)
         {
+            // "..., said X, vice president of Y Inc. “The instrument ...”": the abbreviation keeps its period, but a
+            // capitalised quotation opening after it starts the next sentence all the same
+            if (toks[i].Kind == TokKind.Word && !inside[i] && text[toks[i].E - 1] == '.' && i + 2 < toks.Count
+                && toks[i + 1].Kind == TokKind.OpenQ && toks[i + 2].Kind == TokKind.Word && char.IsUpper(text[toks[i + 2].S])
+                && from < i && HasClosedQuote(toks, from, i))
+            {
+                sentences.Add((from, i + 1));
+                from = i + 1;
+                continue;
+            }
             if (toks[i].Kind != TokKind.Stop) continue;
             int j = i + 1;
             bool closesQuote = false;
@@ -188,6 +198,12 @@ internal static class Tokenizer
             sentences[i] = (f, f + MaxSentenceTokens);
             sentences.Insert(i + 1, (f + MaxSentenceTokens, t));
         }
+    }
+
+    static bool HasClosedQuote(List<Tok> toks, int from, int to)
+    {
+        for (int k = from; k < to; k++) if (toks[k].Kind == TokKind.CloseQ) return true;
+        return false;
     }
 
     public const int MaxSentenceTokens = 600;
