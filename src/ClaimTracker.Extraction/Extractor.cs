@@ -223,7 +223,8 @@ internal sealed class ArticleRun
                 s.RegionStart--;
                 continue;
             }
-            if (s.Kind is "forward" or "relative" or "reduced" && (!BoundaryBefore(s.RegionStart) || s.Kind == "forward" && IntegratedSubordinate(s.RegionStart)))
+            if (s.Kind is "forward" or "relative" or "reduced" && (!BoundaryBefore(s.RegionStart) || s.Kind == "forward" && IntegratedSubordinate(s.RegionStart))
+                || s.Kind == "forward" && sites.Take(k).Any(p => p.Valid && p.Kind == "forward" && OpensComplement(p, s.RegionStart)))
             {
                 for (int m = k - 1; m >= 0; m--)
                 {
@@ -312,6 +313,27 @@ internal sealed class ArticleRun
         return j - 1 >= _sa && In(j, Subordinators) && !Cap(j) && IsWord(j - 1) && !_in[j]
                && !(Is(j - 1, "but") || Is(j - 1, "and") || Is(j - 1, "or") || Is(j - 1, "yet"));
     }
+
+    /// <summary>"X said that while they believe ..., the shock will ease": a subordinate clause that opens an earlier
+    /// cue's complement (right after the cue, its recipient or its "that") is inside that complement, so a cue in it is
+    /// nested; unlike "X said ..., while Y said ...", where the subordinator joins two reports.</summary>
+    bool OpensComplement(Site governing, int regionStart)
+    {
+        int j = regionStart - 1;
+        if (!In(j, ComplementSubordinators) || Cap(j) || j <= governing.CueLast) return false;
+        int b = j - 1;
+        if (Is(b, "even")) b--;
+        bool that = Is(b, "that");
+        if (that) b--;
+        if (b < governing.CueLast || b - governing.CueLast > 5) return false;
+        for (int m = governing.Cue + 1; m < j; m++)
+            if (_in[m] || !IsWord(m)) return false;
+        // straight after the cue or its "that"; a told-recipient may come between ("told Reuters while ...")
+        return that || b == governing.CueLast || governing.Info.Kind == CueKind.Tell;
+    }
+
+    static readonly WordSet ComplementSubordinators = new(["while", "although", "though", "whereas", "because", "since", "before",
+        "after", "once", "until", "unless", "if", "when", "as"]);
 
     /// <summary>Cues whose noun-phrase complement ends at the first comma ("welcomed the plan, which ...").</summary>
     static readonly WordSet NounComplementLemmas = new(["voice", "see little chance", "hold out hope", "float the idea of", "raise the specter of",
@@ -1302,7 +1324,7 @@ internal sealed class ArticleRun
             // "On a store basis, the company said, sales rose.": the content runs on after the cue, so it spans the
             // interrupting attribution (an exact substring); "In a statement, X said, ..." names the medium instead
             if (s.Kind == "forward" && IsK(k, TokKind.Comma) && cutoff >= _sb && WordsBetween(k + 1, _sb) >= 3 && !IsK(k + 1, TokKind.OpenQ)
-                && OpensClause(k + 1) && (ce <= cs || OnlyOpener(cs, s.SubjS - 1)))
+                && (OpensClause(k + 1) && (ce <= cs || OnlyOpener(cs, s.SubjS - 1)) || s.SubjS - 1 > cs && ContinuesBareOpener(cs, s.SubjS - 1, k + 1)))
             {
                 // "He added, a planned reform ... was an important step": nothing before the subject, the content follows
                 if (ce <= cs || LeadingAdjunctOnly(cs, s.SubjS - 1) && s.SubjS - 1 <= cs) cs = k + 1;
@@ -1327,6 +1349,22 @@ internal sealed class ArticleRun
         var w = W(m).ToString();
         if (char.IsLower(w[0]) && (w.EndsWith("ing") || w.EndsWith("ly") || w.EndsWith("ed"))) return false;
         if (Lexicon.Prepositions.Contains(w) || Lexicon.SubjectStoppers.Contains(w) || w is "which" or "who" or "whose" or "citing" or "according") return false;
+        return true;
+    }
+
+    /// <summary>"Refiners, he said, appeared to ...", "But, he said, proposed cuts would ...": before the attribution only
+    /// a bare noun phrase or a connective (no verb), so a lower-case -ed / -ly word after it goes on with the same clause,
+    /// where after a full clause ("Sales rose, it said, adding ...") OpensClause rightly refuses it.</summary>
+    bool ContinuesBareOpener(int from, int comma, int m)
+    {
+        if (!IsWord(m) || _in[m] || Cap(m) || WordsBetween(from, comma) > 4 || Lexicon.Prepositions.Contains(W(from))) return false;
+        var w = W(m).ToString();
+        if (!(w.EndsWith("ed") || w.EndsWith("ly"))) return false;
+        for (int x = from; x < comma; x++)
+        {
+            if (!IsWord(x) || _in[x] || In(x, Lexicon.BeForms) || In(x, FiniteAux)) return false;
+            if (!Cap(x) && W(x).EndsWith("ed")) return false;
+        }
         return true;
     }
 

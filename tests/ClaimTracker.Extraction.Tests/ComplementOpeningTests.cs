@@ -1,0 +1,66 @@
+namespace ClaimTracker.Extraction.Tests;
+
+/// <summary>
+/// A subordinate clause that opens a cue's complement ("said that while ..., ...") belongs to that complement, so a
+/// cue inside it is a nested attribution, not a statement of its own (GUIDELINES A5). Made-up sentences.
+/// </summary>
+public class ComplementOpeningTests
+{
+    static List<AttributedStatement> Extract(params string[] paragraphs) => PatternTests.Extract(paragraphs);
+
+    [Fact]
+    public void A_subordinate_clause_after_said_that_is_part_of_the_content()
+    {
+        var s = Assert.Single(Extract("Several analysts said that while they believe the debt problem will linger, the first shock is likely to ease."));
+        Assert.Equal("Several analysts", s.SpeakerText);
+        Assert.Equal("while they believe the debt problem will linger, the first shock is likely to ease", s.Content);
+    }
+
+    [Fact]
+    public void A_subordinate_clause_after_a_told_recipient_is_part_of_the_content()
+    {
+        var s = Assert.Single(Extract("Jan Moor, an aide to the governor, told Reuters even though the governor expects losses, a rescue is not needed now."));
+        Assert.Equal("Jan Moor", s.Speaker);
+        Assert.Equal("even though the governor expects losses, a rescue is not needed now", s.Content);
+    }
+
+    [Fact]
+    public void A_subordinator_that_joins_two_reports_still_gives_two_statements()
+    {
+        var st = Extract("The company said sales rose in May, while analysts said demand stayed weak.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("sales rose in May", st[0].Content);
+        Assert.Equal("analysts", st[1].SpeakerText);
+        Assert.Equal("demand stayed weak", st[1].Content);
+    }
+}
+
+/// <summary>An attribution that interrupts a sentence after its bare subject or a connective: the content spans it.</summary>
+public class InterruptedSubjectTests
+{
+    static List<AttributedStatement> Extract(params string[] paragraphs) => PatternTests.Extract(paragraphs);
+
+    [Fact]
+    public void A_bare_subject_before_the_attribution_keeps_its_verb_after_it()
+    {
+        var st = Extract("Refiners, he said, appeared to have used up old stock on purpose.",
+                         "The merger filing, analysts said, effectively freezes the bid.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Refiners, he said, appeared to have used up old stock on purpose", st[0].Content);
+        Assert.Equal("The merger filing, analysts said, effectively freezes the bid", st[1].Content);
+    }
+
+    [Fact]
+    public void A_connective_before_the_attribution_is_not_the_whole_content()
+    {
+        var s = Assert.Single(Extract("But, he said, proposed tax rises would reach the floor only with wide support."));
+        Assert.Equal("But, he said, proposed tax rises would reach the floor only with wide support", s.Content);
+    }
+
+    [Fact]
+    public void A_full_clause_before_the_attribution_stays_the_whole_content()
+    {
+        var s = Assert.Single(Extract("Sales were higher, the company said, helped by lower costs."));
+        Assert.Equal("Sales were higher", s.Content);
+    }
+}
