@@ -328,12 +328,17 @@ internal sealed class ArticleRun
         if (b < governing.CueLast || b - governing.CueLast > 5) return false;
         for (int m = governing.Cue + 1; m < j; m++)
             if (_in[m] || !IsWord(m)) return false;
-        // straight after the cue or its "that"; a told-recipient may come between ("told Reuters while ...")
-        return that || b == governing.CueLast || governing.Info.Kind == CueKind.Tell;
+        if (that) return true;
+        // without "that": not a time clause ("X said after the company announced results" times the saying) and not
+        // after a trailing attribution, whose content came before it
+        if (In(j, TimeSubordinators) || governing.SubjS > _sa && (IsK(governing.SubjS - 1, TokKind.Comma) || IsK(governing.SubjS - 1, TokKind.CloseQ))) return false;
+        // straight after the cue; a told-recipient may come between ("told Reuters while ...")
+        return b == governing.CueLast || governing.Info.Kind == CueKind.Tell;
     }
 
     static readonly WordSet ComplementSubordinators = new(["while", "although", "though", "whereas", "because", "since", "before",
         "after", "once", "until", "unless", "if", "when", "as"]);
+    static readonly WordSet TimeSubordinators = new(["since", "before", "after", "once", "until", "when", "as"]);
 
     /// <summary>Cues whose noun-phrase complement ends at the first comma ("welcomed the plan, which ...").</summary>
     static readonly WordSet NounComplementLemmas = new(["voice", "see little chance", "hold out hope", "float the idea of", "raise the specter of",

@@ -64,3 +64,15 @@ public class InterruptedSubjectTests
         Assert.Equal("Sales were higher", s.Content);
     }
 }
+
+public class SubordinateAfterTheCueTests
+{
+    [Fact]
+    public void A_time_clause_after_a_trailing_attribution_times_the_saying_and_keeps_its_own_report()
+    {
+        var st = PatternTests.Extract("Talks go on, the chairman said after the company announced that profits fell.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Talks go on", st[0].Content);
+        Assert.Equal("profits fell", st[1].Content);
+    }
+}
