@@ -704,6 +704,9 @@ internal sealed class ArticleRun
         if (e < _sb && _toks[e].Kind is not (TokKind.Comma or TokKind.Stop or TokKind.Semi or TokKind.Dash)) return k;
         // "said on Friday" is not an inversion
         if (IsTimeWord(W(k)) || Is(k, "on") || Is(k, "in") || Is(k, "at") || Is(k, "last") || Is(k, "this") || Is(k, "after")) return k;
+        // "said Carew Bank Ltd as lead manager.": the capacity after "as" is not part of the source's name
+        for (int m = k + 1; m < e - 1; m++)
+            if (Is(m, "as") && Cap(m - 1) && !Cap(m + 1)) { e = m; break; }
         // the phrase should name a source: capitalised, a pronoun, or a person/collective noun
         bool ok = false;
         for (int m = k; m < e; m++)
@@ -740,6 +743,9 @@ internal sealed class ArticleRun
                                   || IsWord(c2 + 1) && (char.IsDigit(_t[_toks[c2 + 1].S]) || char.IsLower(_t[_toks[c2 + 1].S]));
                 // ", is raising 200 mln dlrs ..., said lead manager X": a predicate, not an appositive (the speaker follows the cue)
                 if (In(c2 + 1, Lexicon.BeForms) || Is(c2 + 1, "has") || Is(c2 + 1, "have") || Is(c2 + 1, "had") || Is(c2 + 1, "will")) appositive = false;
+                // "bonds due April 15, 1993 carrying a coupon ..., said X": the comma of a date, not an appositive's
+                if (IsWord(c2 + 1) && W(c2 + 1).Length == 4 && char.IsDigit(_t[_toks[c2 + 1].S]) && IsWord(c2 - 1)
+                    && char.IsDigit(_t[_toks[c2 - 1].S]) && IsWord(c2 - 2) && IsMonthWord(W(c2 - 2))) appositive = false;
                 bool nameApp = !appositive && Cap(c2 + 1);
                 // "the group, which includes A, the firm, and investor B, said": the comma before the cue closes a
                 // relative clause that holds a list; the subject is the noun phrase before ", which"

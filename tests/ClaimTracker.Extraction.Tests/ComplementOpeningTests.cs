@@ -76,3 +76,16 @@ public class SubordinateAfterTheCueTests
         Assert.Equal("profits fell", st[1].Content);
     }
 }
+
+public class DateCommaTests
+{
+    [Fact]
+    public void The_comma_of_a_date_before_an_inverted_cue_opens_no_appositive()
+    {
+        var s = Assert.Single(PatternTests.Extract(
+            "Norda Power AS is issuing 50 mln stg bonds due April 15, 1993 carrying a 9-7/8 pct coupon and priced at 101-5/8, said Carew Bank Ltd as lead manager."));
+        Assert.Equal("Carew Bank Ltd", s.Speaker);
+        Assert.Equal("organization", s.SpeakerType);
+        Assert.Equal("Norda Power AS is issuing 50 mln stg bonds due April 15, 1993 carrying a 9-7/8 pct coupon and priced at 101-5/8", s.Content);
+    }
+}
