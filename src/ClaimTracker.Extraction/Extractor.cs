@@ -825,6 +825,14 @@ internal sealed class ArticleRun
                 if (ps >= 0 && ps == _sa && ContainsPersonNoun(ps, c2)) return (ps, ne);
             }
         }
+        // "a liquidity shortage it estimated at ...", "a tax package he said aims at ...": a subject pronoun closing the
+        // phrase is the subject of an object relative; the noun before it is what was estimated, not who did
+        if (ns >= 0 && ne - ns > 1 && IsWord(ne - 1) && W(ne - 1).ToString() is "he" or "she" or "it" or "they" or "we" or "I"
+            && IsWord(ne - 2) && !(Is(ne - 2, "and") || Is(ne - 2, "or") || Is(ne - 2, "nor")))
+        {
+            boundary = ne - 1;
+            return (ne - 1, ne);
+        }
         return (ns, ne);
     }
 

@@ -89,3 +89,16 @@ public class DateCommaTests
         Assert.Equal("Norda Power AS is issuing 50 mln stg bonds due April 15, 1993 carrying a 9-7/8 pct coupon and priced at 101-5/8", s.Content);
     }
 }
+
+public class ObjectRelativeTests
+{
+    [Fact]
+    public void A_pronoun_after_the_object_of_a_relative_is_the_subject_not_the_object_noun()
+    {
+        var st = PatternTests.Extract("The Bank of Lorem said it gave the market help of 200 mln stg.",
+                                      "That compares with a liquidity shortage it estimated at a revised 300 mln stg.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("it", st[1].SpeakerText);
+        Assert.Equal("Bank of Lorem", st[1].Speaker);
+    }
+}
