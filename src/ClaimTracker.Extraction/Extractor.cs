@@ -824,6 +824,13 @@ internal sealed class ArticleRun
                 var (ps, _) = NounPhraseBefore(c2);
                 if (ps >= 0 && ps == _sa && ContainsPersonNoun(ps, c2)) return (ps, ne);
             }
+            // "Gail Martell, chief meteorologist for Hutton Corp said": the title's closing comma is missing; the name
+            // before it speaks, not the title
+            if (IsWord(ns) && char.IsLower(_t[_toks[ns].S]) && (In(ns, Lexicon.TitleWords) || In(ns, Lexicon.PersonNouns) || W(ns).StartsWith("vice-")))
+            {
+                var (ps, pe) = NounPhraseBefore(c2);
+                if (ps >= 0 && pe == c2 && IsNameRun(ps, pe)) { boundary = ps; return (ps, pe); }
+            }
         }
         // "a liquidity shortage it estimated at ...", "a tax package he said aims at ...": a subject pronoun closing the
         // phrase is the subject of an object relative; the noun before it is what was estimated, not who did

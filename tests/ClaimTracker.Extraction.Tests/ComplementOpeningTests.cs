@@ -102,3 +102,18 @@ public class ObjectRelativeTests
         Assert.Equal("Bank of Lorem", st[1].Speaker);
     }
 }
+
+public class TitleWithoutClosingCommaTests
+{
+    [Fact]
+    public void A_name_before_its_title_speaks_when_the_titles_closing_comma_is_missing()
+    {
+        var st = PatternTests.Extract("Gail Morten, chief meteorologist for Hutton Corp said the crop will be small.",
+                                      "Tom Cole, vice-president of the Cattle Association told a news briefing that prices will rise.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Gail Morten", st[0].Speaker);
+        Assert.Equal("person", st[0].SpeakerType);
+        Assert.Equal("the crop will be small", st[0].Content);
+        Assert.Equal("Tom Cole", st[1].Speaker);
+    }
+}
