@@ -567,7 +567,7 @@ internal sealed class ArticleRun
         var (ss, se) = SubjectBefore(i, out int boundary, timeBeforeCue && IsWord(j) && !Is(j, "on") ? j : cueFirst - 1);
         if (ss < 0) return null;
         site.SubjS = ss; site.SubjE = se;
-        site.RegionStart = ss;
+        site.RegionStart = _objectBeforeSubject >= 0 ? _objectBeforeSubject : ss;
         site.Kind = "forward";
         // "Kerry, who was in Munich, told" / "Asseri, a military spokesman, said": apposition between subject and cue
         return site;
@@ -726,11 +726,16 @@ internal sealed class ArticleRun
         return Text(k, m);
     }
 
+    // Set by SubjectBefore when the subject is a pronoun after the object of its relative ("a move he said ..."):
+    // where that clause starts, else -1.
+    int _objectBeforeSubject = -1;
+
     /// <summary>Scans back from a cue over the subject noun phrase; skips one appositive ", a spokesman," / ", who ...,".</summary>
     (int S, int E) SubjectBefore(int cue, out int boundary, int from = -2)
     {
         int j = from == -2 ? cue - 1 : from;
         boundary = _sa;
+        _objectBeforeSubject = -1;
         // appositive right before the cue: ", a military spokesman," / ", who met Kerry ...,"
         if (IsK(j, TokKind.Comma))
         {
@@ -837,7 +842,8 @@ internal sealed class ArticleRun
         if (ns >= 0 && ne - ns > 1 && IsWord(ne - 1) && W(ne - 1).ToString() is "he" or "she" or "it" or "they" or "we" or "I"
             && IsWord(ne - 2) && !(Is(ne - 2, "and") || Is(ne - 2, "or") || Is(ne - 2, "nor")))
         {
-            boundary = ne - 1;
+            // the clause still starts at the object ("-- a move he said could ...": its own statement, not nested)
+            _objectBeforeSubject = ns;
             return (ne - 1, ne);
         }
         return (ns, ne);

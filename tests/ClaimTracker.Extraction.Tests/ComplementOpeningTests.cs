@@ -101,6 +101,17 @@ public class ObjectRelativeTests
         Assert.Equal("it", st[1].SpeakerText);
         Assert.Equal("Bank of Lorem", st[1].Speaker);
     }
+
+    [Fact]
+    public void A_gapped_relative_with_a_pronoun_subject_stays_its_own_statement_by_the_pronouns_source()
+    {
+        var st = PatternTests.Extract("James Mill said he was concerned the Fed might tighten credit -- a move he said could have \"political consequences.\"");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("he was concerned the Fed might tighten credit", st[0].Content);
+        Assert.Equal("he", st[1].SpeakerText);
+        Assert.Equal("James Mill", st[1].Speaker);
+        Assert.StartsWith("could have", st[1].Content);
+    }
 }
 
 public class TitleWithoutClosingCommaTests
