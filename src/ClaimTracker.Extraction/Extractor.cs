@@ -830,11 +830,12 @@ internal sealed class ArticleRun
                 if (ps >= 0 && ps == _sa && ContainsPersonNoun(ps, c2)) return (ps, ne);
             }
             // "Gail Martell, chief meteorologist for Hutton Corp said": the title's closing comma is missing; the name
-            // before it speaks, not the title
-            if (IsWord(ns) && char.IsLower(_t[_toks[ns].S]) && (In(ns, Lexicon.TitleWords) || In(ns, Lexicon.PersonNouns) || W(ns).StartsWith("vice-")))
+            // before it, opening the clause, speaks, not the title ("... in Soviet Tadzhikistan, the official agency" is no such name)
+            if (IsWord(ns) && char.IsLower(_t[_toks[ns].S]) && !In(ns, Lexicon.Determiners)
+                && (In(ns, Lexicon.TitleWords) || In(ns, Lexicon.PersonNouns) || W(ns).StartsWith("vice-")) && HasTitlePreposition(ns, ne))
             {
                 var (ps, pe) = NounPhraseBefore(c2);
-                if (ps >= 0 && pe == c2 && IsNameRun(ps, pe)) { boundary = ps; return (ps, pe); }
+                if (ps >= 0 && pe == c2 && IsNameRun(ps, pe) && OpensClauseAt(ps)) { boundary = ps; return (ps, pe); }
             }
         }
         // "a liquidity shortage it estimated at ...", "a tax package he said aims at ...": a subject pronoun closing the
@@ -842,12 +843,25 @@ internal sealed class ArticleRun
         if (ns >= 0 && ne - ns > 1 && IsWord(ne - 1) && W(ne - 1).ToString() is "he" or "she" or "it" or "they" or "we" or "I"
             && IsWord(ne - 2) && !(Is(ne - 2, "and") || Is(ne - 2, "or") || Is(ne - 2, "nor")))
         {
-            // the clause still starts at the object ("-- a move he said could ...": its own statement, not nested)
-            _objectBeforeSubject = ns;
+            // the clause still starts at the object ("-- a move he said could ...": its own statement, not nested),
+            // unless that noun ends an adjunct ("said before the meeting they would ...": the subject's clause is nested)
+            if (!(ns > _sa && (In(ns - 1, Lexicon.Prepositions) || In(ns - 1, ComplementSubordinators)))) _objectBeforeSubject = ns;
             return (ne - 1, ne);
         }
         return (ns, ne);
     }
+
+    bool HasTitlePreposition(int s, int e)
+    {
+        for (int m = s + 1; m < e; m++) if (Is(m, "of") || Is(m, "for") || Is(m, "at")) return true;
+        return false;
+    }
+
+    /// <summary>A subject can start at <paramref name="p"/>: the sentence's start, after a quotation, or after a
+    /// leading adjunct ("In testimony today, Tom Cook ...").</summary>
+    bool OpensClauseAt(int p) =>
+        p == _sa || IsK(p - 1, TokKind.CloseQ)
+        || IsK(p - 1, TokKind.Comma) && (IsK(p - 2, TokKind.CloseQ) || LeadingAdjunctOnly(_sa, p - 1));
 
     /// <summary>
     /// "Shell Canada, a wholly owned subsidiary of X": when the phrase at <paramref name="s"/> (with the determiner and

@@ -112,6 +112,13 @@ public class ObjectRelativeTests
         Assert.Equal("James Mill", st[1].Speaker);
         Assert.StartsWith("could have", st[1].Content);
     }
+
+    [Fact]
+    public void A_pronoun_after_an_adjuncts_noun_is_nested_in_the_outer_content()
+    {
+        var s = Assert.Single(PatternTests.Extract("Business leaders said before the meeting they would be pressing for less regulation."));
+        Assert.Equal("before the meeting they would be pressing for less regulation", s.Content);
+    }
 }
 
 public class TitleWithoutClosingCommaTests
