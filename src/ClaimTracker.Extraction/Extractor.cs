@@ -223,7 +223,8 @@ internal sealed class ArticleRun
                 s.RegionStart--;
                 continue;
             }
-            if (s.Kind is "forward" or "relative" or "reduced" && (!BoundaryBefore(s.RegionStart) || s.Kind == "forward" && IntegratedSubordinate(s.RegionStart)))
+            if (s.Kind is "forward" or "relative" or "reduced" && (!BoundaryBefore(s.RegionStart) || s.Kind == "forward" && IntegratedSubordinate(s.RegionStart))
+                || s.Kind == "forward" && sites.Take(k).Any(p => p.Valid && p.Kind == "forward" && OpensComplement(p, s.RegionStart)))
             {
                 for (int m = k - 1; m >= 0; m--)
                 {
@@ -312,6 +313,32 @@ internal sealed class ArticleRun
         return j - 1 >= _sa && In(j, Subordinators) && !Cap(j) && IsWord(j - 1) && !_in[j]
                && !(Is(j - 1, "but") || Is(j - 1, "and") || Is(j - 1, "or") || Is(j - 1, "yet"));
     }
+
+    /// <summary>"X said that while they believe ..., the shock will ease": a subordinate clause that opens an earlier
+    /// cue's complement (right after the cue, its recipient or its "that") is inside that complement, so a cue in it is
+    /// nested; unlike "X said ..., while Y said ...", where the subordinator joins two reports.</summary>
+    bool OpensComplement(Site governing, int regionStart)
+    {
+        int j = regionStart - 1;
+        if (!In(j, ComplementSubordinators) || Cap(j) || j <= governing.CueLast) return false;
+        int b = j - 1;
+        if (Is(b, "even")) b--;
+        bool that = Is(b, "that");
+        if (that) b--;
+        if (b < governing.CueLast || b - governing.CueLast > 5) return false;
+        for (int m = governing.Cue + 1; m < j; m++)
+            if (_in[m] || !IsWord(m)) return false;
+        if (that) return true;
+        // without "that": not a time clause ("X said after the company announced results" times the saying) and not
+        // after a trailing attribution, whose content came before it
+        if (In(j, TimeSubordinators) || governing.SubjS > _sa && (IsK(governing.SubjS - 1, TokKind.Comma) || IsK(governing.SubjS - 1, TokKind.CloseQ))) return false;
+        // straight after the cue; a told-recipient may come between ("told Reuters while ...")
+        return b == governing.CueLast || governing.Info.Kind == CueKind.Tell;
+    }
+
+    static readonly WordSet ComplementSubordinators = new(["while", "although", "though", "whereas", "because", "since", "before",
+        "after", "once", "until", "unless", "if", "when", "as"]);
+    static readonly WordSet TimeSubordinators = new(["since", "before", "after", "once", "until", "when", "as"]);
 
     /// <summary>Cues whose noun-phrase complement ends at the first comma ("welcomed the plan, which ...").</summary>
     static readonly WordSet NounComplementLemmas = new(["voice", "see little chance", "hold out hope", "float the idea of", "raise the specter of",
@@ -540,7 +567,7 @@ internal sealed class ArticleRun
         var (ss, se) = SubjectBefore(i, out int boundary, timeBeforeCue && IsWord(j) && !Is(j, "on") ? j : cueFirst - 1);
         if (ss < 0) return null;
         site.SubjS = ss; site.SubjE = se;
-        site.RegionStart = ss;
+        site.RegionStart = _objectBeforeSubject >= 0 ? _objectBeforeSubject : ss;
         site.Kind = "forward";
         // "Kerry, who was in Munich, told" / "Asseri, a military spokesman, said": apposition between subject and cue
         return site;
@@ -677,6 +704,9 @@ internal sealed class ArticleRun
         if (e < _sb && _toks[e].Kind is not (TokKind.Comma or TokKind.Stop or TokKind.Semi or TokKind.Dash)) return k;
         // "said on Friday" is not an inversion
         if (IsTimeWord(W(k)) || Is(k, "on") || Is(k, "in") || Is(k, "at") || Is(k, "last") || Is(k, "this") || Is(k, "after")) return k;
+        // "said Carew Bank Ltd as lead manager.": the capacity after "as" is not part of the source's name
+        for (int m = k + 1; m < e - 1; m++)
+            if (Is(m, "as") && Cap(m - 1) && !Cap(m + 1)) { e = m; break; }
         // the phrase should name a source: capitalised, a pronoun, or a person/collective noun
         bool ok = false;
         for (int m = k; m < e; m++)
@@ -703,11 +733,16 @@ internal sealed class ArticleRun
         return Text(k, m);
     }
 
+    // Set by SubjectBefore when the subject is a pronoun after the object of its relative ("a move he said ..."):
+    // where that clause starts, else -1.
+    int _objectBeforeSubject = -1;
+
     /// <summary>Scans back from a cue over the subject noun phrase; skips one appositive ", a spokesman," / ", who ...,".</summary>
     (int S, int E) SubjectBefore(int cue, out int boundary, int from = -2)
     {
         int j = from == -2 ? cue - 1 : from;
         boundary = _sa;
+        _objectBeforeSubject = -1;
         // appositive right before the cue: ", a military spokesman," / ", who met Kerry ...,"
         if (IsK(j, TokKind.Comma))
         {
@@ -720,6 +755,9 @@ internal sealed class ArticleRun
                                   || IsWord(c2 + 1) && (char.IsDigit(_t[_toks[c2 + 1].S]) || char.IsLower(_t[_toks[c2 + 1].S]));
                 // ", is raising 200 mln dlrs ..., said lead manager X": a predicate, not an appositive (the speaker follows the cue)
                 if (In(c2 + 1, Lexicon.BeForms) || Is(c2 + 1, "has") || Is(c2 + 1, "have") || Is(c2 + 1, "had") || Is(c2 + 1, "will")) appositive = false;
+                // "bonds due April 15, 1993 carrying a coupon ..., said X": the comma of a date, not an appositive's
+                if (IsWord(c2 + 1) && W(c2 + 1).Length == 4 && char.IsDigit(_t[_toks[c2 + 1].S]) && IsWord(c2 - 1)
+                    && char.IsDigit(_t[_toks[c2 - 1].S]) && IsWord(c2 - 2) && IsMonthWord(W(c2 - 2))) appositive = false;
                 bool nameApp = !appositive && Cap(c2 + 1);
                 // "the group, which includes A, the firm, and investor B, said": the comma before the cue closes a
                 // relative clause that holds a list; the subject is the noun phrase before ", which"
@@ -798,9 +836,39 @@ internal sealed class ArticleRun
                 var (ps, _) = NounPhraseBefore(c2);
                 if (ps >= 0 && ps == _sa && ContainsPersonNoun(ps, c2)) return (ps, ne);
             }
+            // "Gail Martell, chief meteorologist for Hutton Corp said": the title's closing comma is missing; the name
+            // before it, opening the clause, speaks, not the title ("... in Soviet Tadzhikistan, the official agency" is no such name)
+            if (IsWord(ns) && char.IsLower(_t[_toks[ns].S]) && !In(ns, Lexicon.Determiners)
+                && (In(ns, Lexicon.TitleWords) || In(ns, Lexicon.PersonNouns) || W(ns).StartsWith("vice-")) && HasTitlePreposition(ns, ne))
+            {
+                var (ps, pe) = NounPhraseBefore(c2);
+                if (ps >= 0 && pe == c2 && IsNameRun(ps, pe) && OpensClauseAt(ps)) { boundary = ps; return (ps, pe); }
+            }
+        }
+        // "a liquidity shortage it estimated at ...", "a tax package he said aims at ...": a subject pronoun closing the
+        // phrase is the subject of an object relative; the noun before it is what was estimated, not who did
+        if (ns >= 0 && ne - ns > 1 && IsWord(ne - 1) && W(ne - 1).ToString() is "he" or "she" or "it" or "they" or "we" or "I"
+            && IsWord(ne - 2) && !(Is(ne - 2, "and") || Is(ne - 2, "or") || Is(ne - 2, "nor")))
+        {
+            // the clause still starts at the object ("-- a move he said could ...": its own statement, not nested),
+            // unless that noun ends an adjunct ("said before the meeting they would ...": the subject's clause is nested)
+            if (!(ns > _sa && (In(ns - 1, Lexicon.Prepositions) || In(ns - 1, ComplementSubordinators)))) _objectBeforeSubject = ns;
+            return (ne - 1, ne);
         }
         return (ns, ne);
     }
+
+    bool HasTitlePreposition(int s, int e)
+    {
+        for (int m = s + 1; m < e; m++) if (Is(m, "of") || Is(m, "for") || Is(m, "at")) return true;
+        return false;
+    }
+
+    /// <summary>A subject can start at <paramref name="p"/>: the sentence's start, after a quotation, or after a
+    /// leading adjunct ("In testimony today, Tom Cook ...").</summary>
+    bool OpensClauseAt(int p) =>
+        p == _sa || IsK(p - 1, TokKind.CloseQ)
+        || IsK(p - 1, TokKind.Comma) && (IsK(p - 2, TokKind.CloseQ) || LeadingAdjunctOnly(_sa, p - 1));
 
     /// <summary>
     /// "Shell Canada, a wholly owned subsidiary of X": when the phrase at <paramref name="s"/> (with the determiner and
@@ -1309,7 +1377,7 @@ internal sealed class ArticleRun
             // "On a store basis, the company said, sales rose.": the content runs on after the cue, so it spans the
             // interrupting attribution (an exact substring); "In a statement, X said, ..." names the medium instead
             if (s.Kind == "forward" && IsK(k, TokKind.Comma) && cutoff >= _sb && WordsBetween(k + 1, _sb) >= 3 && !IsK(k + 1, TokKind.OpenQ)
-                && OpensClause(k + 1) && (ce <= cs || OnlyOpener(cs, s.SubjS - 1)))
+                && (OpensClause(k + 1) && (ce <= cs || OnlyOpener(cs, s.SubjS - 1)) || s.SubjS - 1 > cs && ContinuesBareOpener(cs, s.SubjS - 1, k + 1)))
             {
                 // "He added, a planned reform ... was an important step": nothing before the subject, the content follows
                 if (ce <= cs || LeadingAdjunctOnly(cs, s.SubjS - 1) && s.SubjS - 1 <= cs) cs = k + 1;
@@ -1334,6 +1402,22 @@ internal sealed class ArticleRun
         var w = W(m).ToString();
         if (char.IsLower(w[0]) && (w.EndsWith("ing") || w.EndsWith("ly") || w.EndsWith("ed"))) return false;
         if (Lexicon.Prepositions.Contains(w) || Lexicon.SubjectStoppers.Contains(w) || w is "which" or "who" or "whose" or "citing" or "according") return false;
+        return true;
+    }
+
+    /// <summary>"Refiners, he said, appeared to ...", "But, he said, proposed cuts would ...": before the attribution only
+    /// a bare noun phrase or a connective (no verb), so a lower-case -ed / -ly word after it goes on with the same clause,
+    /// where after a full clause ("Sales rose, it said, adding ...") OpensClause rightly refuses it.</summary>
+    bool ContinuesBareOpener(int from, int comma, int m)
+    {
+        if (!IsWord(m) || _in[m] || Cap(m) || WordsBetween(from, comma) > 4 || Lexicon.Prepositions.Contains(W(from))) return false;
+        var w = W(m).ToString();
+        if (!(w.EndsWith("ed") || w.EndsWith("ly"))) return false;
+        for (int x = from; x < comma; x++)
+        {
+            if (!IsWord(x) || _in[x] || In(x, Lexicon.BeForms) || In(x, FiniteAux)) return false;
+            if (!Cap(x) && W(x).EndsWith("ed")) return false;
+        }
         return true;
     }
 
