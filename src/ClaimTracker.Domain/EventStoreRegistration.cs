@@ -51,10 +51,12 @@ public static class EventStoreRegistration
         opts.Projections.Add<ActorStatementsProjection>(ProjectionLifecycle.Async, o => o.BatchSize = ActorPageSize);
 
         // Lookups the API makes: statements of an actor (the actor page beyond its ready-made list), claims by
-        // status, actors by count and type. Nothing else: every index is written on every ingest.
+        // status, actors by count and type, stories newest first (without it, listing 19,000 stored articles
+        // decompressed every article document to sort them). Nothing else: every index is written on every ingest.
         opts.Schema.For<StatementView>().Index(x => x.ActorId);
         opts.Schema.For<ClaimView>().Index(x => x.Status);
         opts.Schema.For<ActorView>().Index(x => x.StatementCount).Index(x => x.Type);
+        opts.Schema.For<ArticleView>().Index(x => x.IngestedAt);
         return opts;
     }
 }
