@@ -181,6 +181,7 @@ internal sealed class ArticleRun
         public int ContentStart = -1;  // "reduced" passives: where the content starts (else RegionStart)
         public string? CueText;        // a discontinuous cue as the guidelines write it ("was described by ... as")
         public bool AnswersAccusation; // a relative denial kept only because it may answer the accusation before it
+        public bool PronounAfterObject; // "X introduced a tax package he said ...": the pronoun's subject phrase was cut from its object
     }
 
     void Sentence()
@@ -568,6 +569,7 @@ internal sealed class ArticleRun
         if (ss < 0) return null;
         site.SubjS = ss; site.SubjE = se;
         site.RegionStart = _objectBeforeSubject >= 0 ? _objectBeforeSubject : ss;
+        site.PronounAfterObject = _pronounAfterObject;
         site.Kind = "forward";
         // "Kerry, who was in Munich, told" / "Asseri, a military spokesman, said": apposition between subject and cue
         return site;
@@ -736,6 +738,7 @@ internal sealed class ArticleRun
     // Set by SubjectBefore when the subject is a pronoun after the object of its relative ("a move he said ..."):
     // where that clause starts, else -1.
     int _objectBeforeSubject = -1;
+    bool _pronounAfterObject;
 
     /// <summary>Scans back from a cue over the subject noun phrase; skips one appositive ", a spokesman," / ", who ...,".</summary>
     (int S, int E) SubjectBefore(int cue, out int boundary, int from = -2)
@@ -743,6 +746,7 @@ internal sealed class ArticleRun
         int j = from == -2 ? cue - 1 : from;
         boundary = _sa;
         _objectBeforeSubject = -1;
+        _pronounAfterObject = false;
         // appositive right before the cue: ", a military spokesman," / ", who met Kerry ...,"
         if (IsK(j, TokKind.Comma))
         {
@@ -853,14 +857,21 @@ internal sealed class ArticleRun
             // the clause still starts at the object ("-- a move he said could ...": its own statement, not nested),
             // unless that noun ends an adjunct ("said before the meeting they would ...": the subject's clause is nested)
             if (!(ns > _sa && (In(ns - 1, Lexicon.Prepositions) || In(ns - 1, ComplementSubordinators)))) _objectBeforeSubject = ns;
+            _pronounAfterObject = true;
             return (ne - 1, ne);
         }
         return (ns, ne);
     }
 
+    /// <summary>A bare title: lower-case words up to "of/for/at" ("chief meteorologist for X"), not a title before a
+    /// name ("analyst Daniel Lee of X", which names its own speaker).</summary>
     bool HasTitlePreposition(int s, int e)
     {
-        for (int m = s + 1; m < e; m++) if (Is(m, "of") || Is(m, "for") || Is(m, "at")) return true;
+        for (int m = s + 1; m < e; m++)
+        {
+            if (Is(m, "of") || Is(m, "for") || Is(m, "at")) return true;
+            if (Cap(m)) return false;
+        }
         return false;
     }
 
@@ -1203,6 +1214,16 @@ internal sealed class ArticleRun
         if (speaker is null)
         {
             if (s.SubjS < 0) return 0;
+            // "Minister Richard Hu introduced a tax package he said aims at ...": "he" is the person who opens the
+            // sentence, whom no earlier statement may have named
+            if (s.PronounAfterObject && (Is(s.SubjS, "he") || Is(s.SubjS, "she")) && MainSubject() is var (ms0, me0) && ms0 >= 0)
+            {
+                // only the capitalised name opening the sentence ("Minister Richard Hu in his speech introduced ...",
+                // "Vice Minister Makoto Kuroda leaves ...")
+                int end = ms0;
+                while (end < me0 && end < s.SubjS && (Cap(end) || In(end, Lexicon.NameParticles))) end++;
+                if (end - ms0 >= 2 && Cap(end - 1) && !In(ms0, Lexicon.Pronouns) && !In(ms0, Lexicon.Determiners)) _spk.Resolve(Text(ms0, end));
+            }
             spS = _toks[s.SubjS].S; spE = _toks[s.SubjE - 1].E;
             speakerText = _t[spS..spE];
             if (s.Kind == "relative")

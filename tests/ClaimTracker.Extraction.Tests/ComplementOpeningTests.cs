@@ -114,6 +114,16 @@ public class ObjectRelativeTests
     }
 
     [Fact]
+    public void He_after_an_object_is_the_person_who_opens_the_sentence()
+    {
+        var st = PatternTests.Extract("Analyst Dan Leigh said the stock was cheap.",
+                                      "Vice Minister Taro Kunda leaves for Geneva today with data he hopes will refute the charges.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("he", st[1].SpeakerText);
+        Assert.Equal("Taro Kunda", st[1].Speaker);
+    }
+
+    [Fact]
     public void A_pronoun_after_an_adjuncts_noun_is_nested_in_the_outer_content()
     {
         var s = Assert.Single(PatternTests.Extract("Business leaders said before the meeting they would be pressing for less regulation."));
@@ -133,5 +143,12 @@ public class TitleWithoutClosingCommaTests
         Assert.Equal("person", st[0].SpeakerType);
         Assert.Equal("the crop will be small", st[0].Content);
         Assert.Equal("Tom Cole", st[1].Speaker);
+    }
+
+    [Fact]
+    public void A_title_before_its_own_name_is_not_a_bare_title_after_a_name()
+    {
+        var s = Assert.Single(PatternTests.Extract("On Friday, analyst Dan Leigh of Morrow Securities Inc reiterated that the stock was cheap."));
+        Assert.Equal("Dan Leigh", s.Speaker);
     }
 }
