@@ -442,13 +442,21 @@ public sealed class ClaimMatcher
         var stance = Stance.Towards(linkedStance, contradicts);
         var sharedSurface = link.Shared.Take(6).Select(k => linked.Surfaces.GetValueOrDefault(k, k)).ToList();
         var reasons = extraReason is null ? link.Reasons : link.Reasons.Append(extraReason).ToList();
-        var explanation = $"linked to {linked.Member.StatementId} ({linked.Member.Speaker}) with score {link.Score:0.00}"
+        // Who said what it was matched with, in words a reviewer reads; the statement id last, for tracing it.
+        var explanation = $"matched with {linked.Member.Speaker}: \"{Snippet(linked.Member.Content)}\" [{linked.Member.StatementId}], score {link.Score:0.00}"
             + (sharedSurface.Count > 0 ? $"; shared: {ClaimTerms.Join(sharedSurface)}" : "")
             + (reasons.Count > 0 ? $"; {string.Join(", ", reasons)}" : "")
             + $"; {stance}" + (stanceReason is not null ? $" ({stanceReason})" : "");
         // Reported on a 0..1 scale (the source factor can lift a pair score above 1).
         return new ClaimDecision(s.StatementId, claimId, claimLabel, false, stance, Math.Min(1, link.Score), linked.Member.StatementId,
             sharedSurface, stanceReason, explanation);
+    }
+
+    /// <summary>The first words of a statement's content, for an explanation.</summary>
+    internal static string Snippet(string content, int words = 10)
+    {
+        var parts = content.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length <= words ? string.Join(' ', parts) : string.Join(' ', parts.Take(words)) + " …";
     }
 
     /// <summary>

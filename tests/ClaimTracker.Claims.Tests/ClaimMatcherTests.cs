@@ -36,7 +36,8 @@ public class ClaimMatcherTests
         Assert.Equal(first.ClaimId, second.ClaimId);
         Assert.Equal(Stances.Supports, second.Stance);
         Assert.Contains("interest", second.SharedTerms);
-        Assert.Contains("s1", second.Explanation);
+        // the explanation says whom and what it was matched with, in words, and names the statement for tracing
+        Assert.StartsWith("matched with a central bank official: \"the central bank will cut interest rates next month\" [s1]", second.Explanation);
     }
 
     [Fact]
