@@ -1,5 +1,8 @@
 namespace ClaimTracker.Extraction.Tests;
 
+// The lead's follow-ups to blind-sample round 4 (docs/extraction.md, "Lead's follow-ups to round 4"): one class per
+// rule, each sentence made up for the test.
+
 /// <summary>
 /// A subordinate clause that opens a cue's complement ("said that while ..., ...") belongs to that complement, so a
 /// cue inside it is a nested attribution, not a statement of its own (GUIDELINES A5). Made-up sentences.
