@@ -34,7 +34,24 @@ public static class PostgresPreflight
         catch (PostgresNotFoundException e) { return e.Message; }
     }
 
-    /// <summary>No arguments or ASP.NET-style flags (--urls ...) mean "run the server", as in JasperFx.</summary>
+    /// <summary>No arguments or ASP.NET-style flags (--urls ...) mean "run the server", as in JasperFx. An
+    /// <c>ingest</c> the command will refuse anyway (no file, or a file that is not there) needs no cluster: starting
+    /// one (creating it on a fresh machine) only to print "no such file" made a typo cost seconds.</summary>
     public static bool NeedsDatabase(string[] args) =>
-        args.Length == 0 || args[0].StartsWith('-') || DatabaseCommands.Contains(args[0]);
+        args.Length == 0 || args[0].StartsWith('-')
+        || DatabaseCommands.Contains(args[0]) && !(args[0].Equals("ingest", StringComparison.OrdinalIgnoreCase) && IngestWillRefuse(args));
+
+    /// <summary>The same rule as the ingest command's own first check: its paths (the arguments that are not flags or
+    /// a flag's value) must all exist.</summary>
+    static bool IngestWillRefuse(string[] args)
+    {
+        var paths = new List<string>();
+        for (int i = 1; i < args.Length; i++)
+        {
+            if (args[i] is "--batch" or "-b") { i++; continue; }
+            if (args[i].StartsWith('-')) continue;
+            paths.Add(args[i]);
+        }
+        return paths.Count == 0 || paths.Any(p => !File.Exists(p));
+    }
 }

@@ -56,6 +56,17 @@ public sealed class ExecutableTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_of_a_missing_file_says_so_without_starting_PostgreSQL()
+    {
+        var (code, stdout, stderr) = await RunServerAsync("ingest no-such-file.jsonl", new());
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("no such file: no-such-file.jsonl", stderr);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+        Assert.False(Directory.Exists(_data.Path));          // no cluster was created for a typo
+    }
+
+    [Fact]
     public async Task Extract_prints_only_JSON_lines_and_names_a_file_it_cannot_read()
     {
         var seeds = Path.Combine(AppContext.BaseDirectory, "seeds", "000_d4dcac6c5e52dfbe.txt");
