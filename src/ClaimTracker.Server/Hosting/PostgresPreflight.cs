@@ -41,14 +41,19 @@ public static class PostgresPreflight
         args.Length == 0 || args[0].StartsWith('-')
         || DatabaseCommands.Contains(args[0]) && !(args[0].Equals("ingest", StringComparison.OrdinalIgnoreCase) && IngestWillRefuse(args));
 
-    /// <summary>The same rule as the ingest command's own first check: its paths (the arguments that are not flags or
-    /// a flag's value) must all exist.</summary>
+    /// <summary>The same rules as the ingest command's own first checks: its paths (the arguments that are not flags
+    /// or a flag's value) must all exist, and a --batch value must be a number of articles.</summary>
     static bool IngestWillRefuse(string[] args)
     {
         var paths = new List<string>();
         for (int i = 1; i < args.Length; i++)
         {
-            if (args[i] is "--batch" or "-b") { i++; continue; }
+            if (args[i] is "--batch" or "-b")
+            {
+                if (Features.Articles.IngestInput.BatchSize(i + 1 < args.Length ? args[i + 1] : "").Problem is not null) return true;
+                i++;
+                continue;
+            }
             if (args[i].StartsWith('-')) continue;
             paths.Add(args[i]);
         }

@@ -67,6 +67,23 @@ public sealed class ExecutableTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_with_a_batch_size_that_is_no_number_says_so_in_one_line()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ingest-batch-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "Headline\n\nGENEVA (Reuters) - A minister said talks would resume.\n");
+        try
+        {
+            var (code, stdout, stderr) = await RunServerAsync($"ingest --batch abc \"{file}\"", new());
+
+            Assert.NotEqual(0, code);
+            Assert.Contains("--batch takes a whole number", stderr);
+            Assert.DoesNotContain("   at ", stdout + stderr);
+            Assert.False(Directory.Exists(_data.Path));
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
     public async Task Extract_prints_only_JSON_lines_and_names_a_file_it_cannot_read()
     {
         var seeds = Path.Combine(AppContext.BaseDirectory, "seeds", "000_d4dcac6c5e52dfbe.txt");

@@ -10,9 +10,16 @@ public class IngestInput : NetCoreInput
     [Description("Files or archives to import: seed-layout text, .jsonl or .csv archives, optionally .gz")]
     public List<string> Paths { get; set; } = [];
 
+    // Text, read by BatchSize below: as an int, "--batch abc" failed in the parser with a stack trace.
     [Description("Articles per transaction (default 1000 in bulk, 200 article by article)")]
     [FlagAlias("batch", 'b')]
-    public int BatchFlag { get; set; }
+    public string? BatchFlag { get; set; }
+
+    /// <summary>The articles per transaction asked for (null: the import's default), or why the value is no such number.</summary>
+    public static (int? Size, string? Problem) BatchSize(string? flag) =>
+        flag is null ? (null, null)
+        : int.TryParse(flag, out var n) && n > 0 ? (n, null)
+        : (null, $"ingest: --batch takes a whole number of articles per transaction (e.g. 500), not '{flag}'");
 
     [Description("Append article by article as the server does, instead of the bulk COPY import")]
     [FlagAlias("normal")]
@@ -41,6 +48,12 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
             Console.Error.WriteLine(input.Paths.Count == 0 ? "ingest: give one or more files" : $"ingest: no such file: {string.Join(", ", missing)}");
             return false;
         }
+        var (askedBatch, batchProblem) = IngestInput.BatchSize(input.BatchFlag);
+        if (batchProblem is not null)
+        {
+            Console.Error.WriteLine(batchProblem);
+            return false;
+        }
         using var host = input.BuildHost();
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var reader = host.Services.GetRequiredService<IArticleReader>();
@@ -53,7 +66,7 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
         await using var import = await ArticleImport.StartAsync(store, ingestion, bulk: !input.NormalFlag, cancel.Token);
         Console.WriteLine($"Writing {import.How}." + (import.LeftoversRemoved > 0
             ? $" Removed {import.LeftoversRemoved} statement views an interrupted bulk run had left without their article." : ""));
-        var batchSize = input.BatchFlag > 0 ? input.BatchFlag : import.DefaultBatchSize;
+        var batchSize = askedBatch ?? import.DefaultBatchSize;
         var readingPath = "";
         IEnumerable<(int File, IngestArticle[] Articles)> Batches()
         {
