@@ -41,8 +41,9 @@ public static class PostgresPreflight
         args.Length == 0 || args[0].StartsWith('-')
         || DatabaseCommands.Contains(args[0]) && !(args[0].Equals("ingest", StringComparison.OrdinalIgnoreCase) && IngestWillRefuse(args));
 
-    /// <summary>The same rules as the ingest command's own first checks: its paths (the arguments that are not flags
-    /// or a flag's value) must all exist, and a --batch value must be a number of articles.</summary>
+    /// <summary>The ingest command's own first checks, read conservatively: no path, none of them there, or a --batch
+    /// value that is no number. (A framework flag's value, "--environment X", would look like a path here: when any
+    /// argument is a file, the cluster starts as before and the command itself decides.)</summary>
     static bool IngestWillRefuse(string[] args)
     {
         var paths = new List<string>();
@@ -57,6 +58,6 @@ public static class PostgresPreflight
             if (args[i].StartsWith('-')) continue;
             paths.Add(args[i]);
         }
-        return paths.Count == 0 || paths.Any(p => !File.Exists(p));
+        return paths.All(p => !File.Exists(p));
     }
 }
