@@ -568,7 +568,7 @@ internal sealed class ArticleRun
         var (ss, se) = SubjectBefore(i, out int boundary, timeBeforeCue && IsWord(j) && !Is(j, "on") ? j : cueFirst - 1);
         if (ss < 0) return null;
         site.SubjS = ss; site.SubjE = se;
-        site.RegionStart = _objectBeforeSubject >= 0 ? _objectBeforeSubject : ss;
+        site.RegionStart = boundary >= 0 ? boundary : ss;
         site.PronounAfterObject = _pronounAfterObject;
         site.Kind = "forward";
         // "Kerry, who was in Munich, told" / "Asseri, a military spokesman, said": apposition between subject and cue
@@ -735,17 +735,16 @@ internal sealed class ArticleRun
         return Text(k, m);
     }
 
-    // Set by SubjectBefore when the subject is a pronoun after the object of its relative ("a move he said ..."):
-    // where that clause starts, else -1.
-    int _objectBeforeSubject = -1;
+    // Set by SubjectBefore: the subject is a pronoun cut from the object of its relative ("a move he said ...").
     bool _pronounAfterObject;
 
-    /// <summary>Scans back from a cue over the subject noun phrase; skips one appositive ", a spokesman," / ", who ...,".</summary>
+    /// <summary>Scans back from a cue over the subject noun phrase; skips one appositive ", a spokesman," / ", who ...,".
+    /// <paramref name="boundary"/>: where the subject's clause starts when that is not the subject's first token
+    /// ("a move he said ...": at "a move"), else -1.</summary>
     (int S, int E) SubjectBefore(int cue, out int boundary, int from = -2)
     {
         int j = from == -2 ? cue - 1 : from;
-        boundary = _sa;
-        _objectBeforeSubject = -1;
+        boundary = -1;
         _pronounAfterObject = false;
         // appositive right before the cue: ", a military spokesman," / ", who met Kerry ...,"
         if (IsK(j, TokKind.Comma))
@@ -772,7 +771,7 @@ internal sealed class ArticleRun
                         if ((Is(m, "which") || Is(m, "who")) && IsK(m - 1, TokKind.Comma))
                         {
                             var (rs, re) = NounPhraseBefore(m - 1);
-                            if (rs >= 0 && re == m - 1 && LooksLikeSpeaker(rs, re)) { boundary = rs; return (rs, re); }
+                            if (rs >= 0 && re == m - 1 && LooksLikeSpeaker(rs, re)) return (rs, re);
                             break;
                         }
                     }
@@ -780,15 +779,14 @@ internal sealed class ArticleRun
                 {
                     var (s, e) = NounPhraseBefore(c2);
                     // "Ameritech Publishing, a unit of Ameritech, the telephone company, said": the company before "a unit of" speaks
-                    if (CompanyBeforeRelation(s, out var s3, out var e3)) { boundary = s3; return (s3, e3); }
+                    if (CompanyBeforeRelation(s, out var s3, out var e3)) return (s3, e3);
                     // a second appositive: "Tom Hale, president of Brenner Ltd, the Canadian unit of Orvis, said": the
                     // phrase found is itself a lower-case title after a comma, and a name stands before it
                     if (s > _sa && IsK(s - 1, TokKind.Comma) && IsWord(s) && char.IsLower(_t[_toks[s].S]) && !In(s, Lexicon.Determiners))
                     {
                         var (s2, e2) = NounPhraseBefore(s - 1);
-                        if (s2 >= 0 && e2 == s - 1 && IsNameRun(s2, e2)) { boundary = s2; return (s2, e2); }
+                        if (s2 >= 0 && e2 == s - 1 && IsNameRun(s2, e2)) return (s2, e2);
                     }
-                    boundary = s;
                     return (s, e);
                 }
                 if (nameApp)
@@ -829,7 +827,7 @@ internal sealed class ArticleRun
         }
         // "Hughes Solar Corp, a unit of Hughes Capital Corp said": the appositive's closing comma is missing; the company
         // named before it speaks, not "a unit of ..."
-        if (CompanyBeforeRelation(ns, out var cs, out var ce)) { boundary = cs; return (cs, ce); }
+        if (CompanyBeforeRelation(ns, out var cs, out var ce)) return (cs, ce);
         if (ns >= 0 && IsK(ns - 1, TokKind.Comma))
         {
             // "Syria’s national reconciliation minister, Ali Haidar, suggested" is handled above; here
@@ -846,7 +844,7 @@ internal sealed class ArticleRun
                 && (In(ns, Lexicon.TitleWords) || In(ns, Lexicon.PersonNouns) || W(ns).StartsWith("vice-")) && HasTitlePreposition(ns, ne))
             {
                 var (ps, pe) = NounPhraseBefore(c2);
-                if (ps >= 0 && pe == c2 && IsNameRun(ps, pe) && OpensClauseAt(ps)) { boundary = ps; return (ps, pe); }
+                if (ps >= 0 && pe == c2 && IsNameRun(ps, pe) && OpensClauseAt(ps)) return (ps, pe);
             }
         }
         // "a liquidity shortage it estimated at ...", "a tax package he said aims at ...": a subject pronoun closing the
@@ -856,7 +854,7 @@ internal sealed class ArticleRun
         {
             // the clause still starts at the object ("-- a move he said could ...": its own statement, not nested),
             // unless that noun ends an adjunct ("said before the meeting they would ...": the subject's clause is nested)
-            if (!(ns > _sa && (In(ns - 1, Lexicon.Prepositions) || In(ns - 1, ComplementSubordinators)))) _objectBeforeSubject = ns;
+            if (!(ns > _sa && (In(ns - 1, Lexicon.Prepositions) || In(ns - 1, ComplementSubordinators)))) boundary = ns;
             _pronounAfterObject = true;
             return (ne - 1, ne);
         }
