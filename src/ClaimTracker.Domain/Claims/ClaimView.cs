@@ -40,6 +40,11 @@ public sealed class ClaimView
     [JsonIgnore] public IEnumerable<ClaimLinkView> Supporting => Links.Where(l => l.Stance == Stances.Supports);
     [JsonIgnore] public IEnumerable<ClaimLinkView> Disputing => Links.Where(l => l.Stance == Stances.Disputes);
 
+    /// <summary>Who supports it now and who disputes it (speakers of links not retracted): the claim list and the live
+    /// updates name the sides the same way.</summary>
+    [JsonIgnore] public List<string> Supporters => Supporting.Where(l => !l.Retracted).Select(l => l.Statement.Speaker).Distinct().ToList();
+    [JsonIgnore] public List<string> Disputers => Disputing.Where(l => !l.Retracted).Select(l => l.Statement.Speaker).Distinct().ToList();
+
     /// <summary>Recomputes the derived fields from the links; pure, called after every event.</summary>
     public void Recompute()
     {

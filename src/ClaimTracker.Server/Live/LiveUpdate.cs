@@ -85,8 +85,7 @@ public static class LiveMessages
     public static LiveUpdate WithClaim(LiveUpdate u, ClaimView? view) => view is null ? u : u with
     {
         Text = view.Text, Status = view.Status, SupportCount = view.SupportCount, DisputeCount = view.DisputeCount,
-        Supporters = view.Supporting.Where(l => !l.Retracted).Select(l => l.Statement.Speaker).Distinct().ToList(),
-        Disputers = view.Disputing.Where(l => !l.Retracted).Select(l => l.Statement.Speaker).Distinct().ToList(),
+        Supporters = view.Supporters, Disputers = view.Disputers,
     };
 
     /// <summary>The actor's counts as of the update's sequence (the actor document at that point).</summary>

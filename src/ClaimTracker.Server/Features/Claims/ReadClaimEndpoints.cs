@@ -11,9 +11,7 @@ public sealed record ClaimSummary(Guid Id, string Text, string Status, int Suppo
     bool RestsOnSingleAnonymousSource, long Version, IReadOnlyList<string> Supporters, IReadOnlyList<string> Disputers)
 {
     public static ClaimSummary Of(ClaimView c) => new(c.Id, c.Text, c.Status, c.SupportCount, c.DisputeCount, c.DistinctSources,
-        c.RestsOnSingleAnonymousSource, c.Version,
-        c.Supporting.Where(l => !l.Retracted).Select(l => l.Statement.Speaker).Distinct().ToList(),
-        c.Disputing.Where(l => !l.Retracted).Select(l => l.Statement.Speaker).Distinct().ToList());
+        c.RestsOnSingleAnonymousSource, c.Version, c.Supporters, c.Disputers);
 }
 
 public sealed record ClaimPage(IReadOnlyList<ClaimSummary> Items, int Page, int PageSize, long Total);
