@@ -97,7 +97,7 @@ public static class ReadActorEndpoints
             if (past is null && await session.LoadAsync<ActorView>(id, ct) is { } now)
                 return Problems.Problem(StatusCodes.Status404NotFound, "version-not-found", version is { } v
                     ? $"The actor {id} had no statements yet at sequence {v} (its document is at sequence {now.LastSequence})."
-                    : $"The actor {id} had no statements yet at {asOf!.Value.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}.");
+                    : $"The actor {id} had no statements yet at {TimeTravel.Moment(asOf!.Value)}.");
             return past is null ? Problems.NotFound("actor", id) : JsonAnswer.Of(ActorDetail.Of(past, [], p, size), json).Send(context);
         }
         // Only the default first page is kept: it is what the dashboard and most readers ask for.

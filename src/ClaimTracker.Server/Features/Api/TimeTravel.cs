@@ -15,7 +15,10 @@ public static class TimeTravel
     public static IResult NotThen(string what, object id, long? version, DateTimeOffset? asOf, long currentVersion) =>
         Problems.Problem(StatusCodes.Status404NotFound, "version-not-found", version is { } v
             ? $"The {what} {id} has no version {v}: it is at version {currentVersion}."
-            : $"The {what} {id} did not exist yet at {asOf!.Value.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}.");
+            : $"The {what} {id} did not exist yet at {Moment(asOf!.Value)}.");
+
+    /// <summary>An <c>asOf</c> as a problem detail quotes it back: UTC, to the second.</summary>
+    public static string Moment(DateTimeOffset asOf) => asOf.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The stream's current version, or null when there is no such stream.</summary>
     public static async Task<long?> CurrentVersionAsync(IQuerySession session, Guid id, CancellationToken ct) =>
