@@ -61,6 +61,7 @@ builder.Host.UseWolverine(opts =>
 builder.Services.AddWolverineHttp();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
+builder.Logging.QuietUnreadableBodies();          // a client's bad JSON is its 400, not a server error
 builder.Services.AddClaimTrackerApi(builder.Configuration);   // API keys, body limit, ingestion: Features/Api/ApiSetup.cs
 builder.Services.AddClaimTrackerLive();          // SignalR hub + push pump: Live/LiveSetup.cs
 builder.Services.AddClaimMatching();             // automatic claim linking: Features/ClaimMatching
@@ -70,6 +71,8 @@ app.BeginStartingPostgres(args);                 // overlap the cluster's start 
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHeadAsGet();                              // HEAD on any read: Features/Api/HeadRequests.cs
+app.UseRouting();                                // after it, so HEAD finds the GET endpoint
 app.MapOpenApi();                                // /openapi/v1.json
 app.MapHealth();                                 // /health
 app.UseClaimTrackerApi();                        // /api/*: 413, 401/403, 409 as problem details

@@ -23,6 +23,13 @@ public sealed class ClosedReadsTests(ClosedReadsFixture app) : ApiTest<ClosedRea
         (await Host.Send("GET", "/api/claims", key: "wrong")).AssertProblem(401, "api-key-unknown");
         Assert.Equal(200, (await Host.Send("GET", "/api/claims", key: ApiFixture.IngestKey)).Status);
     }
+
+    [Fact]
+    public async Task With_reads_closed_HEAD_needs_a_key_as_GET_does()
+    {
+        Assert.Equal(401, (await Host.Send("HEAD", "/api/claims")).Status);
+        Assert.Equal(200, (await Host.Send("HEAD", "/api/claims", key: ApiFixture.IngestKey)).Status);
+    }
 }
 
 /// <summary>No key configured at all: the server makes one, keeps it in the data folder and uses it.</summary>

@@ -71,6 +71,7 @@ public static class Api
             switch (method)
             {
                 case "GET": s.Get.Url(url); break;
+                case "HEAD": s.Get.Url(url); s.ConfigureHttpContext(c => c.Request.Method = "HEAD"); break;
                 case "DELETE": s.Delete.Url(url); break;
                 case "PUT": s.Put.Url(url); break;
                 default: s.Post.Url(url); break;

@@ -21,6 +21,22 @@ public static class ApiSetup
         return services;
     }
 
+    /// <summary>
+    /// Wolverine logs a request body it cannot read as JSON at Error, with a stack trace, under the body type's
+    /// name. The client already has a 400 saying what is wrong; it is not a fault of the server, so those lines go.
+    /// </summary>
+    public static ILoggingBuilder QuietUnreadableBodies(this ILoggingBuilder logging)
+    {
+        foreach (var body in RequestBodyTypes())
+            logging.AddFilter(body.FullName, LogLevel.None);
+        return logging;
+    }
+
+    /// <summary>The records our endpoints read from a JSON body: by convention, Features' types named ...Request.</summary>
+    public static IEnumerable<Type> RequestBodyTypes() =>
+        typeof(ApiSetup).Assembly.GetTypes().Where(t =>
+            t.Name.EndsWith("Request", StringComparison.Ordinal) && t.Namespace?.StartsWith("ClaimTracker.Server.Features", StringComparison.Ordinal) == true);
+
     public static IApplicationBuilder UseClaimTrackerApi(this IApplicationBuilder app)
     {
         var services = app.ApplicationServices;
