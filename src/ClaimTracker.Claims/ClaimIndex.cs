@@ -38,6 +38,10 @@ public sealed class ClaimIndex
         public required string NormalizedSpeaker { get; init; }
         /// <summary>Terms of the speaker and their affiliation together (Medvedev + Russia, OCHA + United Nations).</summary>
         public required HashSet<string> SourceTerms { get; init; }
+        /// <summary>The figures the content states (amounts, rates, counts; not dates): see <see cref="ClaimTerms.Figures"/>.</summary>
+        public required string[] Figures { get; init; }
+        /// <summary>The content opens with the source speaking of itself ("it filed ...", "we will ..."): <see cref="ClaimTerms.IsSelfReport"/>.</summary>
+        public required bool SelfReport { get; init; }
     }
 
     private readonly List<Entry> _entries = new();
@@ -127,6 +131,8 @@ public sealed class ClaimIndex
             Negations = ClaimTerms.StatementNegations(member.Content, member.Cue),
             NormalizedSpeaker = ClaimTerms.Normalize(member.Speaker),
             SourceTerms = SourceTermsOf(member.Speaker, member.Affiliation),
+            Figures = ClaimTerms.Figures(member.Content),
+            SelfReport = ClaimTerms.IsSelfReport(member.Content),
         };
         CountSource(entry.SourceTerms);
         entry.Norm = VectorNorm(counts);
