@@ -116,7 +116,8 @@ public sealed class ClaimIndex
     /// <summary>Adds a statement that is on a claim (new, or loaded from stored data on rebuild).</summary>
     public void Add(ClaimMember member)
     {
-        var terms = ClaimTerms.Extract(Stance.DenialCue(member.Cue) is null ? member.Content : Stance.DeniedProposition(member.Content));
+        var words = ClaimTerms.Words(member.Content);
+        var terms = Stance.DenialCue(member.Cue) is null ? ClaimTerms.Extract(words) : ClaimTerms.Extract(Stance.DeniedProposition(member.Content));
         CountDocument(terms);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -131,7 +132,7 @@ public sealed class ClaimIndex
             Negations = ClaimTerms.StatementNegations(member.Content, member.Cue),
             NormalizedSpeaker = ClaimTerms.Normalize(member.Speaker),
             SourceTerms = SourceTermsOf(member.Speaker, member.Affiliation),
-            Figures = ClaimTerms.Figures(member.Content),
+            Figures = ClaimTerms.Figures(words, member.Content),
             SelfReport = ClaimTerms.IsSelfReport(member.Content),
         };
         CountSource(entry.SourceTerms);

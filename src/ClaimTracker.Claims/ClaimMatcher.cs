@@ -344,11 +344,12 @@ public sealed class ClaimMatcher
         public static Query Of(StatementToMatch s)
         {
             var denial = Stance.DenialCue(s.Cue);
-            var terms = ClaimTerms.Extract(denial is null ? s.Content : Stance.DeniedProposition(s.Content));
+            var words = ClaimTerms.Words(s.Content);
+            var terms = denial is null ? ClaimTerms.Extract(words) : ClaimTerms.Extract(Stance.DeniedProposition(s.Content));
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var t in terms) counts[t.Key] = counts.GetValueOrDefault(t.Key) + 1;
             return new Query(s, terms, counts, denial, ClaimTerms.StatementNegations(s.Content, s.Cue),
-                ClaimTerms.Normalize(s.Speaker), ClaimIndex.SourceTermsOf(s.Speaker, s.Affiliation), ClaimTerms.Figures(s.Content), ClaimTerms.IsSelfReport(s.Content));
+                ClaimTerms.Normalize(s.Speaker), ClaimIndex.SourceTermsOf(s.Speaker, s.Affiliation), ClaimTerms.Figures(words, s.Content), ClaimTerms.IsSelfReport(s.Content));
         }
     }
 

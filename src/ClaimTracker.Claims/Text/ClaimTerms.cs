@@ -35,9 +35,11 @@ public static partial class ClaimTerms
     }
 
     /// <summary>Index terms of a text, in reading order (duplicates kept: callers count term frequency).</summary>
-    public static List<Term> Extract(string text)
+    public static List<Term> Extract(string text) => Extract(Words(text));
+
+    /// <summary>Index terms of words already cut by <see cref="Words"/> (so a caller reading them twice cuts them once).</summary>
+    public static List<Term> Extract(List<string> words)
     {
-        var words = Words(text);
         var terms = new List<Term>(words.Count);
         for (int i = 0; i < words.Count; i++)
         {
@@ -85,10 +87,12 @@ public static partial class ClaimTerms
     /// The figures a text states, as written without separators ("1,229" -> "1229", "one" -> "1"): amounts, rates,
     /// counts. Years (1900-2099 as a whole token) are dates, not figures. Sorted, distinct.
     /// </summary>
-    public static string[] Figures(string? text)
+    public static string[] Figures(string? text) => Figures(Words(text ?? ""), text ?? "");
+
+    /// <summary>The figures of <paramref name="text"/>, from its words already cut by <see cref="Words"/>.</summary>
+    public static string[] Figures(List<string> words, string text)
     {
-        var words = Words(text ?? "");
-        var figures = new SortedSet<string>(StringComparer.Ordinal);
+        List<string>? figures = null;
         for (int i = 0; i < words.Count; i++)
         {
             var w = words[i];
@@ -98,17 +102,19 @@ public static partial class ClaimTerms
             if (NumberWords.TryGetValue(w, out var n))
             {
                 // "one" is mostly a pronoun ("one of the ..."): a figure only before a magnitude ("one mln tonnes").
-                if (w != "one" || (i + 1 < words.Count && Magnitudes.Contains(words[i + 1]))) figures.Add(n);
+                if (w != "one" || (i + 1 < words.Count && Magnitudes.Contains(words[i + 1]))) (figures ??= []).Add(n);
                 continue;
             }
             if (w.Length == 0 || !char.IsDigit(w[0])) continue;
             // "1,229" is read as "1" and "229": join digit groups of three back together.
             while (i + 1 < words.Count && words[i + 1].Length == 3 && words[i + 1].All(char.IsDigit)
-                   && text!.Contains(w + "," + words[i + 1], StringComparison.Ordinal)) { w += words[i + 1]; i++; }
+                   && text.Contains(w + "," + words[i + 1], StringComparison.Ordinal)) { w += words[i + 1]; i++; }
             if (w.Length == 4 && (w.StartsWith("19", StringComparison.Ordinal) || w.StartsWith("20", StringComparison.Ordinal)) && w.All(char.IsDigit)) continue;
-            figures.Add(w.TrimEnd('.'));
+            (figures ??= []).Add(w.TrimEnd('.'));
         }
-        return figures.ToArray();
+        if (figures is null) return [];
+        figures.Sort(StringComparer.Ordinal);
+        return figures.Distinct().ToArray();
     }
 
     private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
