@@ -38,6 +38,10 @@ public sealed class ClaimIndex
         public required string NormalizedSpeaker { get; init; }
         /// <summary>Terms of the speaker and their affiliation together (Medvedev + Russia, OCHA + United Nations).</summary>
         public required HashSet<string> SourceTerms { get; init; }
+        /// <summary>The figures the content states (amounts, rates, counts; not dates): see <see cref="ClaimTerms.Figures"/>.</summary>
+        public required string[] Figures { get; init; }
+        /// <summary>The content opens with the source speaking of itself ("it filed ...", "we will ..."): <see cref="ClaimTerms.IsSelfReport"/>.</summary>
+        public required bool SelfReport { get; init; }
     }
 
     private readonly List<Entry> _entries = new();
@@ -112,7 +116,8 @@ public sealed class ClaimIndex
     /// <summary>Adds a statement that is on a claim (new, or loaded from stored data on rebuild).</summary>
     public void Add(ClaimMember member)
     {
-        var terms = ClaimTerms.Extract(Stance.DenialCue(member.Cue) is null ? member.Content : Stance.DeniedProposition(member.Content));
+        var words = ClaimTerms.Words(member.Content);
+        var terms = Stance.DenialCue(member.Cue) is null ? ClaimTerms.Extract(words) : ClaimTerms.Extract(Stance.DeniedProposition(member.Content));
         CountDocument(terms);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -127,6 +132,8 @@ public sealed class ClaimIndex
             Negations = ClaimTerms.StatementNegations(member.Content, member.Cue),
             NormalizedSpeaker = ClaimTerms.Normalize(member.Speaker),
             SourceTerms = SourceTermsOf(member.Speaker, member.Affiliation),
+            Figures = ClaimTerms.Figures(words, member.Content),
+            SelfReport = ClaimTerms.IsSelfReport(member.Content),
         };
         CountSource(entry.SourceTerms);
         entry.Norm = VectorNorm(counts);

@@ -82,6 +82,16 @@ public static partial class Stance
         return head.Success ? head.Groups[1].Value.ToLowerInvariant() : null;
     }
 
+    [GeneratedRegex(@"\b(rul(e|es|ed|ing) out|offer(s|ed|ing)?|demand(s|ed|ing)?|announc(e|es|ed|ing)|propos(e|es|ed|ing)|call(s|ed|ing)? for|urg(e|es|ed|ing)|plan(s|ned|ning)?|vow(s|ed|ing)?|promis(e|es|ed|ing)|pledg(e|es|ed|ing)|ask(s|ed|ing)?|request(s|ed|ing)?|recommend(s|ed|ing)?|appeal(s|ed|ing)?)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ActCuePattern();
+
+    /// <summary>
+    /// A cue that reports an act (an offer, a demand, an announcement, a plan) rather than an assertion: what it
+    /// reports is not a proposition another source can contradict, so a "but" next to it sets no sides.
+    /// </summary>
+    public static bool ReportsAnAct(string? cue) => ActCuePattern().IsMatch(cue ?? "");
+
     [GeneratedRegex(@"^\W*(?:also\s+|then\s+)?(?:declined|refused|declines|refuses|added|adds|said|says|did|does|would|could|gave|noted|stressed|cautioned|acknowledged|conceded|stopped|was|is|has|had)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SameSubjectGoesOn();

@@ -1,3 +1,4 @@
+using ClaimTracker.Claims.Text;
 using ClaimTracker.Extraction;
 
 namespace ClaimTracker.Claims.Tests;
@@ -349,5 +350,133 @@ public class ClaimMatcherTests
         // Deterministic: a second run gives the same labels.
         var again = ClaimLabeler.Label(GoldData.Blanked(gold));
         Assert.Equal(labelled.Select(s => s.Claim + s.Stance), again.Select(s => s.Claim + s.Stance));
+    }
+
+    // Each of the rules below is switched off in the options of its "Off" twin, which must then decide otherwise:
+    // the constructed case shows what the rule changes, not just that the matcher happens to agree.
+    private static readonly ClaimMatcherOptions FiguresOff = new() { FigureMismatchFactor = 1 };
+    private static readonly ClaimMatcherOptions SelfReportsOff = new() { SelfReportFactor = 1 };
+    private static readonly ClaimMatcherOptions AnyContrastDisputes = new() { ContrastDisputesAssertionsOnly = false };
+
+    private static IReadOnlyList<ClaimDecision> Pass(ClaimMatcherOptions? options, params StatementToMatch[] statements) =>
+        NewMatcher(options: options).MatchAll(statements);
+
+    private static readonly StatementToMatch[] OneSourceTwoFigures =
+    [
+        S("s1", "Japan's February exports rose to 16.74 billion dlrs from 14.89 billion a year ago", "the Finance Ministry", paragraph: 1),
+        S("s2", "Japan's February imports rose to 9.16 billion dlrs from 8.06 billion a year ago", "the Finance Ministry", paragraph: 3),
+    ];
+
+    [Fact]
+    public void One_source_stating_two_different_figures_makes_two_claims()
+    {
+        var d = Pass(null, OneSourceTwoFigures);
+        Assert.NotEqual(d[0].ClaimId, d[1].ClaimId);
+    }
+
+    [Fact]
+    public void Off_one_source_stating_two_different_figures_makes_one_claim()
+    {
+        var d = Pass(FiguresOff, OneSourceTwoFigures);
+        Assert.Equal(d[0].ClaimId, d[1].ClaimId);
+    }
+
+    [Fact]
+    public void A_figure_restated_keeps_its_claim()
+    {
+        // The rule is about figures that differ: sharing one ("0.50") is no reason to separate them.
+        var d = Pass(null,
+            S("s1", "it raised its heating oil barge price 0.50 cent a gallon", "Sun Refining", paragraph: 1),
+            S("s2", "the 0.50 cent increase brings its heating oil barge price to 49 cts", "Sun Refining", paragraph: 2));
+        Assert.Equal(d[0].ClaimId, d[1].ClaimId);
+    }
+
+    [Fact]
+    public void Figures_are_amounts_not_dates_or_spans_of_time()
+    {
+        Assert.Equal(["1", "1.5", "1229"], ClaimTerms.Figures("one mln tonnes, not 1.5 mln, and 1,229 votes"));
+        Assert.Empty(ClaimTerms.Figures("a truce on March 1 after three weeks, in a three-year contract signed in 1987"));
+        Assert.Empty(ClaimTerms.Figures("one of the most controversial provisions"));
+    }
+
+    private const string FiguresEvidence =
+        "USDA has confirmed one mln tonnes of corn sold to the Soviet Union, but analysts have said the purchases stand at 1.5 mln tonnes.";
+
+    private static readonly StatementToMatch[] ConflictingFigures =
+    [
+        S("s1", "one mln tonnes of corn sold to the Soviet Union", "USDA", cue: "has confirmed", evidence: FiguresEvidence),
+        S("s2", "the purchases stand at 1.5 mln tonnes", "analysts", cue: "have said", evidence: FiguresEvidence),
+    ];
+
+    [Fact]
+    public void Conflicting_figures_set_against_each_other_are_two_reports_not_a_dispute()
+    {
+        // Guidelines: conflicting figures are kept as separate claims and not marked as disputes.
+        var d = Pass(null, ConflictingFigures);
+        Assert.NotEqual(d[0].ClaimId, d[1].ClaimId);
+        Assert.All(d, x => Assert.Equal(Stances.Supports, x.Stance));
+    }
+
+    [Fact]
+    public void Off_conflicting_figures_set_against_each_other_dispute_one_claim()
+    {
+        var d = Pass(FiguresOff, ConflictingFigures);
+        Assert.Equal(d[0].ClaimId, d[1].ClaimId);
+        Assert.Equal(Stances.Disputes, d[1].Stance);
+    }
+
+    private static readonly StatementToMatch[] TwoCompaniesEachAboutItself =
+    [
+        S("s1", "it filed a reorganization plan with the U.S. Bankruptcy Court for itself and its music unit", "Acme Corp", "a1"),
+        S("s2", "its plan of reorganization was approved by the U.S. Bankruptcy Court", "Zenith Data Inc", "a2"),
+    ];
+
+    [Fact]
+    public void Two_unrelated_sources_each_reporting_on_themselves_in_two_stories_make_two_claims()
+    {
+        var d = Pass(null, TwoCompaniesEachAboutItself);
+        Assert.NotEqual(d[0].ClaimId, d[1].ClaimId);
+    }
+
+    [Fact]
+    public void Off_two_unrelated_sources_each_reporting_on_themselves_in_two_stories_make_one_claim()
+    {
+        var d = Pass(SelfReportsOff, TwoCompaniesEachAboutItself);
+        Assert.Equal(d[0].ClaimId, d[1].ClaimId);
+    }
+
+    [Fact]
+    public void One_source_reporting_on_itself_in_two_stories_keeps_its_claim()
+    {
+        // Only unrelated sources are held apart: a company repeating itself in a later story is the same claim.
+        var d = Pass(null, TwoCompaniesEachAboutItself[0], TwoCompaniesEachAboutItself[1] with { Speaker = "Acme Corp" });
+        Assert.Equal(d[0].ClaimId, d[1].ClaimId);
+    }
+
+    private const string ActEvidence =
+        "The president has ruled out sending ground troops to the region, but the kingdom offered ground troops to fight the militants.";
+
+    private static readonly StatementToMatch[] AnOfferAgainstARefusal =
+    [
+        S("s1", "sending ground troops to the region", "the president", cue: "has ruled out", evidence: ActEvidence),
+        S("s2", "ground troops to fight the militants", "the kingdom", cue: "offered", evidence: ActEvidence),
+    ];
+
+    [Fact]
+    public void A_but_between_two_acts_is_not_a_dispute()
+    {
+        var m = NewMatcher();
+        m.Match(AnOfferAgainstARefusal[0]);
+        var offer = m.Match(AnOfferAgainstARefusal[1]);
+        Assert.Equal(Stances.Supports, offer.Stance);
+        Assert.Contains("no dispute", offer.Explanation);
+    }
+
+    [Fact]
+    public void Off_a_but_between_two_acts_is_a_dispute()
+    {
+        var m = NewMatcher(options: AnyContrastDisputes);
+        m.Match(AnOfferAgainstARefusal[0]);
+        Assert.Equal(Stances.Disputes, m.Match(AnOfferAgainstARefusal[1]).Stance);
     }
 }

@@ -10,18 +10,24 @@ public class ClaimQualityTests(ITestOutputHelper output)
 {
     // Ratchet: raise these when the matcher improves, up to the targets of issue 6 (F1 0.75, contested recall 0.8);
     // never lower them. Contested recall is at its target (measured 1.0).
-    private const double SeedPairF1Floor = 0.46;
+    private const double SeedPairF1Floor = 0.47;
     private const double SeedContestedRecallFloor = 0.8;
     // The 1987 dev set stands in for unseen articles: a fall here means the seed gains are overfitting.
-    private const double DevPairF1Floor = 0.57;
+    private const double DevPairF1Floor = 0.61;
     // The incremental matcher (ClaimMatcher.Match, one statement at a time, same pair score): its own floors, same ratchet rule.
     private const double IncrementalSeedPairF1Floor = 0.43;
     private const double IncrementalSeedContestedRecallFloor = 0.8;
-    private const double IncrementalDevPairF1Floor = 0.46;
+    private const double IncrementalDevPairF1Floor = 0.48;
     // The server's passes (MatchAll), one article per pass as when articles are posted one by one.
     private const double PassSeedPairF1Floor = 0.47;
     private const double PassSeedContestedRecallFloor = 0.8;
-    private const double PassDevPairF1Floor = 0.49;
+    private const double PassDevPairF1Floor = 0.54;
+    // Our own hand annotation of 25 random 1987 corpus stories (tests/data/reuters-1987-sample-claims.jsonl, see
+    // docs/claims.md): ordinary business and commodity wire copy, the kind of unseen story the matcher is scored on.
+    private const string ReutersSample = "reuters-1987-sample-claims.jsonl";
+    private const double SampleBatchPairF1Floor = 0.20;
+    private const double SamplePassPairF1Floor = 0.10;
+    private const double SampleIncrementalPairF1Floor = 0.15;
 
     private ClaimScoring.Result Measure(string file)
     {
@@ -106,5 +112,16 @@ public class ClaimQualityTests(ITestOutputHelper output)
     {
         var r = Measure("dev-1987-gold.jsonl");
         Assert.True(r.PairF1 >= DevPairF1Floor, $"pairwise F1 {r.PairF1:0.000}");
+    }
+
+    [Fact]
+    public void Reuters_1987_sample_claims_reach_their_ratcheted_floors_on_every_path()
+    {
+        var batch = Measure(ReutersSample);
+        var pass = MeasurePerArticlePasses(ReutersSample);
+        var incremental = MeasureIncremental(ReutersSample);
+        Assert.True(batch.PairF1 >= SampleBatchPairF1Floor, $"batch pairwise F1 {batch.PairF1:0.000}");
+        Assert.True(pass.PairF1 >= SamplePassPairF1Floor, $"a pass per article: pairwise F1 {pass.PairF1:0.000}");
+        Assert.True(incremental.PairF1 >= SampleIncrementalPairF1Floor, $"incremental pairwise F1 {incremental.PairF1:0.000}");
     }
 }

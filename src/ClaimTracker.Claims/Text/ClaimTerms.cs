@@ -35,9 +35,11 @@ public static partial class ClaimTerms
     }
 
     /// <summary>Index terms of a text, in reading order (duplicates kept: callers count term frequency).</summary>
-    public static List<Term> Extract(string text)
+    public static List<Term> Extract(string text) => Extract(Words(text));
+
+    /// <summary>Index terms of words already cut by <see cref="Words"/> (so a caller reading them twice cuts them once).</summary>
+    public static List<Term> Extract(List<string> words)
     {
-        var words = Words(text);
         var terms = new List<Term>(words.Count);
         for (int i = 0; i < words.Count; i++)
         {
@@ -80,6 +82,69 @@ public static partial class ClaimTerms
 
     private static readonly string[] Suffixes =
         ["ations", "ation", "ments", "ment", "ings", "ing", "edly", "ied", "ies", "ed", "es", "s", "ly"];
+
+    /// <summary>
+    /// The figures a text states, as written without separators ("1,229" -> "1229", "one" -> "1"): amounts, rates,
+    /// counts. Years (1900-2099 as a whole token) are dates, not figures. Sorted, distinct.
+    /// </summary>
+    public static string[] Figures(string? text) => Figures(Words(text ?? ""), text ?? "");
+
+    /// <summary>The figures of <paramref name="text"/>, from its words already cut by <see cref="Words"/>.</summary>
+    public static string[] Figures(List<string> words, string text)
+    {
+        List<string>? figures = null;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            // Dates and spans of time ("March 1", "three weeks", "a three-year contract") set the scene: not figures.
+            if (i > 0 && Months.Contains(words[i - 1])) continue;
+            if (i + 1 < words.Count && TimeUnits.Contains(words[i + 1])) continue;
+            if (NumberWords.TryGetValue(w, out var n))
+            {
+                // "one" is mostly a pronoun ("one of the ..."): a figure only before a magnitude ("one mln tonnes").
+                if (w != "one" || (i + 1 < words.Count && Magnitudes.Contains(words[i + 1]))) (figures ??= []).Add(n);
+                continue;
+            }
+            if (w.Length == 0 || !char.IsDigit(w[0])) continue;
+            // "1,229" is read as "1" and "229": join digit groups of three back together.
+            while (i + 1 < words.Count && words[i + 1].Length == 3 && words[i + 1].All(char.IsDigit)
+                   && text.Contains(w + "," + words[i + 1], StringComparison.Ordinal)) { w += words[i + 1]; i++; }
+            if (w.Length == 4 && (w.StartsWith("19", StringComparison.Ordinal) || w.StartsWith("20", StringComparison.Ordinal)) && w.All(char.IsDigit)) continue;
+            (figures ??= []).Add(w.TrimEnd('.'));
+        }
+        if (figures is null) return [];
+        figures.Sort(StringComparer.Ordinal);
+        return figures.Distinct().ToArray();
+    }
+
+    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["one"] = "1", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7",
+        ["eight"] = "8", ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["twenty"] = "20",
+    };
+
+    private static readonly HashSet<string> Months = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    };
+
+    private static readonly HashSet<string> TimeUnits = new(StringComparer.Ordinal)
+    {
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
+    };
+
+    private static readonly HashSet<string> Magnitudes = new(StringComparer.Ordinal) { "mln", "million", "billion", "pct", "percent", "per" };
+
+    /// <summary>
+    /// Does the content open with its source speaking of itself: "it filed a reorganization plan", "its board
+    /// approved", "we will", "he bought the stock"? Reported speech puts the speaker's own pronoun first.
+    /// </summary>
+    public static bool IsSelfReport(string? content)
+    {
+        var m = WordPattern().Match(content ?? "");
+        return m.Success && m.Value.ToLowerInvariant() is "it" or "its" or "we" or "our" or "i" or "my" or "he" or "his" or "she" or "her";
+    }
 
     /// <summary>Negation words present in the text outside conditional clauses ("if ... not" does not negate the claim).</summary>
     public static int NegationCount(string text)
