@@ -156,5 +156,62 @@ public sealed class ExecutableTests : IDisposable
         }
     }
 
+    /// <summary>Inputs that cannot be articles, each with what the one line about it must say.</summary>
+    static Dictionary<string, string> WrongInputs(string dir)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(dir, "a folder")).FullName;
+        var empty = Path.Combine(dir, "empty story.txt");
+        File.WriteAllText(empty, "");
+        var binary = Path.Combine(dir, "photo.jpg");
+        File.WriteAllBytes(binary, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, .. new byte[4000]]);
+        var fakeGz = Path.Combine(dir, "wire.jsonl.gz");
+        File.WriteAllText(fakeGz, "{\"headline\": \"not compressed at all\"}\n");
+        return new() { [folder] = "is a folder", [empty] = "is empty", [binary] = "is not text", [fakeGz] = "is not gzip data" };
+    }
+
+    [Fact]
+    public async Task Extract_names_a_folder_an_empty_a_binary_and_a_fake_gzip_file_in_one_line_each_and_reads_the_rest()
+    {
+        var dir = Directory.CreateTempSubdirectory("extract-wrong-");
+        try
+        {
+            var wrong = WrongInputs(dir.FullName);
+            var seed = Path.Combine(dir.FullName, "seed with spaces.txt");   // a path with spaces reads fine
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "seeds", "000_d4dcac6c5e52dfbe.txt"), seed);
+            var args = string.Join(' ', wrong.Keys.Append(seed).Select(p => $"\"{p}\""));
+            var (code, stdout, stderr) = await RunServerAsync($"extract {args}", new() { ["PATH"] = "" });
+
+            Assert.Equal(1, code);
+            Assert.True(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 200, "the readable file still went through");
+            var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal(wrong.Count, lines.Length);
+            foreach (var (path, says) in wrong)
+                Assert.Contains(lines, l => l.Contains(path) && l.Contains(says));
+            Assert.DoesNotContain("   at ", stderr);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public async Task Ingest_refuses_a_folder_an_empty_a_binary_or_a_fake_gzip_file_in_one_line_before_storing_anything()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-wrong-");
+        try
+        {
+            foreach (var (path, says) in WrongInputs(dir.FullName))
+            {
+                var (code, stdout, stderr) = await RunServerAsync($"ingest \"{path}\"", new());
+
+                Assert.NotEqual(0, code);
+                var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                Assert.Contains(path, line);
+                Assert.Contains(says, line);
+                Assert.DoesNotContain("   at ", stdout + stderr);
+                Assert.False(Directory.Exists(_data.Path), $"{says}: the embedded cluster was started for nothing");
+            }
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
     public void Dispose() => _data.Dispose();
 }
