@@ -49,10 +49,19 @@
     const h = handlers.get(u.topic);
     if (h) h(u);
   });
+  // Resumes a topic from the last sequence seen. A server whose store was reset refuses a mark beyond its newest
+  // event: then the topic starts again from now.
+  async function resume(topic) {
+    try { await conn.invoke("Subscribe", topic, lastSeq.get(topic)); }
+    catch (e) {
+      if (!String(e && e.message).includes("beyond the newest event")) throw e;
+      lastSeq.set(topic, await conn.invoke("Subscribe", topic, null));
+    }
+  }
   async function subscribe(topic, handler, backlog) {
     handlers.set(topic, handler);
     if (conn.state !== signalR.HubConnectionState.Connected) return;
-    if (lastSeq.has(topic)) { await conn.invoke("Subscribe", topic, lastSeq.get(topic)); return; }
+    if (lastSeq.has(topic)) { await resume(topic); return; }
     const mark = await conn.invoke("Subscribe", topic, null);     // live from `mark`
     if (backlog) { lastSeq.set(topic, Math.max(0, mark - backlog)); await conn.invoke("Subscribe", topic, lastSeq.get(topic)); }
     else lastSeq.set(topic, mark);
@@ -63,7 +72,8 @@
   }
   async function resubscribeAll() {
     for (const topic of handlers.keys())
-      await conn.invoke("Subscribe", topic, lastSeq.has(topic) ? lastSeq.get(topic) : null);
+      if (lastSeq.has(topic)) await resume(topic);
+      else lastSeq.set(topic, await conn.invoke("Subscribe", topic, null));
   }
   conn.onreconnecting(() => setState("reconnecting", "reconnecting…"));
   conn.onreconnected(async () => { setState("live", "live"); await resubscribeAll(); });
