@@ -196,7 +196,11 @@
     if (!render) { page.replaceChildren(el("p", {}, "Unknown page.")); return; }
     const draw = async () => { try { await render(page, decodeURIComponent(id || "")); } catch (e) { page.replaceChildren(el("p", { class: "empty" }, String(e.message))); } };
     // Listen first, then read: a change committed between the two still redraws the page.
-    if (kind !== "actors" && kind !== "articles") { pageTopic = `${kind}:${decodeURIComponent(id)}`; await subscribe(pageTopic, () => draw(), 0); }
+    if (kind !== "actors" && kind !== "articles") {
+      pageTopic = `${kind}:${decodeURIComponent(id)}`;
+      // An id the hub refuses (not a GUID: the read below says "not found") still draws the page, without live updates.
+      try { await subscribe(pageTopic, () => draw(), 0); } catch { handlers.delete(pageTopic); pageTopic = null; }
+    }
     await draw();
   }
   async function renderClaim(page, id) {
@@ -295,6 +299,7 @@
         el("a", { href: "#/actor/" + encodeURIComponent(s.actorId) }, s.speaker, el("span", { class: "tag " + (s.anonymous ? "anonymous" : "named") }, s.anonymous ? "anonymous" : "named")),
         el("span", { class: "meta" }, `${s.statements} (${s.direct} direct)`)))),
       el("h2", {}, "Statements"),
+      (a.statements || []).length ? "" : el("p", { class: "empty" }, "No attributed statements found in this story."),
       el("ol", { class: "items" }, (a.statements || []).map(s => el("li", {},
         el("span", { class: "who" }, s.attribution.speaker), " ", el("span", { class: "cue" }, s.attribution.cue),
         el("div", { class: "snippet" }, s.attribution.content)))));
