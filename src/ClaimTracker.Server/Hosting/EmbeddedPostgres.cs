@@ -179,13 +179,20 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    /// <summary>Removes this instance's note; returns the processes still using the cluster (dead ones' notes are removed).</summary>
+    /// <summary>Removes this instance's note; returns the processes still using the cluster.</summary>
     List<int> UnregisterUser()
+    {
+        try { File.Delete(Path.Combine(UsersFolder, _user)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return LiveUsers();
+    }
+
+    /// <summary>The processes noted as using the cluster that still run (the notes of dead ones are removed).</summary>
+    List<int> LiveUsers()
     {
         var others = new List<int>();
         try
         {
-            File.Delete(Path.Combine(UsersFolder, _user));
             if (!Directory.Exists(UsersFolder)) return others;
             foreach (var file in Directory.EnumerateFiles(UsersFolder))
             {
@@ -299,7 +306,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             if (port > 0 && await AcceptsConnectionsAsync(port, ct))
             {
                 Port = port;
-                _log.LogWarning("Embedded PostgreSQL was still running (pid {Pid}, port {Port}), left by an earlier run; using it", pid, port);
+                if (LiveUsers() is { Count: > 0 } users)
+                    _log.LogInformation("Embedded PostgreSQL already running on port {Port} for process {Users}; sharing it", port, string.Join(", ", users));
+                else
+                    _log.LogWarning("Embedded PostgreSQL was still running (pid {Pid}, port {Port}), left by an earlier run; using it", pid, port);
                 return true;
             }
             // alive but not answering (starting up or shutting down): stop it and start cleanly
