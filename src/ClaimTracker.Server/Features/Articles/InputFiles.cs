@@ -21,6 +21,8 @@ public static class InputFiles
         try
         {
             using var file = File.OpenRead(path);
+            // A pipe (/dev/stdin, a process substitution) can be read once only: sniffing it would eat its start.
+            if (!file.CanSeek) return null;
             if (file.Length == 0) return $"{path} is empty";
             var gz = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
             if (gz && (file.ReadByte() != 0x1f || file.ReadByte() != 0x8b)) return $"{path} is not gzip data (its name ends in .gz)";
