@@ -31,14 +31,20 @@ public sealed class LiveHub(LiveBroker broker, IDocumentStore store) : Hub
         if (afterSequence < 0) throw new HubException("afterSequence must be 0 or more (or null for live only).");
         // A mark past the newest event cannot come from this store (a reset or another database): taken as the
         // topic's high-water mark, it silently dropped every update below it, i.e. all of them for a long time.
-        if (afterSequence > broker.Published
-            && (await store.Advanced.FetchEventStoreStatistics(token: Context.ConnectionAborted)).EventSequenceNumber is var newest
-            && afterSequence > newest)
+        if (afterSequence > broker.Published && await NewestSequenceAsync() is var newest && afterSequence > newest)
             throw new HubException($"afterSequence {afterSequence} is beyond the newest event ({newest}): it is not from this " +
                                    "store. Subscribe with null (live only) or a sequence this server sent.");
         if (broker.TopicCount(Context.ConnectionId, topic) >= MaxTopicsPerConnection)
             throw new HubException($"This connection already has {MaxTopicsPerConnection} topics, the most one may have; unsubscribe from some first.");
         return await broker.SubscribeAsync(Context.ConnectionId, topic, afterSequence, Context.ConnectionAborted);
+    }
+
+    /// <summary>The newest stored event's sequence (one row by the primary key; 0 for an empty store).</summary>
+    private async Task<long> NewestSequenceAsync()
+    {
+        await using var session = store.QuerySession();
+        var newest = await session.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).Take(1).ToListAsync(Context.ConnectionAborted);
+        return newest.Count == 0 ? 0 : newest[0].Sequence;
     }
 
     public void Unsubscribe(string topic)

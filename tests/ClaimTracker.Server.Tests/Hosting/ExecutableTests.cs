@@ -229,5 +229,21 @@ public sealed class ExecutableTests : IDisposable
         Assert.True(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 200, stderr);
     }
 
+    [Fact]
+    public async Task Extract_reads_UTF16_text_with_its_byte_order_mark_though_it_is_full_of_NUL_bytes()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"utf16-{Guid.NewGuid():N}.txt");
+        var seed = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "seeds", "000_d4dcac6c5e52dfbe.txt"));
+        await File.WriteAllTextAsync(file, seed, new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        try
+        {
+            var (code, stdout, stderr) = await RunServerAsync($"extract \"{file}\"", new() { ["PATH"] = "" });
+
+            Assert.True(code == 0, stderr);
+            Assert.True(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 200, stderr);
+        }
+        finally { File.Delete(file); }
+    }
+
     public void Dispose() => _data.Dispose();
 }

@@ -32,7 +32,9 @@ public static class InputFiles
             var n = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             if (n == 0) return $"{path} is empty";
             // Text in any 8-bit encoding has no NUL bytes; binary files (images, executables, zip) nearly always do.
-            if (head.AsSpan(0, n).Contains((byte)0)) return $"{path} is not text ({Formats})";
+            // UTF-16 and UTF-32 text does too, but starts with a byte order mark, which the reader follows.
+            var bom = n >= 2 && (head[0], head[1]) is (0xFF, 0xFE) or (0xFE, 0xFF) || n >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF;
+            if (!bom && head.AsSpan(0, n).Contains((byte)0)) return $"{path} is not text ({Formats})";
             return null;
         }
         catch (InvalidDataException e) { return $"{path} is not valid gzip data ({e.Message})"; }
