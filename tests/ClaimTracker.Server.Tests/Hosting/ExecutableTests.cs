@@ -245,5 +245,25 @@ public sealed class ExecutableTests : IDisposable
         finally { File.Delete(file); }
     }
 
+    [Fact]
+    public async Task A_port_already_in_use_is_one_line_before_PostgreSQL_starts()
+    {
+        // Was: the embedded cluster started, then "Hosting failed to start" and some forty lines of stack trace.
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+            var (code, stdout, stderr) = await RunServerAsync("", new() { ["ASPNETCORE_URLS"] = $"http://localhost:{port}" });
+
+            Assert.NotEqual(0, code);
+            var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Contains($"port {port} is already in use", line);
+            Assert.DoesNotContain("   at ", stdout + stderr);
+            Assert.False(Directory.Exists(_data.Path));          // no cluster was created or started
+        }
+        finally { taken.Stop(); }
+    }
+
     public void Dispose() => _data.Dispose();
 }
