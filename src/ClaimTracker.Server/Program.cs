@@ -36,6 +36,11 @@ if (PostgresPreflight.Problem(args, builder.Configuration) is { } problem)
     Console.Error.WriteLine(problem);            // one line, no stack trace: see Hosting/PostgresPreflight.cs
     return 2;
 }
+if (ListenPreflight.Problem(args, builder.Configuration) is { } busy)
+{
+    Console.Error.WriteLine(busy);               // one line, before the database starts: see Hosting/ListenPreflight.cs
+    return 2;
+}
 CommandLine.QuietCommandDiscovery();
 if (CommandLine.PrintsData(args))
 {

@@ -84,6 +84,76 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         await Assertions.Expect(page.Locator("#share-chart svg")).ToBeVisibleAsync();
     }
 
+    /// <summary>Elements that stick out past the right edge of their box (a panel, the page), as "tag.class: text".</summary>
+    private static Task<string[]> Overflowing(IPage page, string boxes) => page.EvaluateAsync<string[]>(@"sel => {
+        const bad = [];
+        for (const box of document.querySelectorAll(sel)) {
+            const edge = box.getBoundingClientRect().right + 1;
+            for (const e of box.querySelectorAll('*')) {
+                const r = e.getBoundingClientRect();
+                if (r.width > 0 && r.right > edge) bad.push(e.tagName.toLowerCase() + '.' + e.getAttribute('class') + ': ' + (e.textContent || '').slice(0, 50));
+            }
+        }
+        if (document.documentElement.scrollWidth > window.innerWidth) bad.push('the page scrolls sideways');
+        return bad;
+    }", boxes);
+
+    [Fact]
+    public async Task Very_long_names_and_headlines_RTL_and_emoji_stay_inside_their_panels_and_hostile_text_stays_text()
+    {
+        const string longName = "Maximiliana Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessenschafewarenwohlgepflege";
+        var (longStory, longStatements) = await PostStory(string.Concat(Enumerable.Repeat("Supercalifragilistic", 12)) + " ministers meet again",
+            $"GENEVA (Reuters) - Finance Minister {longName} said on Monday that the talks would resume at https://example.com/{new string('a', 150)}.\n" +
+            $"\"We will not accept this,\" {longName} told reporters.");
+        var (_, rtl) = await PostStory("وزير الخارجية يقول إن المحادثات ستستأنف 🙂🔥",
+            "CAIRO (Reuters) - Foreign Minister Sameh Shoukry said on Monday that المحادثات ستستأنف الأسبوع المقبل 🔥.\n\"نحن لن نقبل هذا,\" Shoukry told reporters.");
+        var (_, hostile) = await PostStory("<img src=x onerror=window.__pwned=1> <script>window.__pwned=2</script>",
+            "LONDON (Reuters) - Trade Minister Joan Smith said on Monday that <img src=x onerror=window.__pwned=3> tariffs would rise.");
+        var (silent, none) = await PostStory("A story in which nobody says anything", "PARIS (Reuters) - The weather in Paris was mild on Monday, with light rain in the evening.");
+        Assert.Empty(none);
+        // Many contested claims, one with the long name on both sides.
+        var all = longStatements.Concat(rtl).Concat(hostile).ToList();
+        for (var i = 0; i < 30; i++)
+        {
+            var claim = await (await app.Http.PostAsJsonAsync("/api/claims", new { text = $"Claim {i}: " + string.Concat(Enumerable.Repeat("the border reopens for trade and aid convoys ", 1 + i % 4)) + new string('Z', i % 5 == 0 ? 90 : 0) }))
+                .Content.ReadFromJsonAsync<JsonElement>();
+            var id = claim.GetProperty("id").GetString()!;
+            Assert.True((await app.Http.PostAsJsonAsync($"/api/claims/{id}/statements", new { statementId = all[i % all.Count], stance = "supports" })).IsSuccessStatusCode);
+            Assert.True((await app.Http.PostAsJsonAsync($"/api/claims/{id}/statements", new { statementId = all[(i + 1) % all.Count], stance = "disputes" })).IsSuccessStatusCode);
+        }
+
+        var page = await app.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(app.BaseAddress.ToString());
+        await Assertions.Expect(page.Locator($"#feed li[data-id='{longStatements[0]}']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#contested li").Nth(20)).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#top-actors")).ToContainTextAsync("Wolfeschlegel", new() { Timeout = 20_000 });
+        Directory.CreateDirectory(ArtifactsFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "dashboard-odd-wall.png") });
+        Assert.Empty(await Overflowing(page, "#wall .panel"));
+
+        foreach (var route in new[] { $"#/article/{longStory}", $"#/actors", $"#/articles" })
+        {
+            await page.GotoAsync(app.BaseAddress + route);
+            await Assertions.Expect(page.Locator("#page h1")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, $"dashboard-odd-{route.Split('/')[1]}.png"), FullPage = true });
+            Assert.Empty(await Overflowing(page, "#page"));
+        }
+        await page.GotoAsync(app.BaseAddress + "#/actors");
+        await page.Locator("#page a", new() { HasText = "Wolfeschlegel" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#page h1")).ToContainTextAsync("Wolfeschlegel", new() { Timeout = 20_000 });
+        Assert.Empty(await Overflowing(page, "#page"));
+
+        // A story with no statements says so instead of showing empty headings.
+        await page.GotoAsync(app.BaseAddress + $"#/article/{silent}");
+        await Assertions.Expect(page.Locator("#page")).ToContainTextAsync("No attributed statements", new() { Timeout = 20_000 });
+
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__pwned ?? null"));
+        Assert.Equal(0, await page.Locator("#wall img, #page img").CountAsync());
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task The_page_of_a_merged_claim_leads_to_the_claim_that_absorbed_it()
     {

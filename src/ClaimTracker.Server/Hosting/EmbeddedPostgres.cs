@@ -68,6 +68,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public string SocketFolder => Path.Combine(DataFolder, "pgrun");
     public string LogFile => Path.Combine(DataFolder, "pglog", "postgres.log");
     string PortFile => Path.Combine(DataFolder, "pgrun", "last-port");
+    /// <summary>One file per process using the cluster: the last one to stop it stops it (see <see cref="StopAsync"/>).</summary>
+    public string UsersFolder => Path.Combine(DataFolder, "pgusers");
+    readonly string _user = $"{Environment.ProcessId}.{Guid.NewGuid():N}";
 
     public PostgresBinaries? Binaries { get; private set; }
     public int Port { get; private set; }
@@ -88,12 +91,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (!await CreateAsync(ct) && await TryAdoptRunningClusterAsync(ct))
         {
             Adopted = IsRunning = true;
+            RegisterUser(firstUser: false);
             return;
         }
         var prepared = clock.ElapsedMilliseconds;
 
         await StartClusterAsync(ct);
         IsRunning = true;
+        RegisterUser(firstUser: true);
         if (Created && !_options.FastInit) DurableAfterInit = SyncNewClusterInBackground();
         _log.LogInformation("Embedded PostgreSQL {Version} up on 127.0.0.1:{Port} in {Total} ms ({Prepare} ms {What}, {Start} ms pg_ctl start)",
             ReadVersion(), Port,
@@ -139,6 +144,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (!IsRunning || Binaries is null) return;
         IsRunning = false;
         if (!File.Exists(Path.Combine(ClusterFolder, "postmaster.pid"))) return; // already gone (e.g. stopped by a signal)
+        // A command-line `ingest` next to a running server (or a second server) uses the same cluster: whoever stops
+        // first must leave it running for the others. Without this the CLI's exit stopped the server's database.
+        if (UnregisterUser() is { Count: > 0 } others)
+        {
+            _log.LogInformation("Embedded PostgreSQL left running: still used by process {Pids}", string.Join(", ", others));
+            return;
+        }
         var result = await RunAsync(Binaries.PgCtl, ["-D", ClusterFolder, "-m", "fast", "-w", "-t", "30", "stop"], ct);
         if (result.ExitCode != 0)
             _log.LogWarning("pg_ctl stop failed ({Code}): {Output}", result.ExitCode, result.Output.Trim());
@@ -147,6 +159,68 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>
+    /// Notes this instance as a user of the running cluster. A cluster this instance started has no other users:
+    /// what the folder still lists belonged to a cluster that is gone (a crash), so it is cleared.
+    /// </summary>
+    void RegisterUser(bool firstUser)
+    {
+        try
+        {
+            Directory.CreateDirectory(UsersFolder);
+            if (firstUser)
+                foreach (var stale in Directory.EnumerateFiles(UsersFolder)) File.Delete(stale);
+            File.WriteAllText(Path.Combine(UsersFolder, _user), ProcessStartTime(Environment.ProcessId) ?? "");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.LogWarning("Could not note this process as a user of the embedded PostgreSQL in {Folder}: {Error}", UsersFolder, e.Message);
+        }
+    }
+
+    /// <summary>Removes this instance's note; returns the processes still using the cluster.</summary>
+    List<int> UnregisterUser()
+    {
+        try { File.Delete(Path.Combine(UsersFolder, _user)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return LiveUsers();
+    }
+
+    /// <summary>The processes noted as using the cluster that still run (the notes of dead ones are removed).</summary>
+    List<int> LiveUsers()
+    {
+        var others = new List<int>();
+        try
+        {
+            if (!Directory.Exists(UsersFolder)) return others;
+            foreach (var file in Directory.EnumerateFiles(UsersFolder))
+            {
+                var name = Path.GetFileName(file);
+                // Alive means the same process: its pid runs and started when the note says (pids are reused).
+                if (int.TryParse(name.Split('.')[0], out var pid) && ProcessStartTime(pid) is { } started
+                    && started == File.ReadAllText(file).Trim())
+                {
+                    if (!others.Contains(pid)) others.Add(pid);
+                }
+                else File.Delete(file);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return others;
+    }
+
+    /// <summary>The process's start time in clock ticks since boot (/proc/PID/stat, field 22), or null when it is not running.</summary>
+    static string? ProcessStartTime(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');   // after "pid (comm) ": field 3 onwards
+            return fields.Length > 19 ? fields[19] : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
 
     void PrepareFolders()
     {
@@ -232,7 +306,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             if (port > 0 && await AcceptsConnectionsAsync(port, ct))
             {
                 Port = port;
-                _log.LogWarning("Embedded PostgreSQL was still running (pid {Pid}, port {Port}), left by an earlier run; using it", pid, port);
+                if (LiveUsers() is { Count: > 0 } users)
+                    _log.LogInformation("Embedded PostgreSQL already running on port {Port} for process {Users}; sharing it", port, string.Join(", ", users));
+                else
+                    _log.LogWarning("Embedded PostgreSQL was still running (pid {Pid}, port {Port}), left by an earlier run; using it", pid, port);
                 return true;
             }
             // alive but not answering (starting up or shutting down): stop it and start cleanly

@@ -41,8 +41,8 @@ public static class PostgresPreflight
         args.Length == 0 || args[0].StartsWith('-')
         || DatabaseCommands.Contains(args[0]) && !(args[0].Equals("ingest", StringComparison.OrdinalIgnoreCase) && IngestWillRefuse(args));
 
-    /// <summary>The ingest command's own first checks, read conservatively: no path, none of them there, or a --batch
-    /// value that is no number. (A framework flag's value, "--environment X", would look like a path here: when any
+    /// <summary>The ingest command's own first checks, read conservatively: no path, none of them there, a file it
+    /// cannot read as articles (<see cref="Features.Articles.InputFiles"/>), or a --batch value that is no number. (A framework flag's value, "--environment X", would look like a path here: when any
     /// argument is a file, the cluster starts as before and the command itself decides.)</summary>
     static bool IngestWillRefuse(string[] args)
     {
@@ -58,6 +58,7 @@ public static class PostgresPreflight
             if (args[i].StartsWith('-')) continue;
             paths.Add(args[i]);
         }
-        return paths.All(p => !File.Exists(p));
+        return paths.All(p => !File.Exists(p))
+               || paths.Any(p => File.Exists(p) && Features.Articles.InputFiles.Problem(p) is not null);   // empty, binary, not gzip
     }
 }

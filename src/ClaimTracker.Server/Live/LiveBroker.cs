@@ -269,6 +269,10 @@ public sealed class LiveBroker : IDisposable
         return states.Where(s => s.ShardName.StartsWith(LivePush.Name, StringComparison.OrdinalIgnoreCase)).Select(s => s.Sequence).DefaultIfEmpty(0).Max();
     }
 
+    /// <summary>How many topics the connection holds, not counting <paramref name="except"/> (subscribing again to it adds none).</summary>
+    public int TopicCount(string connectionId, string except) =>
+        _connections.TryGetValue(connectionId, out var c) ? c.Topics.Count(t => t != except) : 0;
+
     public void Unsubscribe(string connectionId, string topic)
     {
         if (!_connections.TryGetValue(connectionId, out var connection)) return;

@@ -49,10 +49,19 @@
     const h = handlers.get(u.topic);
     if (h) h(u);
   });
+  // Resumes a topic from the last sequence seen. A server whose store was reset refuses a mark beyond its newest
+  // event: then the topic starts again from now.
+  async function resume(topic) {
+    try { await conn.invoke("Subscribe", topic, lastSeq.get(topic)); }
+    catch (e) {
+      if (!String(e && e.message).includes("beyond the newest event")) throw e;
+      lastSeq.set(topic, await conn.invoke("Subscribe", topic, null));
+    }
+  }
   async function subscribe(topic, handler, backlog) {
     handlers.set(topic, handler);
     if (conn.state !== signalR.HubConnectionState.Connected) return;
-    if (lastSeq.has(topic)) { await conn.invoke("Subscribe", topic, lastSeq.get(topic)); return; }
+    if (lastSeq.has(topic)) { await resume(topic); return; }
     const mark = await conn.invoke("Subscribe", topic, null);     // live from `mark`
     if (backlog) { lastSeq.set(topic, Math.max(0, mark - backlog)); await conn.invoke("Subscribe", topic, lastSeq.get(topic)); }
     else lastSeq.set(topic, mark);
@@ -63,7 +72,8 @@
   }
   async function resubscribeAll() {
     for (const topic of handlers.keys())
-      await conn.invoke("Subscribe", topic, lastSeq.has(topic) ? lastSeq.get(topic) : null);
+      if (lastSeq.has(topic)) await resume(topic);
+      else lastSeq.set(topic, await conn.invoke("Subscribe", topic, null));
   }
   conn.onreconnecting(() => setState("reconnecting", "reconnecting…"));
   conn.onreconnected(async () => { setState("live", "live"); await resubscribeAll(); });
@@ -186,7 +196,11 @@
     if (!render) { page.replaceChildren(el("p", {}, "Unknown page.")); return; }
     const draw = async () => { try { await render(page, decodeURIComponent(id || "")); } catch (e) { page.replaceChildren(el("p", { class: "empty" }, String(e.message))); } };
     // Listen first, then read: a change committed between the two still redraws the page.
-    if (kind !== "actors" && kind !== "articles") { pageTopic = `${kind}:${decodeURIComponent(id)}`; await subscribe(pageTopic, () => draw(), 0); }
+    if (kind !== "actors" && kind !== "articles") {
+      pageTopic = `${kind}:${decodeURIComponent(id)}`;
+      // An id the hub refuses (not a GUID: the read below says "not found") still draws the page, without live updates.
+      try { await subscribe(pageTopic, () => draw(), 0); } catch { handlers.delete(pageTopic); pageTopic = null; }
+    }
     await draw();
   }
   async function renderClaim(page, id) {
@@ -285,6 +299,7 @@
         el("a", { href: "#/actor/" + encodeURIComponent(s.actorId) }, s.speaker, el("span", { class: "tag " + (s.anonymous ? "anonymous" : "named") }, s.anonymous ? "anonymous" : "named")),
         el("span", { class: "meta" }, `${s.statements} (${s.direct} direct)`)))),
       el("h2", {}, "Statements"),
+      (a.statements || []).length ? "" : el("p", { class: "empty" }, "No attributed statements found in this story."),
       el("ol", { class: "items" }, (a.statements || []).map(s => el("li", {},
         el("span", { class: "who" }, s.attribution.speaker), " ", el("span", { class: "cue" }, s.attribution.cue),
         el("div", { class: "snippet" }, s.attribution.content)))));

@@ -49,6 +49,18 @@ public sealed class BadInputTests(ApiFixture app) : ApiTest<ApiFixture>(app)
     }
 
     [Theory]
+    [InlineData("/api/articles?search=%00")]
+    [InlineData("/api/actors?search=ab%00cd")]
+    [InlineData("/api/claims?status=%00")]
+    public async Task A_NUL_character_in_a_query_value_is_a_400_not_a_500(string url)
+    {
+        // PostgreSQL refuses U+0000 in text: a search with one was a 500 with the database's error logged.
+        var answer = await Host.Get(url, expect: null);
+        answer.AssertProblem(400, "query-invalid");
+        Assert.Contains("U+0000", answer.Body.GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData("/api/claims?status=contestd", "contested")]
     [InlineData("/api/actors?type=persn", "person")]
     public async Task A_misspelt_filter_is_refused_with_the_values_it_takes_instead_of_an_empty_list(string url, string listed)

@@ -122,12 +122,36 @@ public sealed class EmbeddedPostgresTests : IDisposable
         await ClusterTemplate.CopyIntoAsync(_folder.Path);
         var orphan = NewCluster();  // the server that started it "died" without stopping it
         await orphan.StartAsync();
+        // Its note as a user of the cluster now names a process that no longer runs.
+        foreach (var note in Directory.GetFiles(Path.Combine(_folder.Path, "pgusers")))
+            File.Move(note, Path.Combine(_folder.Path, "pgusers", "999999999.dead"));
 
         await using var next = NewCluster();
         await next.StartAsync();
         Assert.True(next.Adopted);
         Assert.Equal(orphan.Port, next.Port);
         Assert.Equal(1, await QueryAsync<int>(next, "select 1"));
+    }
+
+    [Fact]
+    public async Task A_command_that_shares_the_running_cluster_leaves_it_running_for_the_server_when_it_exits()
+    {
+        // `ingest` run while the server runs on the same data folder: it takes the server's cluster over, and its exit
+        // used to stop the server's database under it (every request then failed with "connection refused").
+        await ClusterTemplate.CopyIntoAsync(_folder.Path);
+        await using var server = NewCluster();
+        await server.StartAsync();
+        await using (var command = NewCluster())
+        {
+            await command.StartAsync();
+            Assert.True(command.Adopted);
+            Assert.Equal(1, await QueryAsync<int>(command, "select 1"));
+        }
+        Assert.Equal(1, await QueryAsync<int>(server, "select 1"));
+
+        // The last user to leave stops it, whichever started it.
+        await server.StopAsync();
+        Assert.False(File.Exists(Path.Combine(server.ClusterFolder, "postmaster.pid")));
     }
 
     [Fact]

@@ -10,11 +10,11 @@ public sealed class ExecutableTests : IDisposable
 
     static string ServerDll => Path.Combine(AppContext.BaseDirectory, "ClaimTracker.Server.dll");
 
-    async Task<(int ExitCode, string Stdout, string Stderr)> RunServerAsync(string args, Dictionary<string, string?> env)
+    async Task<(int ExitCode, string Stdout, string Stderr)> RunServerAsync(string args, Dictionary<string, string?> env, string? stdin = null)
     {
         var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", $"\"{ServerDll}\" {args}")
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, RedirectStandardInput = stdin is not null,
         };
         // whatever the test run was given must not leak into the program under test
         foreach (var v in new[] { "CLAIMTRACKER_POSTGRES", "ConnectionStrings__Postgres", "CLAIMTRACKER_POSTGRES_BIN" }) psi.Environment.Remove(v);
@@ -24,6 +24,11 @@ public sealed class ExecutableTests : IDisposable
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await p.StandardInput.WriteAsync(stdin);
+            p.StandardInput.Close();
+        }
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await p.WaitForExitAsync(timeout.Token);
         return (p.ExitCode, await stdout, await stderr);
@@ -154,6 +159,110 @@ public sealed class ExecutableTests : IDisposable
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Inputs that cannot be articles, each with what the one line about it must say.</summary>
+    static Dictionary<string, string> WrongInputs(string dir)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(dir, "a folder")).FullName;
+        var empty = Path.Combine(dir, "empty story.txt");
+        File.WriteAllText(empty, "");
+        var binary = Path.Combine(dir, "photo.jpg");
+        File.WriteAllBytes(binary, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, .. new byte[4000]]);
+        var fakeGz = Path.Combine(dir, "wire.jsonl.gz");
+        File.WriteAllText(fakeGz, "{\"headline\": \"not compressed at all\"}\n");
+        return new() { [folder] = "is a folder", [empty] = "is empty", [binary] = "is not text", [fakeGz] = "is not gzip data" };
+    }
+
+    [Fact]
+    public async Task Extract_names_a_folder_an_empty_a_binary_and_a_fake_gzip_file_in_one_line_each_and_reads_the_rest()
+    {
+        var dir = Directory.CreateTempSubdirectory("extract-wrong-");
+        try
+        {
+            var wrong = WrongInputs(dir.FullName);
+            var seed = Path.Combine(dir.FullName, "seed with spaces.txt");   // a path with spaces reads fine
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "seeds", "000_d4dcac6c5e52dfbe.txt"), seed);
+            var args = string.Join(' ', wrong.Keys.Append(seed).Select(p => $"\"{p}\""));
+            var (code, stdout, stderr) = await RunServerAsync($"extract {args}", new() { ["PATH"] = "" });
+
+            Assert.Equal(1, code);
+            Assert.True(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 200, "the readable file still went through");
+            var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal(wrong.Count, lines.Length);
+            foreach (var (path, says) in wrong)
+                Assert.Contains(lines, l => l.Contains(path) && l.Contains(says));
+            Assert.DoesNotContain("   at ", stderr);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public async Task Ingest_refuses_a_folder_an_empty_a_binary_or_a_fake_gzip_file_in_one_line_before_storing_anything()
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-wrong-");
+        try
+        {
+            foreach (var (path, says) in WrongInputs(dir.FullName))
+            {
+                var (code, stdout, stderr) = await RunServerAsync($"ingest \"{path}\"", new());
+
+                Assert.NotEqual(0, code);
+                var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                Assert.Contains(path, line);
+                Assert.Contains(says, line);
+                Assert.DoesNotContain("   at ", stdout + stderr);
+                Assert.False(Directory.Exists(_data.Path), $"{says}: the embedded cluster was started for nothing");
+            }
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public async Task Extract_reads_standard_input_given_as_dev_stdin()
+    {
+        // The checks on a path read the start of a file; on a pipe that start would be gone for the reader.
+        var seed = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "seeds", "000_d4dcac6c5e52dfbe.txt"));
+        var (code, stdout, stderr) = await RunServerAsync("extract /dev/stdin", new() { ["PATH"] = "" }, stdin: seed);
+
+        Assert.True(code == 0, stderr);
+        Assert.True(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 200, stderr);
+    }
+
+    [Fact]
+    public async Task Extract_reads_UTF16_text_with_its_byte_order_mark_though_it_is_full_of_NUL_bytes()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"utf16-{Guid.NewGuid():N}.txt");
+        var seed = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "seeds", "000_d4dcac6c5e52dfbe.txt"));
+        await File.WriteAllTextAsync(file, seed, new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        try
+        {
+            var (code, stdout, stderr) = await RunServerAsync($"extract \"{file}\"", new() { ["PATH"] = "" });
+
+            Assert.True(code == 0, stderr);
+            Assert.True(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 200, stderr);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public async Task A_port_already_in_use_is_one_line_before_PostgreSQL_starts()
+    {
+        // Was: the embedded cluster started, then "Hosting failed to start" and some forty lines of stack trace.
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+            var (code, stdout, stderr) = await RunServerAsync("", new() { ["ASPNETCORE_URLS"] = $"http://localhost:{port}" });
+
+            Assert.NotEqual(0, code);
+            var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Contains($"port {port} is already in use", line);
+            Assert.DoesNotContain("   at ", stdout + stderr);
+            Assert.False(Directory.Exists(_data.Path));          // no cluster was created or started
+        }
+        finally { taken.Stop(); }
     }
 
     public void Dispose() => _data.Dispose();

@@ -10,6 +10,10 @@ public static class QueryChecks
 {
     public static IResult? Invalid(HttpRequest request)
     {
+        // PostgreSQL cannot compare text with U+0000 in it: a ?search=%00 failed inside the query with a 500.
+        foreach (var (name, values) in request.Query)
+            if (values.Any(v => v?.Contains('\0') == true))
+                return Problems.BadRequest("query-invalid", $"'{name}' contains a NUL character (U+0000), which no stored text has.");
         foreach (var name in new[] { "version", "expectedVersion" })
             if (request.Query.TryGetValue(name, out var v) && !(long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1))
                 return Problems.BadRequest("query-invalid", $"'{name}' must be a whole number from 1 up (versions count from 1), not '{v}'.");

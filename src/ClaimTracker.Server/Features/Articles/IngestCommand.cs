@@ -42,10 +42,16 @@ public class IngestCommand : JasperFxAsyncCommand<IngestInput>
 
     public override async Task<bool> Execute(IngestInput input)
     {
-        var missing = input.Paths.Where(p => !File.Exists(p)).ToList();
-        if (input.Paths.Count == 0 || missing.Count > 0)
+        if (input.Paths.Count == 0)
         {
-            Console.Error.WriteLine(input.Paths.Count == 0 ? "ingest: give one or more files" : $"ingest: no such file: {string.Join(", ", missing)}");
+            Console.Error.WriteLine("ingest: give one or more files");
+            return false;
+        }
+        // Checked before anything is stored: one line per path that cannot be articles, and nothing is imported.
+        var problems = input.Paths.Select(InputFiles.Problem).OfType<string>().ToList();
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems) Console.Error.WriteLine($"ingest: {problem}");
             return false;
         }
         var (askedBatch, batchProblem) = IngestInput.BatchSize(input.BatchFlag);

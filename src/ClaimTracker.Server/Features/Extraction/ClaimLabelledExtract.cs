@@ -14,9 +14,16 @@ public static class ClaimLabelledExtract
 {
     public static int Run(IReadOnlyList<string> paths, TextWriter stdout, TextWriter stderr)
     {
+        // A path that cannot be articles (a folder, an empty or binary file, a .gz that is not gzip) gets one line and
+        // the others go on, as a file the runner cannot read does.
+        var readable = new List<string>();
+        foreach (var path in paths)
+            if (Articles.InputFiles.Problem(path) is { } problem) stderr.WriteLine($"extract: {problem}");
+            else readable.Add(path);
         var collector = new StatementCollector();
-        var code = ExtractRunner.Run(paths, collector, stderr);
+        var code = readable.Count == 0 && paths.Count > 0 ? 1 : ExtractRunner.Run(readable, collector, stderr);
         if (code == 2) return code;   // usage error: nothing was read
+        if (readable.Count < paths.Count) code = 1;
         foreach (var st in ClaimLabeler.Label(collector.Statements))
             stdout.WriteLine(JsonSerializer.Serialize(st, ExtractRunner.Json));
         stdout.Flush();
