@@ -217,6 +217,22 @@ public sealed class ClaimIndex
         _byArticle.TryGetValue(article, out var l) ? l : Array.Empty<int>();
 
     /// <summary>
+    /// The statements of an article at most <paramref name="radius"/> places before or after statement
+    /// <paramref name="id"/> in reading order (an id not indexed yet stands after the last). Every statement of any
+    /// real story is that close (the Reuters corpus has at most 34 per story); the window keeps a pathological
+    /// "article" of thousands of statements from costing the square of its size.
+    /// </summary>
+    internal IEnumerable<int> InArticleNear(string article, int id, int radius)
+    {
+        if (!_byArticle.TryGetValue(article, out var all)) return Array.Empty<int>();
+        if (all.Count <= radius) return all;
+        int at = id < 0 ? all.Count : all.BinarySearch(id);   // ids grow in the order statements are added
+        if (at < 0) at = ~at;
+        int from = Math.Max(0, at - radius), to = Math.Min(all.Count, at + radius + 1);
+        return all.Skip(from).Take(to - from);
+    }
+
+    /// <summary>
     /// Cosine similarity (TF-IDF) of the query against statements reachable from its rarest terms.
     /// Only posting lists are read: at most QueryTermCap x PostingCap entries.
     /// </summary>

@@ -65,6 +65,10 @@ public sealed record ClaimMatcherOptions
     /// pairs with the claim's statements (for one statement, or for a pass's group). Pure single link (1.0) chains different claims through one broad statement.
     /// </summary>
     public double ClaimBestShare { get; init; } = 0.5;
+    /// <summary>The statements of the same article looked at besides the lexical candidates: those at most this many
+    /// places away in reading order (all of them in any real story).</summary>
+    public int ArticleWindow { get; init; } = 200;
+
     /// <summary>How many of the best lexical candidates are scored in full (plus the statements of the same article).</summary>
     public int Shortlist { get; init; } = 64;
     /// <summary>One shared word is weak evidence (short contents like "the plan" score high on it): scale it down.</summary>
@@ -225,7 +229,7 @@ public sealed class ClaimMatcher
             int self = offset + i;
             var sid = statements[i].StatementId;
             Candidate? best = null;
-            foreach (var c in ScoreCandidates(queries[i], id => id != self && (id >= offset || !Exclusions.IsExcluded(sid, Index[id].Member.ClaimId)), previous[i]))
+            foreach (var c in ScoreCandidates(queries[i], id => id != self && (id >= offset || !Exclusions.IsExcluded(sid, Index[id].Member.ClaimId)), previous[i], self: self))
             {
                 // Contrast and rebuttal look back in reading order only, as when statements arrive one by one.
                 if (c.Contrast is not null && c.Id > self) continue;
@@ -319,7 +323,7 @@ public sealed class ClaimMatcher
             {
                 var earlier = Index.MembersOf(onClaim).Where(id => id != self).ToList();
                 var earlierIds = earlier.ToHashSet();
-                foreach (var e in ScoreCandidates(q, earlierIds.Contains, previous[i], earlier))
+                foreach (var e in ScoreCandidates(q, earlierIds.Contains, previous[i], earlier, self))
                     if (e.Contrast is null && (link is null || e.Score > link.Score || (e.Score == link.Score && e.Id < link.Id)))
                         link = e;
                 via = "average link";
@@ -359,7 +363,7 @@ public sealed class ClaimMatcher
     /// contrast/rebuttal links. <paramref name="previousInArticle"/> is the statement read just before it, if any.
     /// </summary>
     internal List<Candidate> ScoreCandidates(Query q, Func<int, bool> eligible, int previousInArticle,
-        IEnumerable<int>? only = null)
+        IEnumerable<int>? only = null, int self = -1)
     {
         var s = q.Statement;
         List<KeyValuePair<int, double>> shortlist;
@@ -375,7 +379,8 @@ public sealed class ClaimMatcher
             // Only the best cosines can win once the factors are applied: score those, plus the article.
             shortlist = lexical.Where(kv => eligible(kv.Key))
                 .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(Options.Shortlist).ToList();
-            foreach (var id in Index.InArticle(s.Article)) if (eligible(id) && !lexical.ContainsKey(id)) shortlist.Add(new(id, 0));
+            foreach (var id in Index.InArticleNear(s.Article, self, Options.ArticleWindow))
+                if (eligible(id) && !lexical.ContainsKey(id)) shortlist.Add(new(id, 0));
         }
 
         var result = new List<Candidate>(shortlist.Count);
@@ -411,7 +416,7 @@ public sealed class ClaimMatcher
             string? contrast = null;
             bool rebuttal = false;
             if (sameArticle && !sameSpeaker && s.Evidence is { Length: > 0 } ev && m.Evidence == ev
-                && IsNearestInSentence(id, s, eligible))
+                && IsNearestInSentence(id, s, self, eligible))
             {
                 // Conflicting figures are two reports, not a dispute (guidelines): "USDA confirmed one mln tonnes, but
                 // analysts said 1.5 mln".
@@ -515,13 +520,13 @@ public sealed class ClaimMatcher
     /// Among the statements sharing this evidence sentence, is this one the closest to the new statement's content?
     /// A contrast word belongs to the two clauses it stands between, not to every earlier clause of the sentence.
     /// </summary>
-    private bool IsNearestInSentence(int candidateId, StatementToMatch s, Func<int, bool> eligible)
+    private bool IsNearestInSentence(int candidateId, StatementToMatch s, int self, Func<int, bool> eligible)
     {
         var ev = s.Evidence!;
         int at = ev.IndexOf(s.Content, StringComparison.Ordinal);
         if (at < 0) return false;
         int bestId = -1, bestGap = int.MaxValue;
-        foreach (var id in Index.InArticle(s.Article))
+        foreach (var id in Index.InArticleNear(s.Article, self, Options.ArticleWindow))
         {
             if (!eligible(id)) continue;
             var m = Index[id].Member;

@@ -479,4 +479,20 @@ public class ClaimMatcherTests
         m.Match(AnOfferAgainstARefusal[0]);
         Assert.Equal(Stances.Disputes, m.Match(AnOfferAgainstARefusal[1]).Stance);
     }
+
+    [Fact]
+    public void Only_the_statements_near_one_in_reading_order_are_looked_at_in_an_enormous_article()
+    {
+        // An "article" of thousands of statements cost the square of its size (45 s for 10,000 in extract).
+        var index = new ClaimIndex();
+        for (int i = 0; i < 10; i++)
+            index.Add(new ClaimMember($"s{i}", $"c{i}", Stances.Supports, $"figure number {i} was reported", "a clerk", "big", i));
+        index.Add(new ClaimMember("other", "c-other", Stances.Supports, "another story", "a clerk", "small", 1));
+
+        Assert.Equal([3, 4, 5, 6, 7], index.InArticleNear("big", 5, radius: 2));
+        Assert.Equal([8, 9], index.InArticleNear("big", -1, radius: 2));       // a statement not indexed yet comes last
+        Assert.Equal(Enumerable.Range(0, 10), index.InArticleNear("big", 0, radius: 10));
+        Assert.Equal([10], index.InArticleNear("small", -1, radius: 2));
+        Assert.Empty(index.InArticleNear("none", -1, radius: 2));
+    }
 }
