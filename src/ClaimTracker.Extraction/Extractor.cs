@@ -252,6 +252,15 @@ internal sealed class ArticleRun
                 if (sites[m].Cue < t.SubjS && sites[m].Kind is "forward" or "shared" or "relative" or "reduced" && !ColonBetween(sites[m].Cue, t.SubjS)) sites[m].Valid = false;
             break;
         }
+        // a participle that opens the sentence takes the subject of the main clause after its comma
+        for (int k = 0; k < sites.Count; k++)
+        {
+            var p = sites[k];
+            if (!p.Valid || p.Kind != "participle-lead") continue;
+            var main = sites.Skip(k + 1).FirstOrDefault(t => t.Valid);
+            if (main is { Kind: "forward" } && main.SubjS > p.Cue && IsK(main.SubjS - 1, TokKind.Comma)) { p.SubjS = main.SubjS; p.SubjE = main.SubjE; }
+            else p.Valid = false;
+        }
         var valid = sites.Where(s => s.Valid).ToList();
         int prevEnd = _sa;
         bool any = false;
@@ -366,6 +375,18 @@ internal sealed class ArticleRun
         return false;
     }
 
+    static readonly WordSet PostModifiers = new(["involved", "close", "closest", "familiar", "connected", "associated", "linked", "attending", "participating"]);
+
+    static readonly WordSet WhWords = new(["when", "whether", "how", "what", "why", "where", "who", "which", "if"]);
+
+    /// <summary>A negation in the verb group that ends at <paramref name="b"/> ("did not", "would not immediately", "never").</summary>
+    bool Negated(int b)
+    {
+        for (int m = b; m >= _sa && m > b - 4 && InLower(m, Lexicon.AuxAdverbs); m--)
+            if (Is(m, "not") || Is(m, "never") || W(m).EndsWith("n't", StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     /// <summary>Decides whether a lexicon word is a cue here, and finds its speaker phrase.</summary>
     Site? Analyse(int i, Cue cue)
     {
@@ -407,6 +428,10 @@ internal sealed class ArticleRun
                     else if (!IsWord(b) && !IsK(b, TokKind.Comma)) break;
             if (!Is(t, "that") && !quoteAfter && !quoteBefore) return null;
         }
+        // "did not say when ...", "would not disclose how much ...", "would not confirm the report": a refusal with no
+        // content (GUIDELINES A4); "did not deny that ...", "does not expect ..." still report a proposition
+        if ((cue.Lemma is "say" or "explain" or "indicate" && In(next, WhWords)
+             || cue.Lemma is "disclose" or "reveal" or "confirm" or "estimate" or "announce" && !Is(next, "that")) && Negated(prev)) return null;
         if (lw == "ruled" && !Is(next, "out")) return null;
         if (cue.Lemma == "press" && Is(next, "for")) { }
         if (cue.Lemma == "call" && !(Is(next, "on") || Is(next, "for") || (Is(next, "again") && (Is(next + 1, "for") || Is(next + 1, "on"))))) return null;
@@ -479,6 +504,15 @@ internal sealed class ArticleRun
                 site.Kind = "participle-with";
                 site.SubjS = w + 1; site.SubjE = i;
                 site.RegionStart = w;
+                return site;
+            }
+            // "Noting that X was studying an offer, Y said ...": a participle that opens the sentence reports for the
+            // main clause's subject (found once all cues are known); it needs "that" ("Citing" its NP) to be a report
+            if ((prev < _sa || prev == _sa && (Is(prev, "but") || Is(prev, "and"))) && cue.Kind == CueKind.Say
+                && (Is(next, "that") || cue.Lemma == "cite"))
+            {
+                site.Kind = "participle-lead";
+                site.RegionStart = i;
                 return site;
             }
             // "..., however, by saying the ..." is a participle of the main clause's subject too
@@ -813,6 +847,13 @@ internal sealed class ArticleRun
             if (hs >= 0 && he == byAt - 1 && (In(he - 1, Lexicon.OrgNouns) || In(he - 1, Lexicon.CollectiveNouns) || In(he - 1, Lexicon.CompanyNouns)
                 || Is(he - 1, "consortium") || Is(he - 1, "team") || Is(he - 1, "delegation")))
                 return (hs, ne);
+        }
+        // "Officials involved in the talks said", "sources close to the bank said": a participle or adjective with its
+        // preposition after a source noun is a restrictive modifier; the source heads the subject
+        if (ns > _sa + 1 && In(ns - 1, Lexicon.Prepositions) && PostModifiers.Contains(W(ns - 2)))
+        {
+            var (hs, he) = NounPhraseBefore(ns - 2);
+            if (hs >= 0 && he == ns - 2 && ContainsPersonNoun(hs, he) || hs >= 0 && he == ns - 2 && In(he - 1, Lexicon.CollectiveNouns)) return (hs, ne);
         }
         // restrictive relative inside the subject: "a Russian diplomat who declined to be identified said"
         for (int w = j; w >= _sa && w > j - 12; w--)
@@ -1317,7 +1358,7 @@ internal sealed class ArticleRun
                               // "..., they said but the larger the contract, ...": a trailing attribution before a coordinator
                               && !(hasPrefix && !skippedThat && (Is(k, "but") || Is(k, "and") || Is(k, "while") || Is(k, "whereas")) && !_in[k])
                               && s.Kind is not "inversion";
-        if (!forwardContent && s.Kind is "participle" or "participle-with" or "shared" or "relative" or "quoted") return 0;
+        if (!forwardContent && s.Kind is "participle" or "participle-lead" or "participle-with" or "shared" or "relative" or "quoted") return 0;
         if (s.Kind == "according" && s.Cue > _sa && s.Cue - 1 >= prevEnd && IsK(s.Cue - 1, TokKind.Comma))
             forwardContent = false;
         if (forwardContent && IsK(k, TokKind.Colon))
@@ -1513,7 +1554,7 @@ internal sealed class ArticleRun
         if (e - s == 1 && (Is(s, "some") || Is(s, "many") || Is(s, "most") || Is(s, "others"))) return true;
         // "a cocoa merchant", "an industry lobbyist": one person described by a noun outside the lists; the
         // indefinite article and a lower-case agent noun (-er, -or, -ist, -ant, -ent, -ian, -man) make it a source
-        if (e - s is >= 2 and <= 5 && (Is(s, "a") || Is(s, "an")) && IsWord(e - 1) && char.IsLower(_t[_toks[e - 1].S])
+        if (e - s is >= 2 and <= 5 && (Is(s, "a") || Is(s, "an") || Is(s, "the")) && IsWord(e - 1) && char.IsLower(_t[_toks[e - 1].S])
             && W(e - 1) is { Length: > 4 } last && IsAgentNoun(last) && !Lexicon.DocumentNouns.Contains(last)) return true;
         // needs a capitalised word, a pronoun, or a source noun
         for (int k = s; k < e; k++)

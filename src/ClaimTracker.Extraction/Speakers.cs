@@ -65,7 +65,10 @@ internal sealed class Speakers
             int s = i;
             while (i < toks.Count && (IsCapWord(toks[i]) || (IsParticle(toks[i]) && i + 1 < toks.Count && IsCapWord(toks[i + 1])) ||
                    (Is(toks[i], "of") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && (OrgWordAt(toks[i - 1]) || TitleWordAt(toks[i - 1]))) ||
-                   (Is(toks[i], "for") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && OrgWordAt(toks[i - 1]))))
+                   (Is(toks[i], "for") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && OrgWordAt(toks[i - 1])) ||
+                   // "Merrill Lynch and Co": "and" before a closing "Co"/"Company"/"Sons" is inside the firm's name
+                   (Is(toks[i], "and") && i + 1 < toks.Count && i > s && W(toks[i + 1]) is "Co" or "Co." or "Company" or "Sons"
+                    && (i + 2 >= toks.Count || !IsCapWord(toks[i + 2])))))
                 i++;
             RegisterRun(toks, s, i);
             // parenthesised initialism after a name: "Organization for ... (OPCW)", also after a ticker and in mixed
@@ -423,9 +426,16 @@ internal sealed class Speakers
                        || hw[^1].StartsWith('<') || hw[^1].EndsWith('>') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
         // "The Wheat Growers official", "a Reagan aide": a lower-case source noun heads the phrase, the name before
         // it only says whose; the speaker is not that name
-        bool commonHead = hw.Length > 1 && hw.Length == words.Length && char.IsLower(hw[^1][0]) && (Lexicon.PersonNouns.Contains(hw[^1]) || Lexicon.CollectiveNouns.Contains(hw[^1]))
+        bool commonHead = hw.Length > 1 && hw.Length == words.Length && char.IsLower(hw[^1][0]) && (Lexicon.PersonNouns.Contains(hw[^1]) || Lexicon.CollectiveNouns.Contains(hw[^1])
+                                                                                             // "The Cooper Basin producer": the story's company
+                                                                                             || Lexicon.CompanyNouns.Contains(hw[^1]))
                           && !Lexicon.Determiners.Contains(hw[^2]) && char.IsUpper(hw[^2][0]) && StripPossessive(hw[^2]) == hw[^2];
-        var person = endsOrg || commonHead ? null : FindPerson(core, words);
+        // "Officials involved in Howard's itinerary", "sources close to Smith": whom the sources are close to is not who speaks
+        int pm = Array.FindIndex(words, w => w is "involved" or "close" or "closest" or "familiar" or "connected" or "associated" or "linked" or "attending" or "participating");
+        bool modifiedSource = pm > 0 && pm + 1 < words.Length && Lexicon.Prepositions.Contains(words[pm + 1])
+                              && (Lexicon.PersonNouns.Contains(words[pm - 1]) || Lexicon.CollectiveNouns.Contains(words[pm - 1])
+                                  || words[pm - 1].EndsWith('s') && Lexicon.PersonNouns.Contains(words[pm - 1][..^1]));
+        var person = endsOrg || commonHead || modifiedSource ? null : FindPerson(core, words);
         if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
         if (person is not null)
         {
@@ -485,7 +495,10 @@ internal sealed class Speakers
 
         // a body described by a common noun: "a monitoring group" (unnamed), "the union", "the newspaper" (named before)
         if (!headCapital && Lexicon.OrgNouns.Contains(head) && headIdx == bw.Length - 1
-            && bw[..headIdx].All(x => char.IsLower(x[0]) || _countries.TryAny(StripPossessive(x), out _)))
+            && (bw[..headIdx].All(x => char.IsLower(x[0]) || _countries.TryAny(StripPossessive(x), out _))
+                // "The Cooper Basin producer", "the Dallas retailer": a place or field before the story's company noun
+                || det is "the" or "The" && Lexicon.CompanyNouns.Contains(head) && head is not ("exchange" or "agency" or "union")
+                   && bw[..headIdx].All(x => StripPossessive(x) == x)))
         {
             bool indefinite = det is "a" or "an" or "A" or "An" or "one" or "One";
             if (!indefinite)
@@ -605,7 +618,7 @@ internal sealed class Speakers
                 return Note(pe);
             }
             // "the Treasury", "the Fed", "the Bundesbank": a person is never "the" + one name
-            if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare)
+            if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare) && FirstWordOfCompanyIgnoringCase(bare) is null
                 && !(det.Equals("the", StringComparison.OrdinalIgnoreCase) && !PersonTitles.Contains(bare)))
             {
                 // "Arbitragers said", "Businessmen expect": a plural agent noun capitalised at the sentence start is a
@@ -635,6 +648,17 @@ internal sealed class Speakers
                                    Role = RoleWords(bw, headIdx, singular: false), Affiliation = CountryIn(bw) ?? OrgIn(bw) ?? OfPhrase(bare) };
             _anonymous.Add(one);
             return Note(one);
+        }
+        // "The dispatcher said" after "a dispatcher at the police department": the one met before with that noun, else
+        // one unnamed individual, as "the diplomat" is
+        if (det is "the" or "The" && !head.EndsWith('s') && Lexicon.IsAgentNoun(head))
+        {
+            for (int k = _anonymous.Count - 1; k >= 0; k--)
+                if (_anonymous[k].Head == head && !_anonymous[k].Plural) return Note(_anonymous[k]);
+            var the = new Entity { Name = "the " + bare, Type = SpeakerTypes.Anonymous, Anonymous = true, Head = head,
+                                   Role = RoleWords(bw, headIdx, singular: false), Affiliation = CountryIn(bw) ?? OrgIn(bw) ?? OfPhrase(bare) };
+            _anonymous.Add(the);
+            return Note(the);
         }
         var coll = Other(Lowerish(bare), SpeakerTypes.Collective, true);
         coll.Plural = true;
@@ -1004,7 +1028,8 @@ internal sealed class Speakers
         for (int k = 1; k < bw.Length; k++)
         {
             string w = bw[k];
-            if (w is "of" or "at" or "from" or "in" or "on" or "with" or "for" or "to" or "within" or "working" or "who" or "that" or "close" or "familiar" or "based")
+            if (w is "of" or "at" or "from" or "in" or "on" or "with" or "for" or "to" or "within" or "working" or "who" or "that" or "close" or "familiar" or "based"
+                || w is "involved" or "closest" or "connected" or "associated" or "linked" or "attending" or "participating")
                 return k - 1;
         }
         return bw.Length - 1;
@@ -1057,8 +1082,26 @@ internal sealed class Speakers
                 if (n.Contains(' ') && n.Split(' ').Contains(b)) return StripBased(n).Replace('’', '\'');
             foreach (var n in _orgNames)
                 if (n.StartsWith(b + "-", StringComparison.Ordinal) && n.Contains(' ')) return StripBased(n).Replace('’', '\'');
+            // "Immunogenetics" after "ImmunoGenetics Inc": the first word of a company name in another case
+            if (FirstWordOfCompanyIgnoringCase(b) is { } other) return other.Replace('’', '\'');
         }
         return b;
+    }
+
+    /// <summary>The one company (name ending in a legal suffix) whose first word is <paramref name="word"/> written in
+    /// another case ("ImmunoGenetics Inc" for "Immunogenetics"), else null.</summary>
+    string? FirstWordOfCompanyIgnoringCase(string word)
+    {
+        string? found = null;
+        foreach (var n in _orgNames)
+        {
+            int sp = n.IndexOf(' ');
+            if (sp <= 0 || !n.AsSpan(0, sp).Equals(word, StringComparison.OrdinalIgnoreCase) || n.AsSpan(0, sp).SequenceEqual(word)) continue;
+            if (!CompanySuffixes.Contains(n[(n.LastIndexOf(' ') + 1)..].TrimEnd(','))) continue;
+            if (found is not null && found != n) return null;
+            found = n;
+        }
+        return found;
     }
 
     /// <summary>A title in Title Case: capitalised first and last words, short lower-case words between ("Welt am Sonntag").</summary>

@@ -1,0 +1,103 @@
+namespace ClaimTracker.Extraction.Tests;
+
+/// <summary>
+/// Rules added after the fifth hand review of unseen corpus stories (sample H, seed 4242; docs/extraction.md,
+/// "Round 5 (sample H)"). Every text is made up for the test; each test names the general pattern it guards and was
+/// checked to fail with its rule switched off.
+/// </summary>
+public class GeneralizationRound5Tests
+{
+    static List<AttributedStatement> Extract(params string[] paragraphs) => PatternTests.Extract(paragraphs);
+
+    [Fact]
+    public void A_definite_agent_noun_is_the_source_introduced_before_with_that_noun()
+    {
+        var st = Extract("The bridge was closed after the storm, according to a dispatcher at the county sheriff's office.",
+                         "The dispatcher said two trucks had been swept into the river.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("The dispatcher", st[1].SpeakerText);
+        Assert.Equal(st[0].Speaker, st[1].Speaker);
+        Assert.Equal("anonymous", st[1].SpeakerType);
+        Assert.True(st[1].Anonymous);
+    }
+
+    [Fact]
+    public void Remarked_or_commented_with_that_or_a_quotation_is_a_statement()
+    {
+        var st = Extract("Kovac remarked that the currency had barely moved since the meeting.",
+                         "But as both traders and bankers commented, \"the market will wait.\"",
+                         "The board commented on the results at length.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("remarked", st[0].Cue);
+        Assert.Equal("the currency had barely moved since the meeting", st[0].Content);
+        Assert.Equal("commented", st[1].Cue);
+        Assert.Equal("the market will wait.", st[1].Content);
+        Assert.Equal("direct", st[1].Mode);
+    }
+
+    [Fact]
+    public void A_negated_report_of_a_question_or_a_thing_is_a_refusal_not_a_statement()
+    {
+        var st = Extract("The agency did not say when the new rates would take effect.",
+                         "The company would not disclose the price it paid.",
+                         "A spokesman would not confirm the report but said talks were continuing.",
+                         "The bank did not deny that it had held talks.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("talks were continuing", st[0].Content);
+        Assert.Equal("did not deny", st[1].Cue);
+        Assert.Equal("it had held talks", st[1].Content);
+    }
+
+    [Fact]
+    public void A_participle_that_opens_the_sentence_reports_for_the_main_subject()
+    {
+        var st = Extract("Noting that the rival bid was not yet financed, Marta Oslin said her company could still win.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Noting", st[0].Cue);
+        Assert.Equal("the rival bid was not yet financed", st[0].Content);
+        Assert.All(st, s => Assert.Equal("Marta Oslin", s.Speaker));
+        Assert.Equal("her company could still win", st[1].Content);
+    }
+
+    [Fact]
+    public void And_Co_closes_a_firms_name_so_its_first_word_is_the_firm()
+    {
+        var st = Extract("Barlow Penn and Co said the rating cut was not justified.",
+                         "Barlow said it was disappointed. It noted that profits doubled last year.");
+        Assert.Equal(3, st.Count);
+        Assert.All(st, s => Assert.Equal("Barlow Penn and Co", s.Speaker));
+        Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
+    }
+
+    [Fact]
+    public void A_company_name_written_in_another_case_is_the_same_company()
+    {
+        var st = Extract("MicroVentix Inc said it had entered the sensor business.",
+                         "Microventix also said the unit would be profitable in a year.");
+        Assert.Equal(2, st.Count);
+        Assert.All(st, s => Assert.Equal("MicroVentix Inc", s.Speaker));
+        Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
+    }
+
+    [Fact]
+    public void A_place_before_the_storys_company_noun_is_not_the_speaker()
+    {
+        var st = Extract("Dorran Oil Ltd said its results were hit by lower prices.",
+                         "The Tarwin Basin producer earlier reported a fall in net profit.");
+        Assert.Equal(2, st.Count);
+        Assert.All(st, s => Assert.Equal("Dorran Oil Ltd", s.Speaker));
+        Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
+    }
+
+    [Fact]
+    public void Officials_involved_in_someones_plans_are_not_that_person()
+    {
+        var st = Extract("Trade Minister Paul Verne said he would visit Seoul next week.",
+                         "Officials involved in Verne's travel plans said they had arranged meetings with exporters.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Officials involved in Verne's travel plans", st[1].SpeakerText);
+        Assert.NotEqual("Paul Verne", st[1].Speaker);
+        Assert.Equal("collective", st[1].SpeakerType);
+        Assert.True(st[1].Anonymous);
+    }
+}
