@@ -224,7 +224,10 @@ internal sealed class ArticleRun
                 s.RegionStart--;
                 continue;
             }
-            if (s.Kind is "forward" or "relative" or "reduced" && (!BoundaryBefore(s.RegionStart) || s.Kind == "forward" && IntegratedSubordinate(s.RegionStart))
+            if (s.Kind is "forward" or "relative" or "reduced" && (!BoundaryBefore(s.RegionStart) || s.Kind == "forward" && IntegratedSubordinate(s.RegionStart)
+                    // "... and not 25.5 mln dlrs as it announced yesterday": a comparative clause with nothing after its cue
+                    // is part of the complement it compares with
+                    || s.Kind == "forward" && (Is(s.RegionStart - 1, "as") || Is(s.RegionStart - 1, "than")) && !IsK(s.RegionStart - 2, TokKind.Comma) && EndsAfterCue(s))
                 || s.Kind == "forward" && sites.Take(k).Any(p => p.Valid && p.Kind == "forward" && OpensComplement(p, s.RegionStart)))
             {
                 for (int m = k - 1; m >= 0; m--)
@@ -377,6 +380,13 @@ internal sealed class ArticleRun
 
     static readonly WordSet PostModifiers = new(["involved", "close", "closest", "familiar", "connected", "associated", "linked", "attending", "participating"]);
 
+    /// <summary>"declined to", "refused to", "gave no", "did/would not elaborate|comment|give|disclose|identify|name|say".</summary>
+    bool RefusalAt(int m) =>
+        (Is(m, "declined") || Is(m, "refused")) && Is(m + 1, "to")
+        || Is(m, "gave") && Is(m + 1, "no")
+        || (Is(m, "did") || Is(m, "would")) && Is(m + 1, "not") && IsWord(m + 2)
+           && W(m + 2).ToString() is "elaborate" or "comment" or "give" or "disclose" or "identify" or "name" or "say";
+
     static readonly WordSet WhWords = new(["when", "whether", "how", "what", "why", "where", "who", "which", "if"]);
 
     /// <summary>A negation in the verb group that ends at <paramref name="b"/> ("did not", "would not immediately", "never").</summary>
@@ -499,6 +509,8 @@ internal sealed class ArticleRun
         {
             if (Is(prev, "as")) return null;
             int w = FindWith(i);
+            // "stands with a yellow-brown cast indicating damage": the noun after "with" must be able to speak
+            if (w >= 0 && !LooksLikeSpeaker(w + 1, i)) w = -1;
             if (w >= 0)
             {
                 site.Kind = "participle-with";
@@ -886,6 +898,10 @@ internal sealed class ArticleRun
             {
                 var (ps, pe) = NounPhraseBefore(c2);
                 if (ps >= 0 && pe == c2 && IsNameRun(ps, pe) && OpensClauseAt(ps)) return (ps, pe);
+                // "... 1.5 pct, Helmut Kramer, head of the institute said.": the same after the content of a trailing
+                // attribution, when the cue ends the sentence
+                if (ps > _sa + 1 && pe == c2 && IsNameRun(ps, pe) && IsK(ps - 1, TokKind.Comma) && IsWord(ps - 2)
+                    && (cue + 1 >= _sb || IsK(cue + 1, TokKind.Stop) && cue + 2 >= _sb)) return (ps, pe);
             }
         }
         // "a liquidity shortage it estimated at ...", "a tax package he said aims at ...": a subject pronoun closing the
@@ -1212,6 +1228,8 @@ internal sealed class ArticleRun
                     while (ne < _sb && _toks[ne].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[ne])
                     {
                         if (ne > ns && (IsDocOrSourceNoun(ne - 1)) && !Cap(ne) && !(In(ne - 1, Lexicon.DocumentNouns) && (Is(ne, "from") || Is(ne, "by") || Is(ne, "of")))) break;
+                        // "a study by the watchdog body COB in January": the date of the document is not its author
+                        if (ne > ns + 1 && Is(ne, "in") && IsWord(ne + 1) && (IsMonthWord(W(ne + 1)) || IsTimeWord(W(ne + 1)))) break;
                         ne++;
                     }
                     if (ne == ns) return 0;
@@ -1337,6 +1355,7 @@ internal sealed class ArticleRun
         if (s.Kind == "according")
         {
             k = s.SubjE;
+            if (Is(k, "in") && IsWord(k + 1) && (IsMonthWord(W(k + 1)) || IsTimeWord(W(k + 1)))) k += 2;
             if (IsK(k, TokKind.Comma)) k++;
             d.SpeakerText = Text(s.SubjS, s.SubjE);
             var docEnt = _spk.Resolve(d.SpeakerText);
@@ -1400,6 +1419,10 @@ internal sealed class ArticleRun
                 if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m] && Is(m + 1, "but") && IsWord(m + 2)
                     && Is(m + 2, "there"))
                 { ce = m; break; }
+            // "said it was in talks, but declined to give details" / "but gave no reason": the speaker's refusal, coordinated
+            // with the cue, is narration, not part of what was said
+            for (int m = k + 1; m + 2 < ce; m++)
+                if ((Is(m, "but") || Is(m, "and")) && !_in[m] && RefusalAt(m + 1)) { ce = IsK(m - 1, TokKind.Comma) ? m - 1 : m; break; }
             // ", which Hauri said had been planned for years, was given ...": the gapped relative ends at its comma
             if (s.Kind == "forward" && (Is(s.SubjS - 1, "which") || Is(s.SubjS - 1, "that")) && IsK(s.SubjS - 2, TokKind.Comma) && IsGappedVerb(k))
                 for (int m = k + 1; m < ce; m++)
@@ -1728,12 +1751,18 @@ internal sealed class ArticleRun
                 int m = k + 2;
                 // "in a radio interview", "in a television speech": a medium noun may qualify the venue noun after it
                 while (m < _sb && IsWord(m) && m < k + 6 && !(Lexicon.MediumNouns.Contains(W(m)) && !(Is(m + 1, "interview") || Is(m + 1, "speech") || Is(m + 1, "statement")))
-                       && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview")) m++;
-                if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique")))
+                       && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview") && !Is(m, "report")) m++;
+                if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique") || Is(m, "report")))
                 {
                     d.Medium = Text(k + 1, m + 1);
                     if (k == s.Cue + 1) { cueText = Text(s.CueFirst, m + 1); d.CueE = _toks[m].E; }
                     k = m + 1;
+                    // "said in a field report dated March 27 the crop ...": the document's date is not content
+                    if (Is(k, "dated") && IsWord(k + 1) && IsMonthWord(W(k + 1)))
+                    {
+                        k += 2;
+                        if (IsWord(k) && char.IsDigit(_t[_toks[k].S])) k++;
+                    }
                     // "said in a published speech delivered to a party congress.": a participle phrase on the medium
                     // that ends the sentence is not content
                     if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && (W(k).EndsWith("ed") || Is(k, "given") || Is(k, "made"))
@@ -1817,6 +1846,8 @@ internal sealed class ArticleRun
     int Emit(Draft d, int from, int to, Site? s)
     {
         _lastEmitEnd = to;
+        if (d.Medium is { } med && d.Speaker is { } author && med.LastIndexOf(' ') is var sp && sp > 0 && Lexicon.DocumentNouns.Contains(med.AsSpan(sp + 1)))
+            _spk.NoteDocument(med[(sp + 1)..], author);
         // trim punctuation at both ends, keep . ? ! inside closing quotes
         while (from < to && _toks[from].Kind is TokKind.Comma or TokKind.Colon or TokKind.Semi or TokKind.Dash) from++;
         while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi or TokKind.Dash or TokKind.Colon) to--;

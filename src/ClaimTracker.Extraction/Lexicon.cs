@@ -317,7 +317,8 @@ internal static class Lexicon
         "agency", "conference", "briefing", "interview", "subcommittee", "committee", "parliament", "lawmakers",
         "audience", "meeting", "delegates", "crowd", "supporters", "broadcaster", "channel", "station", "website",
         "newswire", "legislators", "senators", "congress", "hearing", "forum", "summit", "rally", "session",
-        "investors", "analysts", "shareholders", "staff", "reuters", "students", "officials", "ministers", "speech", "statement");
+        "investors", "analysts", "shareholders", "staff", "reuters", "students", "officials", "ministers", "speech", "statement",
+        "interviewers", "correspondents", "viewers", "listeners", "network", "seminar", "symposium", "luncheon", "dinner");
 }
 
 /// <summary>A case-insensitive word set that answers for spans too, so token checks allocate nothing.</summary>

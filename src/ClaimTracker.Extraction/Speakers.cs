@@ -92,6 +92,12 @@ internal sealed class Speakers
 
     readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
 
+    // "X said in a field report ..." -> "report": X; so "The report said" later is X's
+    readonly Dictionary<string, Entity> _documentAuthors = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Remembers who spoke through a document named as the medium ("said in a statement/report/letter").</summary>
+    public void NoteDocument(string noun, Entity author) => _documentAuthors[noun] = author;
+
     /// <summary>"BAe", "GenCorp": a short capitalised word with two or more capitals, no dots.</summary>
     static bool IsMixedInitialism(ReadOnlySpan<char> w)
     {
@@ -368,6 +374,12 @@ internal sealed class Speakers
         if (words.Length == 1 && !IsAllCaps(words[0]) && _aliases.TryGetValue(words[0], out var aliased))
             return Note(Other(OrgName(WithoutTickers(aliased)), SpeakerTypes.Organization, false));
 
+        // "the official watchdog body COB", "the employers' federation CBI": a body named by its initials right after
+        // its lower-case noun is that body
+        if (words.Length >= 3 && words[^1].Length >= 2 && IsAllCaps(words[^1]) && words[^1].All(char.IsLetter)
+            && char.IsLower(words[^2][0]) && Lexicon.OrgNouns.Contains(words[^2]))
+            return Note(Other(OrgName(words[^1]), SpeakerTypes.Organization, false));
+
         // "Der Spiegel magazine", "the newspaper Welt am Sonntag": the publication's own name, an organisation
         {
             var mw = StripDeterminer(core, out _).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -597,6 +609,8 @@ internal sealed class Speakers
         // 5. documents: "the report", "a Syrian interior ministry statement"
         if (Lexicon.DocumentNouns.Contains(head) && headIdx == bw.Length - 1)
         {
+            // "The report said" after "X said in a field report": the document X spoke through
+            if (bw.Length == 1 && det is "the" or "The" && _documentAuthors.TryGetValue(head, out var spokeThrough)) return Note(spokeThrough);
             string author = string.Join(' ', bw[..headIdx]);
             if (author.Length > 0 && char.IsUpper(author[0]))
             {

@@ -100,4 +100,68 @@ public class GeneralizationRound5Tests
         Assert.Equal("collective", st[1].SpeakerType);
         Assert.True(st[1].Anonymous);
     }
+
+    [Fact]
+    public void A_name_before_a_title_without_its_closing_comma_speaks_after_a_trailing_content()
+    {
+        var s = Assert.Single(Extract("Growth this year is likely to be about one pct, Karl Wendt, head of the state Institute for Trade Research said."));
+        Assert.Equal("Karl Wendt", s.Speaker);
+        Assert.Equal("person", s.SpeakerType);
+        Assert.Equal("Growth this year is likely to be about one pct", s.Content);
+    }
+
+    [Fact]
+    public void Interviewers_are_a_told_recipient()
+    {
+        var s = Assert.Single(Extract("It was a \"successful test as far as we know,\" Ferris told interviewers on a cable television network."));
+        Assert.StartsWith("told interviewers", s.Cue);
+        Assert.Equal("It was a \"successful test as far as we know,\"", s.Content);
+        Assert.Equal("mixed", s.Mode);
+    }
+
+    [Fact]
+    public void With_a_thing_and_a_participle_is_no_report()
+    {
+        var s = Assert.Single(Extract("Most fields show stands with a brown cast indicating heavy frost damage, he said."));
+        Assert.Equal("said", s.Cue);
+        Assert.Equal("Most fields show stands with a brown cast indicating heavy frost damage", s.Content);
+    }
+
+    [Fact]
+    public void A_comparative_clause_with_nothing_after_its_cue_stays_in_the_content()
+    {
+        var s = Assert.Single(Extract("The Finance Ministry said the accord covers 90 mln dlrs of debt and not 20 mln dlrs as it announced yesterday."));
+        Assert.Equal("the accord covers 90 mln dlrs of debt and not 20 mln dlrs as it announced yesterday", s.Content);
+    }
+
+    [Fact]
+    public void A_report_and_its_date_after_the_cue_are_the_medium_not_the_content()
+    {
+        var st = Extract("The attache said in a field report dated May 2 the harvest had been set back two weeks.",
+                         "The report said the damage may be worse than local observers think.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("the harvest had been set back two weeks", st[0].Content);
+        Assert.Equal("said in a field report", st[0].Cue);
+        Assert.Equal(st[0].Speaker, st[1].Speaker);
+        Assert.Equal("report", st[1].Medium);
+    }
+
+    [Fact]
+    public void A_body_named_by_its_initials_after_its_noun_and_the_date_of_a_study_are_not_the_speaker()
+    {
+        var s = Assert.Single(Extract("According to a study by the official watchdog body CBV in March, fees were 15 pct higher at banks."));
+        Assert.Equal("CBV", s.Speaker);
+        Assert.Equal("organization", s.SpeakerType);
+        Assert.Equal("fees were 15 pct higher at banks", s.Content);
+    }
+
+    [Fact]
+    public void A_refusal_coordinated_with_the_cue_is_not_content()
+    {
+        var st = Extract("Varden said it was cancelling the spin-off, but gave no reason for doing so.",
+                         "The bank said it was in talks with two buyers but declined to name them.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("it was cancelling the spin-off", st[0].Content);
+        Assert.Equal("it was in talks with two buyers", st[1].Content);
+    }
 }
