@@ -181,6 +181,7 @@ internal sealed class ArticleRun
         public int ContentStart = -1;  // "reduced" passives: where the content starts (else RegionStart)
         public string? CueText;        // a discontinuous cue as the guidelines write it ("was described by ... as")
         public bool AnswersAccusation; // a relative denial kept only because it may answer the accusation before it
+        public bool Refusal;            // "did not say when ...": governs what follows but reports nothing
         public bool PronounAfterObject; // "X introduced a tax package he said ...": the pronoun's subject phrase was cut from its object
     }
 
@@ -203,7 +204,11 @@ internal sealed class ArticleRun
             // 1987 copy capitalises the word after "U.S." ("the U.S. Said"), which stays a cue
             if (char.IsUpper(w[0]) && i > _sa && _toks[i - 1].Kind == TokKind.Word && _t[_toks[i - 1].E - 1] != '.') continue;
             var s = Analyse(i, cue);
-            if (s is not null) sites.Add(s);
+            if (s is not null)
+            {
+                s.Refusal = IsRefusal(i, cue);
+                sites.Add(s);
+            }
         }
 
         if (sites.Count == 0)
@@ -248,7 +253,7 @@ internal sealed class ArticleRun
         for (int k = sites.Count - 1; k > 0; k--)
         {
             var t = sites[k];
-            if (!t.Valid || t.Kind != "forward" || t.SubjS <= _sa) continue;
+            if (!t.Valid || t.Refusal || t.Kind != "forward" || t.SubjS <= _sa) continue;
             if (!(IsK(t.SubjS - 1, TokKind.Comma) || IsK(t.SubjS - 1, TokKind.CloseQ))) continue;
             if (!EndsAfterCue(t)) continue;
             for (int m = 0; m < k; m++)
@@ -270,6 +275,7 @@ internal sealed class ArticleRun
         for (int k = 0; k < valid.Count; k++)
         {
             var s = valid[k];
+            if (s.Refusal) { prevEnd = Math.Max(prevEnd, s.Cue + 1); continue; }
             int cutoff = k + 1 < valid.Count ? valid[k + 1].RegionStart : _sb;
             if (cutoff <= s.Cue) cutoff = valid[k + 1].CueFirst;
             _lastEmitEnd = -1;
@@ -389,6 +395,13 @@ internal sealed class ArticleRun
 
     static readonly WordSet WhWords = new(["when", "whether", "how", "what", "why", "where", "who", "which", "if"]);
 
+    /// <summary>"did not say when ...", "would not disclose how much ...", "would not confirm the report": a refusal with no
+    /// content (GUIDELINES A4), reported as nothing, though what it governs stays nested in it ("did not say when he thought
+    /// ..."); "did not deny that ...", "does not expect ..." still report a proposition.</summary>
+    bool IsRefusal(int i, Cue cue) =>
+        (cue.Lemma is "say" or "explain" or "indicate" && In(i + 1, WhWords)
+         || cue.Lemma is "disclose" or "reveal" or "confirm" or "estimate" or "announce" && !Is(i + 1, "that")) && Negated(i - 1);
+
     /// <summary>A negation in the verb group that ends at <paramref name="b"/> ("did not", "would not immediately", "never").</summary>
     bool Negated(int b)
     {
@@ -438,10 +451,6 @@ internal sealed class ArticleRun
                     else if (!IsWord(b) && !IsK(b, TokKind.Comma)) break;
             if (!Is(t, "that") && !quoteAfter && !quoteBefore) return null;
         }
-        // "did not say when ...", "would not disclose how much ...", "would not confirm the report": a refusal with no
-        // content (GUIDELINES A4); "did not deny that ...", "does not expect ..." still report a proposition
-        if ((cue.Lemma is "say" or "explain" or "indicate" && In(next, WhWords)
-             || cue.Lemma is "disclose" or "reveal" or "confirm" or "estimate" or "announce" && !Is(next, "that")) && Negated(prev)) return null;
         if (lw == "ruled" && !Is(next, "out")) return null;
         if (cue.Lemma == "press" && Is(next, "for")) { }
         if (cue.Lemma == "call" && !(Is(next, "on") || Is(next, "for") || (Is(next, "again") && (Is(next + 1, "for") || Is(next + 1, "on"))))) return null;

@@ -117,6 +117,17 @@ internal sealed class Speakers
             bool org = Lexicon.OrgWords.Contains(StripPossessive(W(toks[e - 1]).TrimEnd('.').ToString()));
             for (int k = s; k + 1 < e && !org; k++)
                 if (Lexicon.OrgWords.Contains(W(toks[k])) && (Is(toks[k + 1], "of") || Is(toks[k + 1], "for"))) org = true;
+            // "The Daily Telegraph commented", "the Financial Times urged": people take no "the"; two or more capitalised
+            // words after it that end the noun phrase (a verb or punctuation follows) name a body or a publication
+            if (!org)
+            {
+                bool the = W(toks[s]) is "The" || s > 0 && W(toks[s - 1]) is "the";
+                int f = W(toks[s]) is "The" ? s + 1 : s;
+                if (the && e - f >= 2 && !TitleWordAt(toks[f]) && !_countries.TryAny(StripPossessive(W(toks[f]).ToString()), out _)
+                    && !IsWestern(W(toks[f]).ToString()) && !W(toks[f]).Contains('.')
+                    && (e >= toks.Count || toks[e].Kind != TokKind.Word || Lexicon.Lookup.ContainsKey(W(toks[e])) || Lexicon.AuxAdverbs.Contains(W(toks[e])) || Lexicon.BeForms.Contains(W(toks[e]))))
+                { org = true; s = f; }
+            }
             if (org)
             {
                 // "Mobil Corp's Mobil Chemical Co": the owner named before an inner possessive is an organisation too,
@@ -510,7 +521,9 @@ internal sealed class Speakers
             && (bw[..headIdx].All(x => char.IsLower(x[0]) || _countries.TryAny(StripPossessive(x), out _))
                 // "The Cooper Basin producer", "the Dallas retailer": a place or field before the story's company noun
                 || det is "the" or "The" && Lexicon.CompanyNouns.Contains(head) && head is not ("exchange" or "agency" or "union")
-                   && bw[..headIdx].All(x => StripPossessive(x) == x)))
+                   && bw[..headIdx].All(x => StripPossessive(x) == x && !char.IsDigit(x[0])) && bw[..headIdx].Any(x => char.IsUpper(x[0]))
+                   // "the Hunt group": a name right before "group" is the group's own name
+                   && !(head is "group" or "partnership" && char.IsUpper(bw[headIdx - 1][0]))))
         {
             bool indefinite = det is "a" or "an" or "A" or "An" or "one" or "One";
             if (!indefinite)

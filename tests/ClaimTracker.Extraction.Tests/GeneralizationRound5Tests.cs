@@ -164,4 +164,33 @@ public class GeneralizationRound5Tests
         Assert.Equal("it was cancelling the spin-off", st[0].Content);
         Assert.Equal("it was in talks with two buyers", st[1].Content);
     }
+
+    [Fact]
+    public void What_a_refusal_leaves_open_is_not_reported_either()
+    {
+        var st = Extract("Ostrow did not say when he thought the market would recover.",
+                         "The firm said it would file an amendment but did not say when the filing would be made.");
+        var s = Assert.Single(st);
+        Assert.Equal("it would file an amendment", s.Content);
+    }
+
+    [Fact]
+    public void The_before_two_capitalised_words_names_a_publication_not_a_person()
+    {
+        var st = Extract("The Morning Courier commented that the minister was going to Tokyo unarmed.",
+                         "\"We do not want a trade war,\" he said.");
+        Assert.Equal("Morning Courier", st[0].Speaker);
+        Assert.Equal("organization", st[0].SpeakerType);
+        Assert.DoesNotContain(st, s => s.Speaker == "Morning Courier" && s.SpeakerType == "person");
+    }
+
+    [Fact]
+    public void A_name_before_group_is_the_groups_own_name_not_the_storys_company()
+    {
+        var st = Extract("Dexon Corp said it had received a new offer.",
+                         "The Harlan group said it owns 9.5 pct of Dexon's stock.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Dexon Corp", st[0].Speaker);
+        Assert.NotEqual("Dexon Corp", st[1].Speaker);
+    }
 }
