@@ -517,6 +517,9 @@ internal sealed class ArticleRun
         if (cue.Participle)
         {
             if (Is(prev, "as")) return null;
+            // "protest and warning strikes", "warning signs": "warning" before a bare noun is an adjective
+            if (lw == "warning" && IsWord(next) && char.IsLower(_t[_toks[next].S]) && !In(next, Lexicon.Determiners) && !In(next, Lexicon.Pronouns)
+                && !Is(next, "that") && !Is(next, "of") && !Is(next, "against") && !Is(next, "about") && !Is(next, "on")) return null;
             int w = FindWith(i);
             // "stands with a yellow-brown cast indicating damage": the noun after "with" must be able to speak
             if (w >= 0 && !LooksLikeSpeaker(w + 1, i)) w = -1;
@@ -1364,7 +1367,11 @@ internal sealed class ArticleRun
         if (s.Kind == "according")
         {
             k = s.SubjE;
-            if (Is(k, "in") && IsWord(k + 1) && (IsMonthWord(W(k + 1)) || IsTimeWord(W(k + 1)))) k += 2;
+            if (Is(k, "in") && IsWord(k + 1) && (IsMonthWord(W(k + 1)) || IsTimeWord(W(k + 1))))
+            {
+                k += 2;
+                if (IsWord(k) && char.IsDigit(_t[_toks[k].S])) k++;   // "in February 1986"
+            }
             if (IsK(k, TokKind.Comma)) k++;
             d.SpeakerText = Text(s.SubjS, s.SubjE);
             var docEnt = _spk.Resolve(d.SpeakerText);

@@ -121,8 +121,13 @@ internal sealed class Speakers
             // words after it that end the noun phrase (a verb or punctuation follows) name a body or a publication
             if (!org)
             {
-                bool the = W(toks[s]) is "The" || s > 0 && W(toks[s - 1]) is "the";
+                // not "Comptroller of the Currency Robert Clarke", where "the" is inside a title
+                bool the = W(toks[s]) is "The" || s > 0 && W(toks[s - 1]) is "the" && !(s > 1 && Is(toks[s - 2], "of"));
                 int f = W(toks[s]) is "The" ? s + 1 : s;
+                string lastWord = StripPossessive(W(toks[e - 1]).ToString());
+                // "the Texas Democrat said" is a congressman
+                if (lastWord is "Democrat" or "Republican" or "Democrats" or "Republicans" or "Conservative" or "Socialist" or "Liberal"
+                    || TitleWordAt(toks[e - 1]) || Lexicon.PersonNouns.Contains(lastWord.ToLowerInvariant())) the = false;
                 if (the && e - f >= 2 && !TitleWordAt(toks[f]) && !_countries.TryAny(StripPossessive(W(toks[f]).ToString()), out _)
                     && !IsWestern(W(toks[f]).ToString()) && !W(toks[f]).Contains('.')
                     && (e >= toks.Count || toks[e].Kind != TokKind.Word || Lexicon.Lookup.ContainsKey(W(toks[e])) || Lexicon.AuxAdverbs.Contains(W(toks[e])) || Lexicon.BeForms.Contains(W(toks[e]))))
@@ -388,7 +393,9 @@ internal sealed class Speakers
         // "the official watchdog body COB", "the employers' federation CBI": a body named by its initials right after
         // its lower-case noun is that body
         if (words.Length >= 3 && words[^1].Length >= 2 && IsAllCaps(words[^1]) && words[^1].All(char.IsLetter)
-            && char.IsLower(words[^2][0]) && Lexicon.OrgNouns.Contains(words[^2]))
+            && char.IsLower(words[^2][0]) && Lexicon.OrgNouns.Contains(words[^2])
+            // not "a spokesman for the shipowners' association INSA", whose head is the spokesman
+            && !words[..^2].Any(w => w is "for" or "of" or "at" or "from" or "with" or "to" or "by"))
             return Note(Other(OrgName(words[^1]), SpeakerTypes.Organization, false));
 
         // "Der Spiegel magazine", "the newspaper Welt am Sonntag": the publication's own name, an organisation
@@ -623,7 +630,13 @@ internal sealed class Speakers
         if (Lexicon.DocumentNouns.Contains(head) && headIdx == bw.Length - 1)
         {
             // "The report said" after "X said in a field report": the document X spoke through
-            if (bw.Length == 1 && det is "the" or "The" && _documentAuthors.TryGetValue(head, out var spokeThrough)) return Note(spokeThrough);
+            if (bw.Length == 1 && det is "the" or "The" && _documentAuthors.TryGetValue(head, out var spokeThrough))
+            {
+                // and "it" after it is still the document, so its author
+                Note(spokeThrough);
+                LastThing = spokeThrough;
+                return spokeThrough;
+            }
             string author = string.Join(' ', bw[..headIdx]);
             if (author.Length > 0 && char.IsUpper(author[0]))
             {

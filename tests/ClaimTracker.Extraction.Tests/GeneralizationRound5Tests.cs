@@ -193,4 +193,37 @@ public class GeneralizationRound5Tests
         Assert.Equal("Dexon Corp", st[0].Speaker);
         Assert.NotEqual("Dexon Corp", st[1].Speaker);
     }
+
+    [Fact]
+    public void Warning_before_a_bare_noun_is_an_adjective_not_a_report()
+    {
+        var s = Assert.Single(Extract("Dorn said the unions would answer the lockout with protests and warning strikes."));
+        Assert.Equal("the unions would answer the lockout with protests and warning strikes", s.Content);
+    }
+
+    [Fact]
+    public void A_spokesman_for_a_body_named_by_its_initials_is_the_spokesman()
+    {
+        var s = Assert.Single(Extract("Ships will be delayed, a spokesman for the shipowners' association KSA said."));
+        Assert.Equal("anonymous", s.SpeakerType);
+        Assert.StartsWith("a spokesman", s.Speaker);
+    }
+
+    [Fact]
+    public void It_after_a_document_an_author_spoke_through_is_that_author()
+    {
+        var st = Extract("The Grain Board said exports rose in March.",
+                         "The attache said in a field report the crop was late.",
+                         "The report said fields were damaged.",
+                         "It said dry weather had helped.");
+        Assert.Equal(4, st.Count);
+        Assert.All(st.Skip(1), s => Assert.Equal(st[1].Speaker, s.Speaker));
+    }
+
+    [Fact]
+    public void The_before_a_place_and_a_party_member_is_a_person_not_a_publication()
+    {
+        var s = Assert.Single(Extract("\"I am not at liberty to say,\" the Ohio Democrat told reporters."));
+        Assert.Equal("person", s.SpeakerType);
+    }
 }
