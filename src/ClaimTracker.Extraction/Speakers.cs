@@ -92,6 +92,23 @@ internal sealed class Speakers
 
     readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
 
+    // organisations that have spoken in this article, for "Delta said" after "Delta Air Lines said"
+    readonly List<Entity> _spokenOrgs = [];
+
+    /// <summary>"Reynolds said" after "Reynolds Metals co said": the one organisation that has spoken whose name begins
+    /// with this single word, when the word is known as no person's full name.</summary>
+    Entity? SpokenOrgBeginningWith(string word)
+    {
+        Entity? found = null;
+        foreach (var o in _spokenOrgs)
+            if (o.Name.StartsWith(word + " ", StringComparison.Ordinal) && !o.Name.Contains("'s ") && !o.Name.Contains("’s "))
+            {
+                if (found is not null && found != o) return null;
+                found = o;
+            }
+        return found;
+    }
+
     // "X said in a field report ..." -> "report": X; so "The report said" later is X's
     readonly Dictionary<string, Entity> _documentAuthors = new(StringComparer.OrdinalIgnoreCase);
 
@@ -466,6 +483,10 @@ internal sealed class Speakers
                               && (Lexicon.PersonNouns.Contains(words[pm - 1]) || Lexicon.CollectiveNouns.Contains(words[pm - 1])
                                   || words[pm - 1].EndsWith('s') && Lexicon.PersonNouns.Contains(words[pm - 1][..^1]));
         var person = endsOrg || commonHead || modifiedSource ? null : FindPerson(core, words);
+        // a bare single name that is no one's full name but begins the name of an organisation that has spoken
+        if (words.Length == 1 && person is not null && person.Name == StripPossessive(words[0]) && char.IsUpper(words[0][0])
+            && SpokenOrgBeginningWith(StripPossessive(words[0])) is { } spokenOrg)
+            return Note(spokenOrg);
         if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
         if (person is not null)
         {
@@ -671,6 +692,7 @@ internal sealed class Speakers
                     group.Plural = true;
                     return Note(group);
                 }
+                if (SpokenOrgBeginningWith(bare) is { } spoken) return Note(spoken);
                 // a single capitalised word never seen in an organisation name: a person known by one name
                 var one = new Entity { Name = bare, Type = SpeakerTypes.Person };
                 _persons.TryAdd(bare, one);
@@ -872,6 +894,7 @@ internal sealed class Speakers
             if (f.Plural && (f.Type is SpeakerTypes.Collective or SpeakerTypes.Anonymous)) { _plurals.Remove(f); _plurals.Add(f); }
         }
         else LastThing = e;
+        if (f.Type == SpeakerTypes.Organization && f.Name.Contains(' ') && !_spokenOrgs.Contains(f)) _spokenOrgs.Add(f);
         if (f.Type == SpeakerTypes.Government && !f.Name.Contains(" and ")) LastGovernment = f;
         return e;
     }

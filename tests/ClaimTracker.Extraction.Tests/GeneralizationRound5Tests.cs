@@ -226,4 +226,14 @@ public class GeneralizationRound5Tests
         var s = Assert.Single(Extract("\"I am not at liberty to say,\" the Ohio Democrat told reporters."));
         Assert.Equal("person", s.SpeakerType);
     }
+
+    [Fact]
+    public void A_single_word_that_begins_the_name_of_a_company_that_spoke_is_that_company()
+    {
+        var st = Extract("Renwick Metals co said it would restart an idle smelter line.",
+                         "Renwick said the line would produce 40,000 tonnes a year.");
+        Assert.Equal(2, st.Count);
+        Assert.All(st, s => Assert.Equal("Renwick Metals co", s.Speaker));
+        Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
+    }
 }
