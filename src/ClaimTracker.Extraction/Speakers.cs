@@ -95,6 +95,10 @@ internal sealed class Speakers
     // organisations that have spoken in this article, for "Delta said" after "Delta Air Lines said"
     readonly List<Entity> _spokenOrgs = [];
 
+    static bool IsPartyMemberOrTitle(string w) =>
+        w is "Democrat" or "Republican" or "Democrats" or "Republicans" or "Conservative" or "Socialist" or "Liberal"
+        || Lexicon.TitleWords.Contains(w) || Lexicon.PersonNouns.Contains(w.ToLowerInvariant());
+
     /// <summary>"Reynolds said" after "Reynolds Metals co said": the one organisation that has spoken whose name begins
     /// with this single word, when the word is known as no person's full name.</summary>
     Entity? SpokenOrgBeginningWith(string word)
@@ -141,10 +145,8 @@ internal sealed class Speakers
                 // not "Comptroller of the Currency Robert Clarke", where "the" is inside a title
                 bool the = W(toks[s]) is "The" || s > 0 && W(toks[s - 1]) is "the" && !(s > 1 && Is(toks[s - 2], "of"));
                 int f = W(toks[s]) is "The" ? s + 1 : s;
-                string lastWord = StripPossessive(W(toks[e - 1]).ToString());
                 // "the Texas Democrat said" is a congressman
-                if (lastWord is "Democrat" or "Republican" or "Democrats" or "Republicans" or "Conservative" or "Socialist" or "Liberal"
-                    || TitleWordAt(toks[e - 1]) || Lexicon.PersonNouns.Contains(lastWord.ToLowerInvariant())) the = false;
+                if (IsPartyMemberOrTitle(StripPossessive(W(toks[e - 1]).ToString()))) the = false;
                 if (the && e - f >= 2 && !TitleWordAt(toks[f]) && !_countries.TryAny(StripPossessive(W(toks[f]).ToString()), out _)
                     && !IsWestern(W(toks[f]).ToString()) && !W(toks[f]).Contains('.')
                     && (e >= toks.Count || toks[e].Kind != TokKind.Word || Lexicon.Lookup.ContainsKey(W(toks[e])) || Lexicon.AuxAdverbs.Contains(W(toks[e])) || Lexicon.BeForms.Contains(W(toks[e]))))
@@ -482,7 +484,12 @@ internal sealed class Speakers
         bool modifiedSource = pm > 0 && pm + 1 < words.Length && Lexicon.Prepositions.Contains(words[pm + 1])
                               && (Lexicon.PersonNouns.Contains(words[pm - 1]) || Lexicon.CollectiveNouns.Contains(words[pm - 1])
                                   || words[pm - 1].EndsWith('s') && Lexicon.PersonNouns.Contains(words[pm - 1][..^1]));
-        var person = endsOrg || commonHead || modifiedSource ? null : FindPerson(core, words);
+        // "the Inland Revenue said": people take no "the" (the pre-scan sees most such names; this catches the ones it
+        // met before a noun); not "the Texas Democrat", a person by party
+        bool theName = words.Length >= 3 && words[0] is "the" or "The" && words[1..].All(w => char.IsUpper(w[0]) && !w.Contains('.'))
+                       && !Lexicon.TitleWords.Contains(words[1]) && !_countries.TryAny(StripPossessive(words[1]), out _) && !IsWestern(words[1])
+                       && !IsPartyMemberOrTitle(StripPossessive(words[^1]));
+        var person = endsOrg || commonHead || modifiedSource || theName ? null : FindPerson(core, words);
         // a bare single name that is no one's full name but begins the name of an organisation that has spoken
         if (words.Length == 1 && person is not null && person.Name == StripPossessive(words[0]) && char.IsUpper(words[0][0])
             && SpokenOrgBeginningWith(StripPossessive(words[0])) is { } spokenOrg)

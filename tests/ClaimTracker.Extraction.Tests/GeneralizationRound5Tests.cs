@@ -236,4 +236,13 @@ public class GeneralizationRound5Tests
         Assert.All(st, s => Assert.Equal("Renwick Metals co", s.Speaker));
         Assert.All(st, s => Assert.Equal("organization", s.SpeakerType));
     }
+
+    [Fact]
+    public void The_before_a_name_met_before_a_noun_is_still_no_person()
+    {
+        var s = Assert.Single(Extract("Staff at the Tithe Revenue office in Leeds will move to York.",
+                                      "The Tithe Revenue estimated that the yield would be small."));
+        Assert.Equal("Tithe Revenue", s.Speaker);
+        Assert.Equal("organization", s.SpeakerType);
+    }
 }
