@@ -489,7 +489,10 @@ internal sealed class Speakers
         bool theName = words.Length >= 3 && words[0] is "the" or "The" && words[1..].All(w => char.IsUpper(w[0]) && !w.Contains('.'))
                        && !Lexicon.TitleWords.Contains(words[1]) && !_countries.TryAny(StripPossessive(words[1]), out _) && !IsWestern(words[1])
                        && !IsPartyMemberOrTitle(StripPossessive(words[^1]));
-        var person = endsOrg || commonHead || modifiedSource || theName ? null : FindPerson(core, words);
+        var person = endsOrg || commonHead || modifiedSource ? null : FindPerson(core, words);
+        // ... unless a person met before ends the phrase ("the ONIC Bernard Vieux" after "Bernard Vieux")
+        if (theName && person is not null && person.Name != string.Join(' ', words[1..])) theName = false;
+        if (theName) person = null;
         // a bare single name that is no one's full name but begins the name of an organisation that has spoken
         if (words.Length == 1 && person is not null && person.Name == StripPossessive(words[0]) && char.IsUpper(words[0][0])
             && SpokenOrgBeginningWith(StripPossessive(words[0])) is { } spokenOrg)

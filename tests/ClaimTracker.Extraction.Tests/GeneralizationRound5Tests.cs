@@ -245,4 +245,14 @@ public class GeneralizationRound5Tests
         Assert.Equal("Tithe Revenue", s.Speaker);
         Assert.Equal("organization", s.SpeakerType);
     }
+
+    [Fact]
+    public void The_before_a_title_and_a_name_met_before_is_that_person()
+    {
+        var st = Extract("Anna Lorvik said the board would meet in May.",
+                         "Sales rose, the Director General of France's Grain Board (OGB) Anna Lorvik said.");
+        Assert.Equal(2, st.Count);
+        Assert.All(st, s => Assert.Equal("Anna Lorvik", s.Speaker));
+        Assert.All(st, s => Assert.Equal("person", s.SpeakerType));
+    }
 }
