@@ -147,6 +147,9 @@ internal sealed class Speakers
                 int f = W(toks[s]) is "The" ? s + 1 : s;
                 // "the Texas Democrat said" is a congressman
                 if (IsPartyMemberOrTitle(StripPossessive(W(toks[e - 1]).ToString()))) the = false;
+                // not "the LDP Policy Council's Chairman Masayoshi Ito": a title or a possessive inside is a person's description
+                for (int k = f; k < e && the; k++)
+                    if (TitleWordAt(toks[k]) || StripPossessive(W(toks[k]).ToString()) != W(toks[k]).ToString()) the = false;
                 if (the && e - f >= 2 && !TitleWordAt(toks[f]) && !_countries.TryAny(StripPossessive(W(toks[f]).ToString()), out _)
                     && !IsWestern(W(toks[f]).ToString()) && !W(toks[f]).Contains('.')
                     && (e >= toks.Count || toks[e].Kind != TokKind.Word || Lexicon.Lookup.ContainsKey(W(toks[e])) || Lexicon.AuxAdverbs.Contains(W(toks[e])) || Lexicon.BeForms.Contains(W(toks[e]))))
@@ -486,7 +489,8 @@ internal sealed class Speakers
                                   || words[pm - 1].EndsWith('s') && Lexicon.PersonNouns.Contains(words[pm - 1][..^1]));
         // "the Inland Revenue said": people take no "the" (the pre-scan sees most such names; this catches the ones it
         // met before a noun); not "the Texas Democrat", a person by party
-        bool theName = words.Length >= 3 && words[0] is "the" or "The" && words[1..].All(w => char.IsUpper(w[0]) && !w.Contains('.'))
+        bool theName = words.Length >= 3 && words[0] is "the" or "The"
+                       && words[1..].All(w => char.IsUpper(w[0]) && !w.Contains('.') && !Lexicon.TitleWords.Contains(w) && StripPossessive(w) == w)
                        && !Lexicon.TitleWords.Contains(words[1]) && !_countries.TryAny(StripPossessive(words[1]), out _) && !IsWestern(words[1])
                        && !IsPartyMemberOrTitle(StripPossessive(words[^1]));
         var person = endsOrg || commonHead || modifiedSource ? null : FindPerson(core, words);

@@ -255,4 +255,14 @@ public class GeneralizationRound5Tests
         Assert.All(st, s => Assert.Equal("Anna Lorvik", s.Speaker));
         Assert.All(st, s => Assert.Equal("person", s.SpeakerType));
     }
+
+    [Fact]
+    public void The_before_a_councils_chairman_and_his_name_describes_a_person()
+    {
+        var st = Extract("The budget will be large, a senior party official said.",
+                         "The official, the KDP Policy Council's Chairman Kenji Sato, told a press conference the budget would come in August.",
+                         "Sato said bonds would be issued.");
+        Assert.Equal("Kenji Sato", st[^1].Speaker);
+        Assert.Equal("person", st[^1].SpeakerType);
+    }
 }
