@@ -181,6 +181,7 @@ internal sealed class ArticleRun
         public int ContentStart = -1;  // "reduced" passives: where the content starts (else RegionStart)
         public string? CueText;        // a discontinuous cue as the guidelines write it ("was described by ... as")
         public bool AnswersAccusation; // a relative denial kept only because it may answer the accusation before it
+        public bool Refusal;            // "did not say when ...": governs what follows but reports nothing
         public bool PronounAfterObject; // "X introduced a tax package he said ...": the pronoun's subject phrase was cut from its object
     }
 
@@ -203,7 +204,11 @@ internal sealed class ArticleRun
             // 1987 copy capitalises the word after "U.S." ("the U.S. Said"), which stays a cue
             if (char.IsUpper(w[0]) && i > _sa && _toks[i - 1].Kind == TokKind.Word && _t[_toks[i - 1].E - 1] != '.') continue;
             var s = Analyse(i, cue);
-            if (s is not null) sites.Add(s);
+            if (s is not null)
+            {
+                s.Refusal = IsRefusal(i, cue);
+                sites.Add(s);
+            }
         }
 
         if (sites.Count == 0)
@@ -224,7 +229,10 @@ internal sealed class ArticleRun
                 s.RegionStart--;
                 continue;
             }
-            if (s.Kind is "forward" or "relative" or "reduced" && (!BoundaryBefore(s.RegionStart) || s.Kind == "forward" && IntegratedSubordinate(s.RegionStart))
+            if (s.Kind is "forward" or "relative" or "reduced" && (!BoundaryBefore(s.RegionStart) || s.Kind == "forward" && IntegratedSubordinate(s.RegionStart)
+                    // "... and not 25.5 mln dlrs as it announced yesterday": a comparative clause with nothing after its cue
+                    // is part of the complement it compares with
+                    || s.Kind == "forward" && (Is(s.RegionStart - 1, "as") || Is(s.RegionStart - 1, "than")) && !IsK(s.RegionStart - 2, TokKind.Comma) && EndsAfterCue(s))
                 || s.Kind == "forward" && sites.Take(k).Any(p => p.Valid && p.Kind == "forward" && OpensComplement(p, s.RegionStart)))
             {
                 for (int m = k - 1; m >= 0; m--)
@@ -245,12 +253,21 @@ internal sealed class ArticleRun
         for (int k = sites.Count - 1; k > 0; k--)
         {
             var t = sites[k];
-            if (!t.Valid || t.Kind != "forward" || t.SubjS <= _sa) continue;
+            if (!t.Valid || t.Refusal || t.Kind != "forward" || t.SubjS <= _sa) continue;
             if (!(IsK(t.SubjS - 1, TokKind.Comma) || IsK(t.SubjS - 1, TokKind.CloseQ))) continue;
             if (!EndsAfterCue(t)) continue;
             for (int m = 0; m < k; m++)
                 if (sites[m].Cue < t.SubjS && sites[m].Kind is "forward" or "shared" or "relative" or "reduced" && !ColonBetween(sites[m].Cue, t.SubjS)) sites[m].Valid = false;
             break;
+        }
+        // a participle that opens the sentence takes the subject of the main clause after its comma
+        for (int k = 0; k < sites.Count; k++)
+        {
+            var p = sites[k];
+            if (!p.Valid || p.Kind != "participle-lead") continue;
+            var main = sites.Skip(k + 1).FirstOrDefault(t => t.Valid);
+            if (main is { Kind: "forward" } && main.SubjS > p.Cue && IsK(main.SubjS - 1, TokKind.Comma)) { p.SubjS = main.SubjS; p.SubjE = main.SubjE; }
+            else p.Valid = false;
         }
         var valid = sites.Where(s => s.Valid).ToList();
         int prevEnd = _sa;
@@ -258,6 +275,7 @@ internal sealed class ArticleRun
         for (int k = 0; k < valid.Count; k++)
         {
             var s = valid[k];
+            if (s.Refusal) { prevEnd = Math.Max(prevEnd, s.Cue + 1); continue; }
             int cutoff = k + 1 < valid.Count ? valid[k + 1].RegionStart : _sb;
             if (cutoff <= s.Cue) cutoff = valid[k + 1].CueFirst;
             _lastEmitEnd = -1;
@@ -363,6 +381,32 @@ internal sealed class ArticleRun
             || Is(j, "before") || Is(j, "since") || Is(j, "because") || Is(j, "until") || Is(j, "unless") || Is(j, "when") || Is(j, "what")
             || Is(j, "though")) return true;
         if (Is(j, "which") || Is(j, "who")) return BoundaryBefore(j);
+        return false;
+    }
+
+    static readonly WordSet PostModifiers = new(["involved", "close", "closest", "familiar", "connected", "associated", "linked", "attending", "participating"]);
+
+    /// <summary>"declined to", "refused to", "gave no", "did/would not elaborate|comment|give|disclose|identify|name|say".</summary>
+    bool RefusalAt(int m) =>
+        (Is(m, "declined") || Is(m, "refused")) && Is(m + 1, "to")
+        || Is(m, "gave") && Is(m + 1, "no")
+        || (Is(m, "did") || Is(m, "would")) && Is(m + 1, "not") && IsWord(m + 2)
+           && W(m + 2).ToString() is "elaborate" or "comment" or "give" or "disclose" or "identify" or "name" or "say";
+
+    static readonly WordSet WhWords = new(["when", "whether", "how", "what", "why", "where", "who", "which", "if"]);
+
+    /// <summary>"did not say when ...", "would not disclose how much ...", "would not confirm the report": a refusal with no
+    /// content (GUIDELINES A4), reported as nothing, though what it governs stays nested in it ("did not say when he thought
+    /// ..."); "did not deny that ...", "does not expect ..." still report a proposition.</summary>
+    bool IsRefusal(int i, Cue cue) =>
+        (cue.Lemma is "say" or "explain" or "indicate" && In(i + 1, WhWords)
+         || cue.Lemma is "disclose" or "reveal" or "confirm" or "estimate" or "announce" && !Is(i + 1, "that")) && Negated(i - 1);
+
+    /// <summary>A negation in the verb group that ends at <paramref name="b"/> ("did not", "would not immediately", "never").</summary>
+    bool Negated(int b)
+    {
+        for (int m = b; m >= _sa && m > b - 4 && InLower(m, Lexicon.AuxAdverbs); m--)
+            if (Is(m, "not") || Is(m, "never") || W(m).EndsWith("n't", StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
@@ -473,12 +517,26 @@ internal sealed class ArticleRun
         if (cue.Participle)
         {
             if (Is(prev, "as")) return null;
+            // "protest and warning strikes", "warning signs": "warning" before a bare noun is an adjective
+            if (lw == "warning" && IsWord(next) && char.IsLower(_t[_toks[next].S]) && !In(next, Lexicon.Determiners) && !In(next, Lexicon.Pronouns)
+                && !Is(next, "that") && !Is(next, "of") && !Is(next, "against") && !Is(next, "about") && !Is(next, "on")) return null;
             int w = FindWith(i);
+            // "stands with a yellow-brown cast indicating damage": the noun after "with" must be able to speak
+            if (w >= 0 && !LooksLikeSpeaker(w + 1, i)) w = -1;
             if (w >= 0)
             {
                 site.Kind = "participle-with";
                 site.SubjS = w + 1; site.SubjE = i;
                 site.RegionStart = w;
+                return site;
+            }
+            // "Noting that X was studying an offer, Y said ...": a participle that opens the sentence reports for the
+            // main clause's subject (found once all cues are known); it needs "that" ("Citing" its NP) to be a report
+            if ((prev < _sa || prev == _sa && (Is(prev, "but") || Is(prev, "and"))) && cue.Kind == CueKind.Say
+                && (Is(next, "that") || cue.Lemma == "cite"))
+            {
+                site.Kind = "participle-lead";
+                site.RegionStart = i;
                 return site;
             }
             // "..., however, by saying the ..." is a participle of the main clause's subject too
@@ -814,6 +872,13 @@ internal sealed class ArticleRun
                 || Is(he - 1, "consortium") || Is(he - 1, "team") || Is(he - 1, "delegation")))
                 return (hs, ne);
         }
+        // "Officials involved in the talks said", "sources close to the bank said": a participle or adjective with its
+        // preposition after a source noun is a restrictive modifier; the source heads the subject
+        if (ns > _sa + 1 && In(ns - 1, Lexicon.Prepositions) && PostModifiers.Contains(W(ns - 2)))
+        {
+            var (hs, he) = NounPhraseBefore(ns - 2);
+            if (hs >= 0 && he == ns - 2 && ContainsPersonNoun(hs, he) || hs >= 0 && he == ns - 2 && In(he - 1, Lexicon.CollectiveNouns)) return (hs, ne);
+        }
         // restrictive relative inside the subject: "a Russian diplomat who declined to be identified said"
         for (int w = j; w >= _sa && w > j - 12; w--)
         {
@@ -845,6 +910,10 @@ internal sealed class ArticleRun
             {
                 var (ps, pe) = NounPhraseBefore(c2);
                 if (ps >= 0 && pe == c2 && IsNameRun(ps, pe) && OpensClauseAt(ps)) return (ps, pe);
+                // "... 1.5 pct, Helmut Kramer, head of the institute said.": the same after the content of a trailing
+                // attribution, when the cue ends the sentence
+                if (ps > _sa + 1 && pe == c2 && IsNameRun(ps, pe) && IsK(ps - 1, TokKind.Comma) && IsWord(ps - 2)
+                    && (cue + 1 >= _sb || IsK(cue + 1, TokKind.Stop) && cue + 2 >= _sb)) return (ps, pe);
             }
         }
         // "a liquidity shortage it estimated at ...", "a tax package he said aims at ...": a subject pronoun closing the
@@ -1171,6 +1240,8 @@ internal sealed class ArticleRun
                     while (ne < _sb && _toks[ne].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[ne])
                     {
                         if (ne > ns && (IsDocOrSourceNoun(ne - 1)) && !Cap(ne) && !(In(ne - 1, Lexicon.DocumentNouns) && (Is(ne, "from") || Is(ne, "by") || Is(ne, "of")))) break;
+                        // "a study by the watchdog body COB in January": the date of the document is not its author
+                        if (ne > ns + 1 && Is(ne, "in") && IsWord(ne + 1) && (IsMonthWord(W(ne + 1)) || IsTimeWord(W(ne + 1)))) break;
                         ne++;
                     }
                     if (ne == ns) return 0;
@@ -1296,6 +1367,11 @@ internal sealed class ArticleRun
         if (s.Kind == "according")
         {
             k = s.SubjE;
+            if (Is(k, "in") && IsWord(k + 1) && (IsMonthWord(W(k + 1)) || IsTimeWord(W(k + 1))))
+            {
+                k += 2;
+                if (IsWord(k) && char.IsDigit(_t[_toks[k].S])) k++;   // "in February 1986"
+            }
             if (IsK(k, TokKind.Comma)) k++;
             d.SpeakerText = Text(s.SubjS, s.SubjE);
             var docEnt = _spk.Resolve(d.SpeakerText);
@@ -1317,7 +1393,7 @@ internal sealed class ArticleRun
                               // "..., they said but the larger the contract, ...": a trailing attribution before a coordinator
                               && !(hasPrefix && !skippedThat && (Is(k, "but") || Is(k, "and") || Is(k, "while") || Is(k, "whereas")) && !_in[k])
                               && s.Kind is not "inversion";
-        if (!forwardContent && s.Kind is "participle" or "participle-with" or "shared" or "relative" or "quoted") return 0;
+        if (!forwardContent && s.Kind is "participle" or "participle-lead" or "participle-with" or "shared" or "relative" or "quoted") return 0;
         if (s.Kind == "according" && s.Cue > _sa && s.Cue - 1 >= prevEnd && IsK(s.Cue - 1, TokKind.Comma))
             forwardContent = false;
         if (forwardContent && IsK(k, TokKind.Colon))
@@ -1359,6 +1435,10 @@ internal sealed class ArticleRun
                 if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m] && Is(m + 1, "but") && IsWord(m + 2)
                     && Is(m + 2, "there"))
                 { ce = m; break; }
+            // "said it was in talks, but declined to give details" / "but gave no reason": the speaker's refusal, coordinated
+            // with the cue, is narration, not part of what was said
+            for (int m = k + 1; m + 2 < ce; m++)
+                if ((Is(m, "but") || Is(m, "and")) && !_in[m] && RefusalAt(m + 1)) { ce = IsK(m - 1, TokKind.Comma) ? m - 1 : m; break; }
             // ", which Hauri said had been planned for years, was given ...": the gapped relative ends at its comma
             if (s.Kind == "forward" && (Is(s.SubjS - 1, "which") || Is(s.SubjS - 1, "that")) && IsK(s.SubjS - 2, TokKind.Comma) && IsGappedVerb(k))
                 for (int m = k + 1; m < ce; m++)
@@ -1513,7 +1593,7 @@ internal sealed class ArticleRun
         if (e - s == 1 && (Is(s, "some") || Is(s, "many") || Is(s, "most") || Is(s, "others"))) return true;
         // "a cocoa merchant", "an industry lobbyist": one person described by a noun outside the lists; the
         // indefinite article and a lower-case agent noun (-er, -or, -ist, -ant, -ent, -ian, -man) make it a source
-        if (e - s is >= 2 and <= 5 && (Is(s, "a") || Is(s, "an")) && IsWord(e - 1) && char.IsLower(_t[_toks[e - 1].S])
+        if (e - s is >= 2 and <= 5 && (Is(s, "a") || Is(s, "an") || Is(s, "the")) && IsWord(e - 1) && char.IsLower(_t[_toks[e - 1].S])
             && W(e - 1) is { Length: > 4 } last && IsAgentNoun(last) && !Lexicon.DocumentNouns.Contains(last)) return true;
         // needs a capitalised word, a pronoun, or a source noun
         for (int k = s; k < e; k++)
@@ -1687,12 +1767,18 @@ internal sealed class ArticleRun
                 int m = k + 2;
                 // "in a radio interview", "in a television speech": a medium noun may qualify the venue noun after it
                 while (m < _sb && IsWord(m) && m < k + 6 && !(Lexicon.MediumNouns.Contains(W(m)) && !(Is(m + 1, "interview") || Is(m + 1, "speech") || Is(m + 1, "statement")))
-                       && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview")) m++;
-                if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique")))
+                       && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview") && !Is(m, "report")) m++;
+                if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique") || Is(m, "report")))
                 {
                     d.Medium = Text(k + 1, m + 1);
                     if (k == s.Cue + 1) { cueText = Text(s.CueFirst, m + 1); d.CueE = _toks[m].E; }
                     k = m + 1;
+                    // "said in a field report dated March 27 the crop ...": the document's date is not content
+                    if (Is(k, "dated") && IsWord(k + 1) && IsMonthWord(W(k + 1)))
+                    {
+                        k += 2;
+                        if (IsWord(k) && char.IsDigit(_t[_toks[k].S])) k++;
+                    }
                     // "said in a published speech delivered to a party congress.": a participle phrase on the medium
                     // that ends the sentence is not content
                     if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && (W(k).EndsWith("ed") || Is(k, "given") || Is(k, "made"))
@@ -1776,6 +1862,8 @@ internal sealed class ArticleRun
     int Emit(Draft d, int from, int to, Site? s)
     {
         _lastEmitEnd = to;
+        if (d.Medium is { } med && d.Speaker is { } author && med.LastIndexOf(' ') is var sp && sp > 0 && Lexicon.DocumentNouns.Contains(med.AsSpan(sp + 1)))
+            _spk.NoteDocument(med[(sp + 1)..], author);
         // trim punctuation at both ends, keep . ? ! inside closing quotes
         while (from < to && _toks[from].Kind is TokKind.Comma or TokKind.Colon or TokKind.Semi or TokKind.Dash) from++;
         while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi or TokKind.Dash or TokKind.Colon) to--;

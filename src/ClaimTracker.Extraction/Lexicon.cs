@@ -83,6 +83,8 @@ internal static class Lexicon
         ("reply", CueKind.Say, ["replied", "replies"], false),
         ("respond", CueKind.Say, ["responded", "responds"], false),
         ("testify", CueKind.Say, ["testified", "testifies"], false),
+        ("remark", CueKind.Say, ["remarked"], false),
+        ("comment", CueKind.Say, ["commented"], false),
         ("point out", CueKind.Say, ["pointed", "points"], false),
         ("feel", CueKind.Thought, ["feel", "feels", "felt"], false),
         ("anticipate", CueKind.Thought, ["anticipate", "anticipates", "anticipated"], false),
@@ -137,7 +139,7 @@ internal static class Lexicon
     /// <summary>Lemmas that report speech only with a "that" complement (after the recipient for tell-verbs).</summary>
     internal static readonly WordSet NeedThat = Set(
         "maintain", "contend", "observe", "recall", "reply", "respond", "testify", "point out", "feel", "anticipate",
-        "inform", "notify", "assure", "advise");
+        "remark", "comment", "inform", "notify", "assure", "advise");
 
     /// <summary>Common nouns for a company or body named before: "the automaker said" is the company of the story.</summary>
     internal static readonly WordSet CompanyNouns = Set(
@@ -315,7 +317,8 @@ internal static class Lexicon
         "agency", "conference", "briefing", "interview", "subcommittee", "committee", "parliament", "lawmakers",
         "audience", "meeting", "delegates", "crowd", "supporters", "broadcaster", "channel", "station", "website",
         "newswire", "legislators", "senators", "congress", "hearing", "forum", "summit", "rally", "session",
-        "investors", "analysts", "shareholders", "staff", "reuters", "students", "officials", "ministers", "speech", "statement");
+        "investors", "analysts", "shareholders", "staff", "reuters", "students", "officials", "ministers", "speech", "statement",
+        "interviewers", "correspondents", "viewers", "listeners", "network", "seminar", "symposium", "luncheon", "dinner");
 }
 
 /// <summary>A case-insensitive word set that answers for spans too, so token checks allocate nothing.</summary>

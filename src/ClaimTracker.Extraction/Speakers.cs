@@ -65,7 +65,10 @@ internal sealed class Speakers
             int s = i;
             while (i < toks.Count && (IsCapWord(toks[i]) || (IsParticle(toks[i]) && i + 1 < toks.Count && IsCapWord(toks[i + 1])) ||
                    (Is(toks[i], "of") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && (OrgWordAt(toks[i - 1]) || TitleWordAt(toks[i - 1]))) ||
-                   (Is(toks[i], "for") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && OrgWordAt(toks[i - 1]))))
+                   (Is(toks[i], "for") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && OrgWordAt(toks[i - 1])) ||
+                   // "Merrill Lynch and Co": "and" before a closing "Co"/"Company"/"Sons" is inside the firm's name
+                   (Is(toks[i], "and") && i + 1 < toks.Count && i > s && W(toks[i + 1]) is "Co" or "Co." or "Company" or "Sons"
+                    && (i + 2 >= toks.Count || !IsCapWord(toks[i + 2])))))
                 i++;
             RegisterRun(toks, s, i);
             // parenthesised initialism after a name: "Organization for ... (OPCW)", also after a ticker and in mixed
@@ -89,6 +92,33 @@ internal sealed class Speakers
 
     readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
 
+    // organisations that have spoken in this article, for "Delta said" after "Delta Air Lines said"
+    readonly List<Entity> _spokenOrgs = [];
+
+    static bool IsPartyMemberOrTitle(string w) =>
+        w is "Democrat" or "Republican" or "Democrats" or "Republicans" or "Conservative" or "Socialist" or "Liberal"
+        || Lexicon.TitleWords.Contains(w) || Lexicon.PersonNouns.Contains(w.ToLowerInvariant());
+
+    /// <summary>"Reynolds said" after "Reynolds Metals co said": the one organisation that has spoken whose name begins
+    /// with this single word, when the word is known as no person's full name.</summary>
+    Entity? SpokenOrgBeginningWith(string word)
+    {
+        Entity? found = null;
+        foreach (var o in _spokenOrgs)
+            if (o.Name.StartsWith(word + " ", StringComparison.Ordinal) && !o.Name.Contains("'s ") && !o.Name.Contains("’s "))
+            {
+                if (found is not null && found != o) return null;
+                found = o;
+            }
+        return found;
+    }
+
+    // "X said in a field report ..." -> "report": X; so "The report said" later is X's
+    readonly Dictionary<string, Entity> _documentAuthors = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Remembers who spoke through a document named as the medium ("said in a statement/report/letter").</summary>
+    public void NoteDocument(string noun, Entity author) => _documentAuthors[noun] = author;
+
     /// <summary>"BAe", "GenCorp": a short capitalised word with two or more capitals, no dots.</summary>
     static bool IsMixedInitialism(ReadOnlySpan<char> w)
     {
@@ -108,6 +138,23 @@ internal sealed class Speakers
             bool org = Lexicon.OrgWords.Contains(StripPossessive(W(toks[e - 1]).TrimEnd('.').ToString()));
             for (int k = s; k + 1 < e && !org; k++)
                 if (Lexicon.OrgWords.Contains(W(toks[k])) && (Is(toks[k + 1], "of") || Is(toks[k + 1], "for"))) org = true;
+            // "The Daily Telegraph commented", "the Financial Times urged": people take no "the"; two or more capitalised
+            // words after it that end the noun phrase (a verb or punctuation follows) name a body or a publication
+            if (!org)
+            {
+                // not "Comptroller of the Currency Robert Clarke", where "the" is inside a title
+                bool the = W(toks[s]) is "The" || s > 0 && W(toks[s - 1]) is "the" && !(s > 1 && Is(toks[s - 2], "of"));
+                int f = W(toks[s]) is "The" ? s + 1 : s;
+                // "the Texas Democrat said" is a congressman
+                if (IsPartyMemberOrTitle(StripPossessive(W(toks[e - 1]).ToString()))) the = false;
+                // not "the LDP Policy Council's Chairman Masayoshi Ito": a title or a possessive inside is a person's description
+                for (int k = f; k < e && the; k++)
+                    if (TitleWordAt(toks[k]) || StripPossessive(W(toks[k]).ToString()) != W(toks[k]).ToString()) the = false;
+                if (the && e - f >= 2 && !TitleWordAt(toks[f]) && !_countries.TryAny(StripPossessive(W(toks[f]).ToString()), out _)
+                    && !IsWestern(W(toks[f]).ToString()) && !W(toks[f]).Contains('.')
+                    && (e >= toks.Count || toks[e].Kind != TokKind.Word || Lexicon.Lookup.ContainsKey(W(toks[e])) || Lexicon.AuxAdverbs.Contains(W(toks[e])) || Lexicon.BeForms.Contains(W(toks[e]))))
+                { org = true; s = f; }
+            }
             if (org)
             {
                 // "Mobil Corp's Mobil Chemical Co": the owner named before an inner possessive is an organisation too,
@@ -365,6 +412,14 @@ internal sealed class Speakers
         if (words.Length == 1 && !IsAllCaps(words[0]) && _aliases.TryGetValue(words[0], out var aliased))
             return Note(Other(OrgName(WithoutTickers(aliased)), SpeakerTypes.Organization, false));
 
+        // "the official watchdog body COB", "the employers' federation CBI": a body named by its initials right after
+        // its lower-case noun is that body
+        if (words.Length >= 3 && words[^1].Length >= 2 && IsAllCaps(words[^1]) && words[^1].All(char.IsLetter)
+            && char.IsLower(words[^2][0]) && Lexicon.OrgNouns.Contains(words[^2])
+            // not "a spokesman for the shipowners' association INSA", whose head is the spokesman
+            && !words[..^2].Any(w => w is "for" or "of" or "at" or "from" or "with" or "to" or "by"))
+            return Note(Other(OrgName(words[^1]), SpeakerTypes.Organization, false));
+
         // "Der Spiegel magazine", "the newspaper Welt am Sonntag": the publication's own name, an organisation
         {
             var mw = StripDeterminer(core, out _).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -423,9 +478,29 @@ internal sealed class Speakers
                        || hw[^1].StartsWith('<') || hw[^1].EndsWith('>') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
         // "The Wheat Growers official", "a Reagan aide": a lower-case source noun heads the phrase, the name before
         // it only says whose; the speaker is not that name
-        bool commonHead = hw.Length > 1 && hw.Length == words.Length && char.IsLower(hw[^1][0]) && (Lexicon.PersonNouns.Contains(hw[^1]) || Lexicon.CollectiveNouns.Contains(hw[^1]))
+        bool commonHead = hw.Length > 1 && hw.Length == words.Length && char.IsLower(hw[^1][0]) && (Lexicon.PersonNouns.Contains(hw[^1]) || Lexicon.CollectiveNouns.Contains(hw[^1])
+                                                                                             // "The Cooper Basin producer": the story's company
+                                                                                             || Lexicon.CompanyNouns.Contains(hw[^1]))
                           && !Lexicon.Determiners.Contains(hw[^2]) && char.IsUpper(hw[^2][0]) && StripPossessive(hw[^2]) == hw[^2];
-        var person = endsOrg || commonHead ? null : FindPerson(core, words);
+        // "Officials involved in Howard's itinerary", "sources close to Smith": whom the sources are close to is not who speaks
+        int pm = Array.FindIndex(words, w => w is "involved" or "close" or "closest" or "familiar" or "connected" or "associated" or "linked" or "attending" or "participating");
+        bool modifiedSource = pm > 0 && pm + 1 < words.Length && Lexicon.Prepositions.Contains(words[pm + 1])
+                              && (Lexicon.PersonNouns.Contains(words[pm - 1]) || Lexicon.CollectiveNouns.Contains(words[pm - 1])
+                                  || words[pm - 1].EndsWith('s') && Lexicon.PersonNouns.Contains(words[pm - 1][..^1]));
+        // "the Inland Revenue said": people take no "the" (the pre-scan sees most such names; this catches the ones it
+        // met before a noun); not "the Texas Democrat", a person by party
+        bool theName = words.Length >= 3 && words[0] is "the" or "The"
+                       && words[1..].All(w => char.IsUpper(w[0]) && !w.Contains('.') && !Lexicon.TitleWords.Contains(w) && StripPossessive(w) == w)
+                       && !Lexicon.TitleWords.Contains(words[1]) && !_countries.TryAny(StripPossessive(words[1]), out _) && !IsWestern(words[1])
+                       && !IsPartyMemberOrTitle(StripPossessive(words[^1]));
+        var person = endsOrg || commonHead || modifiedSource ? null : FindPerson(core, words);
+        // ... unless a person met before ends the phrase ("the ONIC Bernard Vieux" after "Bernard Vieux")
+        if (theName && person is not null && person.Name != string.Join(' ', words[1..])) theName = false;
+        if (theName) person = null;
+        // a bare single name that is no one's full name but begins the name of an organisation that has spoken
+        if (words.Length == 1 && person is not null && person.Name == StripPossessive(words[0]) && char.IsUpper(words[0][0])
+            && SpokenOrgBeginningWith(StripPossessive(words[0])) is { } spokenOrg)
+            return Note(spokenOrg);
         if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
         if (person is not null)
         {
@@ -485,7 +560,12 @@ internal sealed class Speakers
 
         // a body described by a common noun: "a monitoring group" (unnamed), "the union", "the newspaper" (named before)
         if (!headCapital && Lexicon.OrgNouns.Contains(head) && headIdx == bw.Length - 1
-            && bw[..headIdx].All(x => char.IsLower(x[0]) || _countries.TryAny(StripPossessive(x), out _)))
+            && (bw[..headIdx].All(x => char.IsLower(x[0]) || _countries.TryAny(StripPossessive(x), out _))
+                // "The Cooper Basin producer", "the Dallas retailer": a place or field before the story's company noun
+                || det is "the" or "The" && Lexicon.CompanyNouns.Contains(head) && head is not ("exchange" or "agency" or "union")
+                   && bw[..headIdx].All(x => StripPossessive(x) == x && !char.IsDigit(x[0])) && bw[..headIdx].Any(x => char.IsUpper(x[0]))
+                   // "the Hunt group": a name right before "group" is the group's own name
+                   && !(head is "group" or "partnership" && char.IsUpper(bw[headIdx - 1][0]))))
         {
             bool indefinite = det is "a" or "an" or "A" or "An" or "one" or "One";
             if (!indefinite)
@@ -584,6 +664,14 @@ internal sealed class Speakers
         // 5. documents: "the report", "a Syrian interior ministry statement"
         if (Lexicon.DocumentNouns.Contains(head) && headIdx == bw.Length - 1)
         {
+            // "The report said" after "X said in a field report": the document X spoke through
+            if (bw.Length == 1 && det is "the" or "The" && _documentAuthors.TryGetValue(head, out var spokeThrough))
+            {
+                // and "it" after it is still the document, so its author
+                Note(spokeThrough);
+                LastThing = spokeThrough;
+                return spokeThrough;
+            }
             string author = string.Join(' ', bw[..headIdx]);
             if (author.Length > 0 && char.IsUpper(author[0]))
             {
@@ -605,7 +693,7 @@ internal sealed class Speakers
                 return Note(pe);
             }
             // "the Treasury", "the Fed", "the Bundesbank": a person is never "the" + one name
-            if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare)
+            if (bw.Length == 1 && !IsAllCaps(bare) && !_orgSingles.Contains(bare) && !LooksLikeOrgToken(bare) && FirstWordOfCompanyIgnoringCase(bare) is null
                 && !(det.Equals("the", StringComparison.OrdinalIgnoreCase) && !PersonTitles.Contains(bare)))
             {
                 // "Arbitragers said", "Businessmen expect": a plural agent noun capitalised at the sentence start is a
@@ -618,6 +706,7 @@ internal sealed class Speakers
                     group.Plural = true;
                     return Note(group);
                 }
+                if (SpokenOrgBeginningWith(bare) is { } spoken) return Note(spoken);
                 // a single capitalised word never seen in an organisation name: a person known by one name
                 var one = new Entity { Name = bare, Type = SpeakerTypes.Person };
                 _persons.TryAdd(bare, one);
@@ -635,6 +724,17 @@ internal sealed class Speakers
                                    Role = RoleWords(bw, headIdx, singular: false), Affiliation = CountryIn(bw) ?? OrgIn(bw) ?? OfPhrase(bare) };
             _anonymous.Add(one);
             return Note(one);
+        }
+        // "The dispatcher said" after "a dispatcher at the police department": the one met before with that noun, else
+        // one unnamed individual, as "the diplomat" is
+        if (det is "the" or "The" && !head.EndsWith('s') && Lexicon.IsAgentNoun(head))
+        {
+            for (int k = _anonymous.Count - 1; k >= 0; k--)
+                if (_anonymous[k].Head == head && !_anonymous[k].Plural) return Note(_anonymous[k]);
+            var the = new Entity { Name = "the " + bare, Type = SpeakerTypes.Anonymous, Anonymous = true, Head = head,
+                                   Role = RoleWords(bw, headIdx, singular: false), Affiliation = CountryIn(bw) ?? OrgIn(bw) ?? OfPhrase(bare) };
+            _anonymous.Add(the);
+            return Note(the);
         }
         var coll = Other(Lowerish(bare), SpeakerTypes.Collective, true);
         coll.Plural = true;
@@ -808,6 +908,7 @@ internal sealed class Speakers
             if (f.Plural && (f.Type is SpeakerTypes.Collective or SpeakerTypes.Anonymous)) { _plurals.Remove(f); _plurals.Add(f); }
         }
         else LastThing = e;
+        if (f.Type == SpeakerTypes.Organization && f.Name.Contains(' ') && !_spokenOrgs.Contains(f)) _spokenOrgs.Add(f);
         if (f.Type == SpeakerTypes.Government && !f.Name.Contains(" and ")) LastGovernment = f;
         return e;
     }
@@ -1004,7 +1105,8 @@ internal sealed class Speakers
         for (int k = 1; k < bw.Length; k++)
         {
             string w = bw[k];
-            if (w is "of" or "at" or "from" or "in" or "on" or "with" or "for" or "to" or "within" or "working" or "who" or "that" or "close" or "familiar" or "based")
+            if (w is "of" or "at" or "from" or "in" or "on" or "with" or "for" or "to" or "within" or "working" or "who" or "that" or "close" or "familiar" or "based"
+                || w is "involved" or "closest" or "connected" or "associated" or "linked" or "attending" or "participating")
                 return k - 1;
         }
         return bw.Length - 1;
@@ -1057,8 +1159,26 @@ internal sealed class Speakers
                 if (n.Contains(' ') && n.Split(' ').Contains(b)) return StripBased(n).Replace('’', '\'');
             foreach (var n in _orgNames)
                 if (n.StartsWith(b + "-", StringComparison.Ordinal) && n.Contains(' ')) return StripBased(n).Replace('’', '\'');
+            // "Immunogenetics" after "ImmunoGenetics Inc": the first word of a company name in another case
+            if (FirstWordOfCompanyIgnoringCase(b) is { } other) return other.Replace('’', '\'');
         }
         return b;
+    }
+
+    /// <summary>The one company (name ending in a legal suffix) whose first word is <paramref name="word"/> written in
+    /// another case ("ImmunoGenetics Inc" for "Immunogenetics"), else null.</summary>
+    string? FirstWordOfCompanyIgnoringCase(string word)
+    {
+        string? found = null;
+        foreach (var n in _orgNames)
+        {
+            int sp = n.IndexOf(' ');
+            if (sp <= 0 || !n.AsSpan(0, sp).Equals(word, StringComparison.OrdinalIgnoreCase) || n.AsSpan(0, sp).SequenceEqual(word)) continue;
+            if (!CompanySuffixes.Contains(n[(n.LastIndexOf(' ') + 1)..].TrimEnd(','))) continue;
+            if (found is not null && found != n) return null;
+            found = n;
+        }
+        return found;
     }
 
     /// <summary>A title in Title Case: capitalised first and last words, short lower-case words between ("Welt am Sonntag").</summary>

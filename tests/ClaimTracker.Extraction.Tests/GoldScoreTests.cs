@@ -26,8 +26,9 @@ public class GoldScoreTests(ITestOutputHelper output)
     // Strict speaker (the canonical name exactly): 0.874/0.924 before titles with "of" and surname-only mentions resolved; 0.904/0.924.
     // then 0.905/0.924 with the gapped accusations; 0.909/0.924 with news agencies named without country or noun.
     const double SeedMinSpeakerStrict = 0.908, DevMinSpeakerStrict = 0.923;
-    // Mode (direct/indirect/mixed on matched statements), added when a content-span rule briefly cost two seed quotes: 0.992/1.000.
-    const double SeedMinMode = 0.991, DevMinMode = 0.999;
+    // Mode (direct/indirect/mixed on matched statements), added when a content-span rule briefly cost two seed quotes: 0.992/1.000;
+    // 0.996/1.000 in round 5 (a refusal coordinated with the cue, "... but gave no details", is no longer content).
+    const double SeedMinMode = 0.995, DevMinMode = 0.999;
 
     [Fact]
     public void Seed_articles_meet_the_ratcheted_thresholds()
