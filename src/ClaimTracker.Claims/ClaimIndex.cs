@@ -19,6 +19,24 @@ public sealed record ClaimMember(
     string? Affiliation = null);
 
 /// <summary>
+/// What matching reads of a statement, from its content, cue and source: read once, whether the statement is being
+/// matched (<see cref="ClaimMatcher"/>'s query) or indexed (the entry), or both in one pass.
+/// </summary>
+internal sealed record StatementSignals(List<Term> Terms, string? Denial, int Negations, string NormalizedSpeaker,
+    HashSet<string> SourceTerms, string[] Figures, bool SelfReport)
+{
+    public static StatementSignals Of(string content, string? cue, string? speaker, string? affiliation)
+    {
+        var denial = Stance.DenialCue(cue);
+        var words = ClaimTerms.Words(content);
+        // A denial's terms are those of what it denies ("rejects claims that X": X).
+        var terms = denial is null ? ClaimTerms.Extract(words) : ClaimTerms.Extract(Stance.DeniedProposition(content));
+        return new StatementSignals(terms, denial, ClaimTerms.StatementNegations(content, cue), ClaimTerms.Normalize(speaker),
+            ClaimIndex.SourceTermsOf(speaker, affiliation), ClaimTerms.Figures(words, content), ClaimTerms.IsSelfReport(content));
+    }
+}
+
+/// <summary>
 /// In-memory inverted index from salient terms to the statements already on claims. Candidate claims for a new
 /// statement come from the posting lists of its rarest terms only, each list read up to a cap, so the cost of a
 /// lookup does not grow with the number of claims. Term weights are IDF over all statements seen so far.
@@ -114,10 +132,13 @@ public sealed class ClaimIndex
     }
 
     /// <summary>Adds a statement that is on a claim (new, or loaded from stored data on rebuild).</summary>
-    public void Add(ClaimMember member)
+    public void Add(ClaimMember member) =>
+        Add(member, StatementSignals.Of(member.Content, member.Cue, member.Speaker, member.Affiliation));
+
+    /// <summary>The same with its signals already read (a pass reads them once for its query and its entry).</summary>
+    internal void Add(ClaimMember member, StatementSignals signals)
     {
-        var words = ClaimTerms.Words(member.Content);
-        var terms = Stance.DenialCue(member.Cue) is null ? ClaimTerms.Extract(words) : ClaimTerms.Extract(Stance.DeniedProposition(member.Content));
+        var terms = signals.Terms;
         CountDocument(terms);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -129,11 +150,11 @@ public sealed class ClaimIndex
         var entry = new Entry
         {
             Member = member, TermCounts = counts, Surfaces = surfaces, Norm = 0,
-            Negations = ClaimTerms.StatementNegations(member.Content, member.Cue),
-            NormalizedSpeaker = ClaimTerms.Normalize(member.Speaker),
-            SourceTerms = SourceTermsOf(member.Speaker, member.Affiliation),
-            Figures = ClaimTerms.Figures(words, member.Content),
-            SelfReport = ClaimTerms.IsSelfReport(member.Content),
+            Negations = signals.Negations,
+            NormalizedSpeaker = signals.NormalizedSpeaker,
+            SourceTerms = signals.SourceTerms,
+            Figures = signals.Figures,
+            SelfReport = signals.SelfReport,
         };
         CountSource(entry.SourceTerms);
         entry.Norm = VectorNorm(counts);

@@ -141,17 +141,20 @@ public sealed class ClaimMatcher
     /// <summary>Decides and records: the statement is added to the index on its claim.</summary>
     public ClaimDecision Match(StatementToMatch statement)
     {
-        var decision = Decide(statement);
+        var q = Query.Of(statement);
+        var decision = Decide(q);
         Index.Add(new ClaimMember(statement.StatementId, decision.ClaimId, decision.Stance, statement.Content,
-            statement.Speaker, statement.Article, statement.Paragraph, statement.Evidence, statement.Cue, statement.Affiliation));
+            statement.Speaker, statement.Article, statement.Paragraph, statement.Evidence, statement.Cue, statement.Affiliation), q.Signals);
         _usedIds.Add(decision.ClaimId);
         return decision;
     }
 
     /// <summary>Decides without changing the index (a dry run, e.g. to suggest a claim to a fact-checker).</summary>
-    public ClaimDecision Decide(StatementToMatch s)
+    public ClaimDecision Decide(StatementToMatch s) => Decide(Query.Of(s));
+
+    private ClaimDecision Decide(Query q)
     {
-        var q = Query.Of(s);
+        var s = q.Statement;
         var inArticle = Index.InArticle(s.Article);
         var candidates = ScoreCandidates(q, _ => true, inArticle.Count > 0 ? inArticle[^1] : -1);
 
@@ -216,7 +219,7 @@ public sealed class ClaimMatcher
             // Indexed first, each on a provisional claim of its own, so the pass's statements meet each other and
             // the first of them is weighed (IDF) like the last.
             Index.Add(new ClaimMember(st.StatementId, Pending + (offset + i), Stances.Supports, st.Content, st.Speaker,
-                st.Article, st.Paragraph, st.Evidence, st.Cue, st.Affiliation));
+                st.Article, st.Paragraph, st.Evidence, st.Cue, st.Affiliation), queries[i].Signals);
         }
         Index.RefreshNorms(from: offset);   // the pass's own norms, with the IDF that now counts all of them
 
@@ -342,18 +345,22 @@ public sealed class ClaimMatcher
     }
 
     /// <summary>What the matcher needs of a new statement, computed once.</summary>
-    internal sealed record Query(StatementToMatch Statement, List<Term> Terms, Dictionary<string, int> Counts, string? Denial,
-        int Negations, string Speaker, HashSet<string> Source, string[] Figures, bool SelfReport)
+    internal sealed record Query(StatementToMatch Statement, StatementSignals Signals, Dictionary<string, int> Counts)
     {
+        public List<Term> Terms => Signals.Terms;
+        public string? Denial => Signals.Denial;
+        public int Negations => Signals.Negations;
+        public string Speaker => Signals.NormalizedSpeaker;
+        public HashSet<string> Source => Signals.SourceTerms;
+        public string[] Figures => Signals.Figures;
+        public bool SelfReport => Signals.SelfReport;
+
         public static Query Of(StatementToMatch s)
         {
-            var denial = Stance.DenialCue(s.Cue);
-            var words = ClaimTerms.Words(s.Content);
-            var terms = denial is null ? ClaimTerms.Extract(words) : ClaimTerms.Extract(Stance.DeniedProposition(s.Content));
+            var signals = StatementSignals.Of(s.Content, s.Cue, s.Speaker, s.Affiliation);
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var t in terms) counts[t.Key] = counts.GetValueOrDefault(t.Key) + 1;
-            return new Query(s, terms, counts, denial, ClaimTerms.StatementNegations(s.Content, s.Cue),
-                ClaimTerms.Normalize(s.Speaker), ClaimIndex.SourceTermsOf(s.Speaker, s.Affiliation), ClaimTerms.Figures(words, s.Content), ClaimTerms.IsSelfReport(s.Content));
+            foreach (var t in signals.Terms) counts[t.Key] = counts.GetValueOrDefault(t.Key) + 1;
+            return new Query(s, signals, counts);
         }
     }
 
