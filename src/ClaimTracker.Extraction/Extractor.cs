@@ -284,6 +284,9 @@ internal sealed class ArticleRun
             int end = s.Cue + 1;
             if (made > 0 && _lastEmitEnd > end) end = _lastEmitEnd;
             if (s.SubjE > end && s.Kind == "inversion") end = s.SubjE;
+            // "According to terms, holders would receive ..., it said": an according-to that names no source is part
+            // of the next statement's content
+            if (made == 0 && s.Kind == "according") continue;
             prevEnd = Math.Max(prevEnd, end);
         }
         if (!any) Continuation();
@@ -558,6 +561,8 @@ internal sealed class ArticleRun
         int cueFirst = j + 1;
         // time phrases before the cue are not part of it: "Fabius on Wednesday questioned"
         int jj = j;
+        // "the chairman today in a statement reiterated": the medium before the cue is not its subject either
+        if (In(jj, MediumBeforeCue) && (Is(jj - 1, "a") || Is(jj - 1, "an")) && Is(jj - 2, "in") && jj - 3 >= _sa && IsWord(jj - 3) && !_in[jj]) jj -= 3;
         if (IsWord(jj) && IsTimeWord(W(jj)) && Is(jj - 1, "on")) jj -= 2;
         else if (IsWord(jj) && (Is(jj, "week") || Is(jj, "month") || Is(jj, "year")) && (Is(jj - 1, "this") || Is(jj - 1, "last"))) jj -= 2;
         // "a Texas court this morning said", "the union late yesterday said"
@@ -862,6 +867,8 @@ internal sealed class ArticleRun
             return (-1, -1);
         }
         var (ns, ne) = NounPhraseBefore(j + 1);
+        // "Sears, Roebuck and Co said": the comma is inside the firm's name
+        if (ns > _sa + 1 && IsK(ns - 1, TokKind.Comma) && Cap(ns - 2) && ne > ns && _spk.IsOrgName(Speakers.StripPossessive(Text(ns - 2, ne)))) ns -= 2;
         // "A group led by investor Sam Ortiz said": the head is the noun phrase before "led by"
         int byAt = ns - 1;
         while (byAt > _sa && byAt > ns - 6 && IsWord(byAt) && !Is(byAt, "by") && !_in[byAt]) byAt--;   // an adjunct cut may have dropped "investor"
@@ -1350,6 +1357,7 @@ internal sealed class ArticleRun
             k = s.PhraseEnd;
         }
         k = SkipAdjuncts(k, d, ref cueText, s);
+        if (InterruptedQuotation(s, k, prevEnd, cutoff, d, cueText, ref made)) return made;
         if (IsK(k, TokKind.Comma) && IsK(k + 1, TokKind.OpenQ) && s.Kind is not "inversion" && !(s.SubjS > _sa && IsK(s.SubjS - 1, TokKind.CloseQ))) k++;
         if (s.Kind == "inversion") k = Math.Max(k, s.SubjE);
         bool skippedThat = false;
@@ -1492,6 +1500,46 @@ internal sealed class ArticleRun
             _governingPara = _para;
         }
         return made;
+    }
+
+    /// <summary>“A,” he said, “B.” (also "A," said X, "B." and "If ..., it said, “B”"): an attribution that interrupts
+    /// one statement whose second part is a quotation running to the end of the sentence. The content spans the
+    /// interruption so that it stays an exact substring (guidelines A.8): direct when both parts are quoted, else mixed.</summary>
+    bool InterruptedQuotation(Site s, int k, int prevEnd, int cutoff, Draft d, string cueText, ref int made)
+    {
+        if (s.Kind is not ("forward" or "inversion") || cutoff < _sb) return false;
+        int attrS = s.Kind == "inversion" ? Math.Min(s.CueFirst, s.SubjS) : s.SubjS;
+        if (s.Kind == "inversion") k = Math.Max(k, s.SubjE);
+        int before = attrS - 1, cs = Math.Max(prevEnd, _sa);
+        if (attrS <= _sa || before <= cs || !(IsK(before, TokKind.Comma) || IsK(before, TokKind.CloseQ))) return false;
+        if (!IsK(k, TokKind.Comma) || !IsK(k + 1, TokKind.OpenQ)) return false;
+        // the second part is a quotation that ends the sentence (an unclosed one runs to the end of the paragraph)
+        int open2 = k + 1, close2 = _close[open2];
+        if (close2 == _toks.Count ? _sb != _toks.Count : close2 < _sb - 2 || close2 >= _sb || close2 == _sb - 2 && _toks[_sb - 1].Kind != TokKind.Stop) return false;
+        if (WordsBetween(open2, Math.Min(close2, _sb)) < 1) return false;
+        // the first part: a quotation closed just before the attribution ("“A,” he said" or "“A”, he said"), or an
+        // unquoted clause that is not the attribution's own setting ("In a statement, he said, “...”")
+        bool quotedA = IsK(cs, TokKind.OpenQ) && (_close[cs] == before || _close[cs] == before - 1 && IsK(before, TokKind.Comma));
+        if (!quotedA)
+        {
+            for (int m = cs; m < before; m++) if (_toks[m].Kind is TokKind.OpenQ or TokKind.CloseQ) return false;
+            if (!IsK(before, TokKind.Comma) || WordsBetween(cs, before) < 3 || LeadingAdjunctOnly(cs, before) || MediumAdjunct(cs, before, new Draft())) return false;
+        }
+        d.EvidS = _toks[_sa].S; d.EvidE = _toks[_sb - 1].E;
+        d.Cue = cueText;
+        if (quotedA)
+        {
+            int ce = close2 == _toks.Count ? _sb : close2;
+            while (ce > open2 + 1 && _toks[ce - 1].Kind is TokKind.Comma or TokKind.Semi or TokKind.Dash) ce--;
+            d.ContentS = _toks[cs + 1].S; d.ContentE = _toks[ce - 1].E;
+            d.Mode = StatementMode.Direct;
+            _drafts.Add(d);
+            _lastEmitEnd = _sb;
+            made++;
+        }
+        else made += Emit(d, cs, _sb, s);
+        if (made > 0) { _governing = _drafts[^1]; _governingPara = _para; }
+        return true;
     }
 
     /// <summary>A word that can open a main clause after ", X said," (not "alluding to", "without", "but", "adding").</summary>
@@ -1837,6 +1885,21 @@ internal sealed class ArticleRun
     static readonly WordSet Interjections = new(["however", "though", "moreover", "nevertheless", "nonetheless", "meanwhile",
         "furthermore", "therefore", "also", "too", "again", "separately", "instead", "still", "earlier", "later", "previously"]);
 
+    static readonly WordSet MediumBeforeCue = new(["statement", "interview", "speech", "letter", "communique"]);
+
+    static readonly WordSet NarratorConnectives = new(["meanwhile", "however", "separately", "additionally", "moreover",
+        "furthermore", "also", "elsewhere", "likewise", "similarly"]);
+
+    /// <summary>The token after a sentence-opening connective and its comma ("Meanwhile,", "However,", "In addition,",
+    /// "At the same time,"), else the same token.</summary>
+    int NarratorConnective(int i)
+    {
+        if (In(i, NarratorConnectives) && IsK(i + 1, TokKind.Comma)) return i + 2;
+        if (Is(i, "in") && Is(i + 1, "addition") && IsK(i + 2, TokKind.Comma)) return i + 3;
+        if (Is(i, "at") && Is(i + 1, "the") && Is(i + 2, "same") && Is(i + 3, "time") && IsK(i + 4, TokKind.Comma)) return i + 5;
+        return i;
+    }
+
     bool StartsAdjunct(int k)
     {
         if (!IsWord(k)) return false;
@@ -1869,6 +1932,9 @@ internal sealed class ArticleRun
         while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi or TokKind.Dash or TokKind.Colon) to--;
         if (to > from && _toks[to - 1].Kind == TokKind.Stop && !(to - 2 >= from && _in[to - 1])) to--;
         while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi) to--;
+        // "Meanwhile, output rose, the bank said": the narrator's connective that opens the sentence links it to the
+        // story, it is not part of what the source said
+        if (from == _sa && !_in[from] && NarratorConnective(from) is var after && after > from && after < to) from = after;
         // the next attribution's conjunction is not content: "estimated damage at 10 mln dlrs and [a spokesman said ...]"
         while (to - 1 > from && !_in[to - 1] && (Is(to - 1, "and") || Is(to - 1, "but") || Is(to - 1, "or") || Is(to - 1, "while") || Is(to - 1, "whereas")))
         {

@@ -267,7 +267,10 @@ internal static class Lexicon
         "brigade", "brigades", "coalition", "administration", "cabinet", "government", "military", "service",
         "services", "club", "panel", "team", "unit", "directorate", "bureau", "chamber", "institution", "partners",
         "securities", "capital", "inquiry", "investments", "energy", "telecom", "communications", "systems", "technologies",
-        "division", "subsidiary");
+        "division", "subsidiary",
+        // institutions named by their head noun ("The U.S. Mint", "the Paris Bourse", "the Customs")
+        "mint", "treasury", "customs", "tribunal", "legislature", "inspectorate", "embassy", "consulate", "exchequer",
+        "reserve", "bourse", "academy", "hospital", "college", "museum", "laboratory", "laboratories");
 
     /// <summary>Singular nouns for bodies that speak ("the army said", "a monitoring group said").</summary>
     internal static readonly WordSet OrgNouns = Set(

@@ -68,7 +68,9 @@ internal sealed class Speakers
                    (Is(toks[i], "for") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && OrgWordAt(toks[i - 1])) ||
                    // "Merrill Lynch and Co": "and" before a closing "Co"/"Company"/"Sons" is inside the firm's name
                    (Is(toks[i], "and") && i + 1 < toks.Count && i > s && W(toks[i + 1]) is "Co" or "Co." or "Company" or "Sons"
-                    && (i + 2 >= toks.Count || !IsCapWord(toks[i + 2])))))
+                    && (i + 2 >= toks.Count || !IsCapWord(toks[i + 2]))) ||
+                   // "Sears, Roebuck and Co": a comma after the first name of a partnership that closes with "and Co"
+                   (i == s + 1 && toks[i].Kind == TokKind.Comma && CommaInFirmName(toks, s, i))))
                 i++;
             RegisterRun(toks, s, i);
             // parenthesised initialism after a name: "Organization for ... (OPCW)", also after a ticker and in mixed
@@ -92,6 +94,24 @@ internal sealed class Speakers
 
     readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
 
+    /// <summary>"Sears, Roebuck and Co", "Kidder, Peabody and Co": one name word, a comma, one to three capitalised
+    /// words and a closing "and Co/Company/Sons"; not "Meanwhile, Morgan Stanley and Co" nor "In Tokyo, ...".</summary>
+    bool CommaInFirmName(List<Tok> toks, int s, int comma)
+    {
+        var first = W(toks[s]).ToString();
+        if (StripPossessive(first) != first || first.Contains('.') || IsAllCaps(first) || Lexicon.SentenceOpeners.Contains(first)
+            || Lexicon.Prepositions.Contains(first) || Lexicon.Determiners.Contains(first) || Lexicon.Pronouns.Contains(first)
+            || Lexicon.TitleWords.Contains(first) || Lexicon.Weekdays.Contains(first) || IsMonth(first) || IsWestern(first)
+            || _countries.TryAny(first, out _) || _countries.TryName(first, out _)) return false;
+        int m = comma + 1, caps = 0;
+        while (m < toks.Count && caps < 3 && IsCapWord(toks[m]) && !Is(toks[m], "and")) { m++; caps++; }
+        return caps >= 1 && m + 1 < toks.Count && Is(toks[m], "and") && W(toks[m + 1]) is "Co" or "Co." or "Company" or "Sons"
+               && (m + 2 >= toks.Count || !IsCapWord(toks[m + 2]));
+    }
+
+    /// <summary>A name the pre-scan registered as an organisation ("Sears, Roebuck and Co").</summary>
+    public bool IsOrgName(string name) => _orgNames.Contains(name);
+
     // organisations that have spoken in this article, for "Delta said" after "Delta Air Lines said"
     readonly List<Entity> _spokenOrgs = [];
 
@@ -105,7 +125,7 @@ internal sealed class Speakers
     {
         Entity? found = null;
         foreach (var o in _spokenOrgs)
-            if (o.Name.StartsWith(word + " ", StringComparison.Ordinal) && !o.Name.Contains("'s ") && !o.Name.Contains("’s "))
+            if ((o.Name.StartsWith(word + " ", StringComparison.Ordinal) || o.Name.StartsWith(word + ", ", StringComparison.Ordinal)) && !o.Name.Contains("'s ") && !o.Name.Contains("’s "))
             {
                 if (found is not null && found != o) return null;
                 found = o;
@@ -1119,6 +1139,13 @@ internal sealed class Speakers
         // (the same company written without them later must be the same speaker)
         if (b.Length > 2 && b[0] == '<' && b[^1] == '>' && b.IndexOf('<', 1) < 0) b = b[1..^1].Trim();
         if (b.Contains('.') && _aliases.TryGetValue(b, out var full)) return full.Replace('’', '\'');
+        // "HMO said" after "HMO America Inc": an initialism that opens the name of one company (with its legal suffix)
+        if (!b.Contains(' ') && !b.Contains('.') && b.Length >= 2 && IsAllCaps(b))
+        {
+            var opened = _orgNames.Where(n => n.StartsWith(b + " ", StringComparison.Ordinal)
+                                              && CompanySuffixes.Contains(n[(n.LastIndexOf(' ') + 1)..].TrimEnd(',', '.'))).Distinct().ToList();
+            if (opened.Count == 1) return opened[0].Replace('’', '\'');
+        }
         if (!b.Contains('.') && IsAllCaps(b)) return b;
         // initialisms to a full name seen in the article ("U.N." -> "United Nations")
         string letters = new string(b.Where(char.IsLetter).ToArray());
@@ -1156,7 +1183,7 @@ internal sealed class Speakers
         if (!b.Contains(' ') && !IsAllCaps(b))
         {
             foreach (var n in _orgNames)
-                if (n.Contains(' ') && n.Split(' ').Contains(b)) return StripBased(n).Replace('’', '\'');
+                if (n.Contains(' ') && n.Split(' ').Any(x => x.TrimEnd(',') == b)) return StripBased(n).Replace('’', '\'');
             foreach (var n in _orgNames)
                 if (n.StartsWith(b + "-", StringComparison.Ordinal) && n.Contains(' ')) return StripBased(n).Replace('’', '\'');
             // "Immunogenetics" after "ImmunoGenetics Inc": the first word of a company name in another case

@@ -1,0 +1,105 @@
+namespace ClaimTracker.Extraction.Tests;
+
+/// <summary>
+/// Rules added in the sixth round (what round 5 left, then the hand review of sample J, seed 6262; docs/extraction.md,
+/// "Round 6"). Every text is made up for the test; each test names the general pattern it guards and was checked to
+/// fail with its rule switched off.
+/// </summary>
+public class GeneralizationRound6Tests
+{
+    static List<AttributedStatement> Extract(params string[] paragraphs) => PatternTests.Extract(paragraphs);
+
+    [Fact]
+    public void An_attribution_that_interrupts_a_quotation_is_spanned_by_its_content()
+    {
+        var st = Extract("“The rise was expected,” the minister said, “but not its size.”",
+                         "\"We will not sell,\" said Hal Moreno, \"unless the price is right.\"");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("The rise was expected,” the minister said, “but not its size.", st[0].Content);
+        Assert.Equal("direct", st[0].Mode);
+        Assert.Equal("said", st[0].Cue);
+        Assert.Equal("We will not sell,\" said Hal Moreno, \"unless the price is right.", st[1].Content);
+        Assert.Equal("direct", st[1].Mode);
+        Assert.Equal("Hal Moreno", st[1].Speaker);
+    }
+
+    [Fact]
+    public void An_attribution_after_an_unquoted_opener_spans_into_the_quotation_that_completes_it()
+    {
+        var st = Extract("If the talks fail, the union said, “the strike could last into the summer”.",
+                         "In a statement, the union said, “We will not return to work.”");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("If the talks fail, the union said, “the strike could last into the summer”", st[0].Content);
+        Assert.Equal("mixed", st[0].Mode);
+        // the opener names the medium, it is no part of what was said
+        Assert.Equal("We will not return to work.", st[1].Content);
+        Assert.Equal("direct", st[1].Mode);
+    }
+
+    [Fact]
+    public void A_narrators_connective_that_opens_the_sentence_is_not_content()
+    {
+        var st = Extract("Meanwhile, output of the mine rose to a record, the company said.",
+                         "However, prices are unlikely to recover this year, analysts said.",
+                         "In addition, the plant will be closed for repairs, it said.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("output of the mine rose to a record", st[0].Content);
+        Assert.Equal("prices are unlikely to recover this year", st[1].Content);
+        Assert.Equal("the plant will be closed for repairs", st[2].Content);
+    }
+
+    [Fact]
+    public void An_institution_named_by_its_head_noun_is_an_organisation()
+    {
+        var st = Extract("The U.S. Mint said it had sold 40,000 gold coins in March.",
+                         "It said sales would be reviewed next month.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("organization", st[0].SpeakerType);
+        Assert.Equal(st[0].Speaker, st[1].Speaker);
+        Assert.Equal("organization", st[1].SpeakerType);
+    }
+
+    [Fact]
+    public void A_comma_inside_a_partnerships_name_keeps_the_name_whole()
+    {
+        var st = Extract("Harlow, Brenner and Co said it expects higher earnings in the fourth quarter.",
+                         "Harlow said its retail unit had a record month.",
+                         "Meanwhile, Dorne Brothers and Co said it would not bid.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("Harlow, Brenner and Co", st[0].SpeakerText);
+        Assert.Equal("Harlow, Brenner and Co", st[0].Speaker);
+        Assert.Equal("organization", st[0].SpeakerType);
+        Assert.Equal("Harlow, Brenner and Co", st[1].Speaker);
+        Assert.Equal("organization", st[1].SpeakerType);
+        // a sentence adverb before the comma is no part of a firm's name
+        Assert.Equal("Dorne Brothers and Co", st[2].Speaker);
+    }
+
+    [Fact]
+    public void An_initialism_that_opens_a_companys_name_is_that_company()
+    {
+        var st = Extract("KTX Pacific Inc said it signed a letter of intent to be acquired.",
+                         "Financing has not yet been arranged, KTX said.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("KTX Pacific Inc", st[1].Speaker);
+        Assert.Equal("organization", st[1].SpeakerType);
+    }
+
+    [Fact]
+    public void A_medium_between_the_subject_and_the_cue_is_not_the_speaker()
+    {
+        var st = Extract("Chairman Ross Delane today in a statement reiterated that the firm expects a profit.");
+        var s = Assert.Single(st);
+        Assert.Equal("Ross Delane", s.Speaker);
+        Assert.Equal("the firm expects a profit", s.Content);
+    }
+
+    [Fact]
+    public void An_according_to_that_names_no_source_stays_in_the_content()
+    {
+        var st = Extract("Vestra Corp said it agreed to be acquired.",
+                         "According to terms, holders would receive cash and notes for each share, it said.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("According to terms, holders would receive cash and notes for each share", st[1].Content);
+    }
+}
