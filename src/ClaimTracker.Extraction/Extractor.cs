@@ -233,7 +233,7 @@ internal sealed class ArticleRun
                     // "... and not 25.5 mln dlrs as it announced yesterday": a comparative clause with nothing after its cue
                     // is part of the complement it compares with
                     || s.Kind == "forward" && (Is(s.RegionStart - 1, "as") || Is(s.RegionStart - 1, "than")) && !IsK(s.RegionStart - 2, TokKind.Comma) && EndsAfterCue(s))
-                || s.Kind == "forward" && sites.Take(k).Any(p => p.Valid && p.Kind == "forward" && OpensComplement(p, s.RegionStart)))
+                || s.Kind == "forward" && sites.Take(k).Any(p => p.Valid && p.Kind == "forward" && (OpensComplement(p, s.RegionStart) || AdjunctAfterThatOpens(p, s.RegionStart))))
             {
                 for (int m = k - 1; m >= 0; m--)
                 {
@@ -358,13 +358,24 @@ internal sealed class ArticleRun
         return b == governing.CueLast || governing.Info.Kind == CueKind.Tell;
     }
 
+    /// <summary>"Baker said that for its part, Japan announced ...": a short prepositional adjunct between "that" and a
+    /// comma opens the earlier cue's complement, so the clause after the comma (and a cue in it) is inside it.</summary>
+    bool AdjunctAfterThatOpens(Site governing, int regionStart)
+    {
+        int comma = regionStart - 1, that = governing.Cue + 1, a = that + 1;
+        if (!IsK(comma, TokKind.Comma) || !Is(that, "that") || _in[that] || !IsWord(a) || !Lexicon.Prepositions.Contains(W(a))) return false;
+        if (comma - a < 2 || comma - a > 6) return false;
+        for (int m = a; m < comma; m++) if (!IsWord(m) || _in[m]) return false;
+        return true;
+    }
+
     static readonly WordSet ComplementSubordinators = new(["while", "although", "though", "whereas", "because", "since", "before",
         "after", "once", "until", "unless", "if", "when", "as"]);
     static readonly WordSet TimeSubordinators = new(["since", "before", "after", "once", "until", "when", "as"]);
 
     /// <summary>Cues whose noun-phrase complement ends at the first comma ("welcomed the plan, which ...").</summary>
     static readonly WordSet NounComplementLemmas = new(["voice", "see little chance", "hold out hope", "float the idea of", "raise the specter of",
-        "cite", "welcome", "reject", "question", "applaud", "criticise", "propose", "oppose"]);
+        "cite", "welcome", "reject", "question", "applaud", "criticise", "propose", "oppose", "praise"]);
 
     bool CommaBetween(int a, int b)
     {
@@ -1048,7 +1059,7 @@ internal sealed class ArticleRun
         if (r > s && r < e && IsWord(r - 1) && !_in[r - 1] && char.IsLower(_t[_toks[r - 1].S]) && !EndsPossessive(r - 1)
             && !In(r - 1, Lexicon.TitleWords) && !In(r - 1, Lexicon.PersonNouns) && !In(r - 1, Lexicon.Determiners)
             && !Is(r - 1, "of") && !Is(r - 1, "and") && !Is(r - 1, "for") && !Is(r - 1, "to") && !Is(r - 1, "at") && !Is(r - 1, "in")
-            && !W(r - 1).Contains('-') && Cap(r) && HasNameWord(r, e) && LeadsWithAdjunct(s, r - 1))
+            && !W(r - 1).Contains('-') && (Cap(r) || In(r, Lexicon.NameParticles) && Cap(r + 1)) && HasNameWord(r, e) && LeadsWithAdjunct(s, r - 1))
             s = r;
         // "In New Delhi an Indian spokesman said", "At the meeting the minister said": a sentence-initial
         // prepositional phrase without its comma ends before the subject's own article
@@ -1075,8 +1086,15 @@ internal sealed class ArticleRun
     {
         // "After the talks Smith": the scan stopped at a subordinator; "Following talks ... Lawson": it opens the phrase
         if (s > _sa && _toks[s - 1].Kind == TokKind.Word && (Lexicon.Prepositions.Contains(W(s - 1)) || Lexicon.SubjectStoppers.Contains(W(s - 1)))) return true;
-        return IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according");
+        if (IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according")) return true;
+        // "Late last month de Graaf said", "Last week Smith said": a time phrase without its comma
+        for (int m = s; m < end; m++)
+            if (!(In(m, TimePhraseWords) || IsWord(m) && (IsTimeWord(W(m)) || IsMonthWord(W(m))))) return false;
+        return end > s;
     }
+
+    static readonly WordSet TimePhraseWords = new(["last", "late", "early", "this", "next", "earlier", "week", "month", "year",
+        "weekend", "morning", "afternoon", "evening", "night", "quarter"]);
 
     bool IsDescriptorIn(int k) => k > _sa && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.OrgNouns) || Cap(k - 1)) && Cap(k + 1);
 
@@ -1436,9 +1454,10 @@ internal sealed class ArticleRun
                 k++;
                 for (int m = k; m < ce; m++) if (_toks[m].Kind == TokKind.Comma) { ce = m; break; }
             }
+            // "criticised the decision but the unions gave it qualified approval": a contrast ends the noun phrase too
             if (NounComplementLemmas.Contains(s.Info.Lemma))
                 for (int m = k + 1; m < ce; m++)
-                    if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m]) { ce = m; break; }
+                    if ((_toks[m].Kind is TokKind.Comma or TokKind.Semi || Is(m, "but") || Is(m, "whereas")) && !_in[m]) { ce = m; break; }
             for (int m = k + 1; m + 1 < ce; m++)
                 if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m] && Is(m + 1, "but") && IsWord(m + 2)
                     && Is(m + 2, "there"))

@@ -64,6 +64,7 @@ internal static class Lexicon
         ("welcome", CueKind.Say, ["welcomed", "welcomes"], false),
         ("criticise", CueKind.Say, ["criticised", "criticized", "criticises", "criticizes", "criticising", "criticizing"], false),
         ("applaud", CueKind.Say, ["applauded", "applauds"], false),
+        ("praise", CueKind.Say, ["praised", "praises"], false),
         ("recommend", CueKind.Say, ["recommended", "recommends"], false),
         ("propose", CueKind.Say, ["proposed", "proposes"], false),
         ("accuse", CueKind.Say, ["accused", "accuses", "accusing"], false),

@@ -109,6 +109,8 @@ internal sealed class Speakers
                && (m + 2 >= toks.Count || !IsCapWord(toks[m + 2]));
     }
 
+    static bool IsCommaFirm(string n) => n.Contains(", ") && (n.EndsWith(" and Co") || n.EndsWith(" and Co.") || n.EndsWith(" and Company") || n.EndsWith(" and Sons"));
+
     /// <summary>A name the pre-scan registered as an organisation ("Sears, Roebuck and Co").</summary>
     public bool IsOrgName(string name) => _orgNames.Contains(name);
 
@@ -125,7 +127,7 @@ internal sealed class Speakers
     {
         Entity? found = null;
         foreach (var o in _spokenOrgs)
-            if ((o.Name.StartsWith(word + " ", StringComparison.Ordinal) || o.Name.StartsWith(word + ", ", StringComparison.Ordinal)) && !o.Name.Contains("'s ") && !o.Name.Contains("’s "))
+            if ((o.Name.StartsWith(word + " ", StringComparison.Ordinal) || o.Name.StartsWith(word + ", ", StringComparison.Ordinal) && IsCommaFirm(o.Name)) && !o.Name.Contains("'s ") && !o.Name.Contains("’s "))
             {
                 if (found is not null && found != o) return null;
                 found = o;
@@ -494,7 +496,8 @@ internal sealed class Speakers
             if (at > 0) headPart = headPart[..at];
         }
         var hw = headPart.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        bool endsOrg = listedCompany || hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
+        // "Goldman, Sachs and Co": a partnership name the pre-scan saw whole is no person, whatever its comma cuts off
+        bool endsOrg = listedCompany || IsCommaFirm(core) && _orgNames.Contains(StripDeterminer(core, out _)) || hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
                        || hw[^1].StartsWith('<') || hw[^1].EndsWith('>') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
         // "The Wheat Growers official", "a Reagan aide": a lower-case source noun heads the phrase, the name before
         // it only says whose; the speaker is not that name
@@ -1183,7 +1186,7 @@ internal sealed class Speakers
         if (!b.Contains(' ') && !IsAllCaps(b))
         {
             foreach (var n in _orgNames)
-                if (n.Contains(' ') && n.Split(' ').Any(x => x.TrimEnd(',') == b)) return StripBased(n).Replace('’', '\'');
+                if (n.Contains(' ') && (n.Split(' ').Contains(b) || n.StartsWith(b + ", ", StringComparison.Ordinal) && IsCommaFirm(n))) return StripBased(n).Replace('’', '\'');
             foreach (var n in _orgNames)
                 if (n.StartsWith(b + "-", StringComparison.Ordinal) && n.Contains(' ')) return StripBased(n).Replace('’', '\'');
             // "Immunogenetics" after "ImmunoGenetics Inc": the first word of a company name in another case

@@ -64,8 +64,11 @@ public class GeneralizationRound6Tests
     {
         var st = Extract("Harlow, Brenner and Co said it expects higher earnings in the fourth quarter.",
                          "Harlow said its retail unit had a record month.",
-                         "Meanwhile, Dorne Brothers and Co said it would not bid.");
-        Assert.Equal(3, st.Count);
+                         "Meanwhile, Dorne Brothers and Co said it would not bid.",
+                         "Harlow, Brenner and Co said it named Anne Kell chairman after the death of Paul Brenner.");
+        Assert.Equal(4, st.Count);
+        // a person who shares the second name does not take the firm's statement
+        Assert.Equal("Harlow, Brenner and Co", st[3].Speaker);
         Assert.Equal("Harlow, Brenner and Co", st[0].SpeakerText);
         Assert.Equal("Harlow, Brenner and Co", st[0].Speaker);
         Assert.Equal("organization", st[0].SpeakerType);
@@ -101,5 +104,43 @@ public class GeneralizationRound6Tests
                          "According to terms, holders would receive cash and notes for each share, it said.");
         Assert.Equal(2, st.Count);
         Assert.Equal("According to terms, holders would receive cash and notes for each share", st[1].Content);
+    }
+
+    [Fact]
+    public void A_time_phrase_without_its_comma_before_a_name_with_a_particle_is_no_part_of_the_subject()
+    {
+        var st = Extract("Transport Minister Karel van Dalen announced he would end the port subsidy.",
+                         "Late last month van Dalen said that the subsidy would end if the strike went on.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("van Dalen", st[1].SpeakerText);
+        Assert.Equal("Karel van Dalen", st[1].Speaker);
+        Assert.Equal("the subsidy would end if the strike went on", st[1].Content);
+    }
+
+    [Fact]
+    public void Praise_coordinated_with_the_cue_is_its_own_statement()
+    {
+        var st = Extract("Lena Varga said the agreement was a success and praised the willingness of the other members to accept it.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("the agreement was a success", st[0].Content);
+        Assert.Equal("praised", st[1].Cue);
+        Assert.Equal("Lena Varga", st[1].Speaker);
+    }
+
+    [Fact]
+    public void A_contrast_ends_the_noun_phrase_of_a_criticism()
+    {
+        var st = Extract("Employers criticised the tribunal's wage decision but the unions gave it a qualified welcome.");
+        var s = Assert.Single(st);
+        Assert.Equal("the tribunal's wage decision", s.Content);
+    }
+
+    [Fact]
+    public void An_adjunct_between_that_and_a_comma_keeps_the_clause_after_it_in_the_content()
+    {
+        var st = Extract("Ilse Brandt said that for its part, the central bank announced a cut in its discount rate.");
+        var s = Assert.Single(st);
+        Assert.Equal("Ilse Brandt", s.Speaker);
+        Assert.Equal("for its part, the central bank announced a cut in its discount rate", s.Content);
     }
 }
