@@ -856,7 +856,9 @@ internal sealed class ArticleRun
                     if (CompanyBeforeRelation(s, out var s3, out var e3)) return (s3, e3);
                     // a second appositive: "Tom Hale, president of Brenner Ltd, the Canadian unit of Orvis, said": the
                     // phrase found is itself a lower-case title after a comma, and a name stands before it
-                    if (s > _sa && IsK(s - 1, TokKind.Comma) && IsWord(s) && char.IsLower(_t[_toks[s].S]) && !In(s, Lexicon.Determiners))
+                    // (also "Jan Wolski, a deputy director of Polcuk, the state sugar enterprise, said": an indefinite title)
+                    if (s > _sa && IsK(s - 1, TokKind.Comma) && IsWord(s) && char.IsLower(_t[_toks[s].S])
+                        && (!In(s, Lexicon.Determiners) || (Is(s, "a") || Is(s, "an")) && IsWord(s + 1) && (In(s + 1, Lexicon.TitleWords) || In(s + 1, Lexicon.PersonNouns) || In(s + 2, Lexicon.TitleWords) || In(s + 2, Lexicon.PersonNouns))))
                     {
                         var (s2, e2) = NounPhraseBefore(s - 1);
                         if (s2 >= 0 && e2 == s - 1 && IsNameRun(s2, e2)) return (s2, e2);
@@ -1036,7 +1038,7 @@ internal sealed class ArticleRun
                 if (w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase)) break;
                 if (char.IsLower(w[0]) && (w.EndsWith("ed") && !Lexicon.PersonNouns.Contains(w) && w is not "armed" and not "united" && !(k > _sa && Is(k - 1, "the")) && w.Length > 4 && !w.Contains('-'))) break;
                 if (w is "has" or "have" or "had" or "is" or "are" or "was" or "were" or "will" or "would" or "to" or "not" or "in" or "by" && n > 0
-                    && !(w is "in" && IsDescriptorIn(k)) && !(w is "to" && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns))))
+                    && !(w is "in" && IsDescriptorIn(k)) && !(w is "to" && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.DocumentNouns))))
                     break;
                 k--; n++;
                 continue;
@@ -1508,6 +1510,8 @@ internal sealed class ArticleRun
                 // "He added, a planned reform ... was an important step": nothing before the subject, the content follows
                 if (ce <= cs || LeadingAdjunctOnly(cs, s.SubjS - 1) && s.SubjS - 1 <= cs) cs = k + 1;
                 else if (MediumAdjunct(cs, s.SubjS - 1, d)) cs = k + 1;
+                // "In addition, she said, many nations ...": only the narrator's connective stands before the attribution
+                else if (NarratorConnective(cs) >= s.SubjS) cs = k + 1;
                 ce = _sb;
             }
             // leading adjunct of the sentence is not content: "In a speech, X said ..." has none
@@ -1543,6 +1547,19 @@ internal sealed class ArticleRun
         {
             for (int m = cs; m < before; m++) if (_toks[m].Kind is TokKind.OpenQ or TokKind.CloseQ) return false;
             if (!IsK(before, TokKind.Comma) || WordsBetween(cs, before) < 3 || LeadingAdjunctOnly(cs, before) || MediumAdjunct(cs, before, new Draft())) return false;
+            // the quotation goes on with the sentence (a lower-case word), and what stands before the attribution is a clause
+            // of the statement, not the setting of the remark: no participle ("Commenting on ...,", "Pressed for comment,",
+            // "When asked ...,"), no prepositional phrase, no name with its appositive ("X, analyst with Y, said")
+            if (!IsWord(open2 + 1) || !char.IsLower(_t[_toks[open2 + 1].S])) return false;
+            int f = cs;
+            if (Is(f, "but") || Is(f, "and") || Is(f, "yet")) f++;
+            if (IsK(f, TokKind.Comma)) f++;
+            for (int m = f; m < before; m++) if (_toks[m].Kind != TokKind.Word) return false;
+            if (!IsWord(f)) return false;
+            var w0 = W(f).ToString().ToLowerInvariant();
+            if (w0.EndsWith("ing") || w0 is "when" or "while" or "after" or "before" or "asked" or "regarding" or "concerning" or "despite"
+                || Lexicon.Prepositions.Contains(w0) && w0 is not ("this" or "last" or "next" or "late" or "early" or "earlier" or "later")) return false;
+            if (w0.EndsWith("ed") && (In(f + 1, Lexicon.Prepositions) || Is(f + 1, "that") || Is(f + 1, "whether") || Is(f + 1, "if") || In(f + 1, Lexicon.Determiners))) return false;
         }
         d.EvidS = _toks[_sa].S; d.EvidE = _toks[_sb - 1].E;
         d.Cue = cueText;

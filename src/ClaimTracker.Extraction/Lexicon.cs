@@ -283,7 +283,7 @@ internal static class Lexicon
         "concern", "corporation", "utility", "airline", "carrier", "maker", "producer", "retailer", "insurer", "automaker",
         "carmaker", "brewer", "refiner", "lender", "thrift", "distributor", "manufacturer", "publisher", "railroad",
         "shipper", "operator", "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division",
-        "brokerage", "steelmaker", "chipmaker", "drugmaker", "bureau", "magazine", "weekly", "journal", "tabloid");
+        "brokerage", "steelmaker", "chipmaker", "drugmaker", "bureau", "magazine", "weekly", "journal", "tabloid", "team", "delegation", "mission");
 
     /// <summary>Title words that precede a person's name ("U.S. Secretary of State John Kerry"); a hyphenated
     /// compound of title words ("Vice-President", "Deputy-Governor") is one too.</summary>

@@ -393,6 +393,16 @@ internal sealed class Speakers
         }
         core = core.Trim().TrimEnd(',');
 
+        // "The team's report to the government": a document speaks for its owner named before the possessive
+        {
+            var cw = core.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            int po = Array.FindIndex(cw, w => w.Length > 2 && (w.EndsWith("'s") || w.EndsWith("’s")));
+            if (po >= 1 && po + 1 < cw.Length && Lexicon.DocumentNouns.Contains(cw[po + 1])
+                && (po + 2 == cw.Length || Lexicon.Prepositions.Contains(cw[po + 2]) || cw[po + 2] is "of")
+                && Lexicon.Determiners.Contains(cw[0]) && cw[1..(po + 1)].All(w => char.IsLower(w[0])))
+                return Resolve(string.Join(' ', cw[..(po + 1)])[..^2]);
+        }
+
         // "Italy's state-owned <Banca Nazionale>": 1987 copy marks company names with angle brackets
         // (only a bracketed name that ends the phrase: "Westpac Banking Corp <WSTP.S>" is a name and its ticker)
         int ltAt = core.IndexOf('<');

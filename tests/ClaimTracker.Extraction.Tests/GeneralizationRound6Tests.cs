@@ -27,8 +27,13 @@ public class GeneralizationRound6Tests
     public void An_attribution_after_an_unquoted_opener_spans_into_the_quotation_that_completes_it()
     {
         var st = Extract("If the talks fail, the union said, “the strike could last into the summer”.",
-                         "In a statement, the union said, “We will not return to work.”");
-        Assert.Equal(2, st.Count);
+                         "In a statement, the union said, “We will not return to work.”",
+                         "Commenting on the vote, the chairman said, “we have done what we could.”",
+                         "Pressed for details, he said, “there is nothing more to add.”");
+        Assert.Equal(4, st.Count);
+        // a participle that sets the scene of the remark is no part of it either
+        Assert.Equal("we have done what we could.", st[2].Content);
+        Assert.Equal("there is nothing more to add.", st[3].Content);
         Assert.Equal("If the talks fail, the union said, “the strike could last into the summer”", st[0].Content);
         Assert.Equal("mixed", st[0].Mode);
         // the opener names the medium, it is no part of what was said
@@ -46,6 +51,9 @@ public class GeneralizationRound6Tests
         Assert.Equal("output of the mine rose to a record", st[0].Content);
         Assert.Equal("prices are unlikely to recover this year", st[1].Content);
         Assert.Equal("the plant will be closed for repairs", st[2].Content);
+        // before an attribution inside the sentence the connective goes, and the content follows the cue
+        var inner = Assert.Single(Extract("In addition, she said, many of the growers need to sell their crops to raise cash."));
+        Assert.Equal("many of the growers need to sell their crops to raise cash", inner.Content);
     }
 
     [Fact]
@@ -142,5 +150,26 @@ public class GeneralizationRound6Tests
         var s = Assert.Single(st);
         Assert.Equal("Ilse Brandt", s.Speaker);
         Assert.Equal("for its part, the central bank announced a cut in its discount rate", s.Content);
+    }
+
+    [Fact]
+    public void A_name_before_an_indefinite_title_and_a_second_appositive_is_the_speaker()
+    {
+        var st = Extract("Higher prices have not changed the plans, Jan Wolski, a deputy director of Polcuk, the state sugar enterprise, said.");
+        var s = Assert.Single(st);
+        Assert.Equal("Jan Wolski", s.Speaker);
+        Assert.Equal("person", s.SpeakerType);
+        Assert.Equal("Higher prices have not changed the plans", s.Content);
+    }
+
+    [Fact]
+    public void A_document_of_a_body_with_its_recipient_speaks_for_the_body()
+    {
+        var st = Extract("A World Bank team said the country should cut its deficit.",
+                         "The team's report to the government praises last year's spending cuts.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("The team's report to the government", st[1].SpeakerText);
+        Assert.Equal(st[0].Speaker, st[1].Speaker);
+        Assert.Equal("last year's spending cuts", st[1].Content);
     }
 }
