@@ -1459,7 +1459,7 @@ internal sealed class ArticleRun
             // "criticised the decision but the unions gave it qualified approval": a contrast ends the noun phrase too
             if (NounComplementLemmas.Contains(s.Info.Lemma))
                 for (int m = k + 1; m < ce; m++)
-                    if ((_toks[m].Kind is TokKind.Comma or TokKind.Semi || Is(m, "but") || Is(m, "whereas")) && !_in[m]) { ce = m; break; }
+                    if ((_toks[m].Kind is TokKind.Comma or TokKind.Semi || (Is(m, "but") || Is(m, "whereas")) && !In(m + 1, NounPhraseContrast)) && !_in[m]) { ce = m; break; }
             for (int m = k + 1; m + 1 < ce; m++)
                 if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m] && Is(m + 1, "but") && IsWord(m + 2)
                     && Is(m + 2, "there"))
@@ -1920,6 +1920,9 @@ internal sealed class ArticleRun
 
     static readonly WordSet Interjections = new(["however", "though", "moreover", "nevertheless", "nonetheless", "meanwhile",
         "furthermore", "therefore", "also", "too", "again", "separately", "instead", "still", "earlier", "later", "previously"]);
+
+    // "limiting but not banning", "cost of living adjustments but no wage increase": a contrast inside the noun phrase
+    static readonly WordSet NounPhraseContrast = new(["not", "no", "only", "also", "rather", "just", "never"]);
 
     static readonly WordSet MediumBeforeCue = new(["statement", "interview", "speech", "letter", "communique"]);
 
