@@ -1061,6 +1061,7 @@ internal sealed class ArticleRun
         if (r > s && r < e && IsWord(r - 1) && !_in[r - 1] && char.IsLower(_t[_toks[r - 1].S]) && !EndsPossessive(r - 1)
             && !In(r - 1, Lexicon.TitleWords) && !In(r - 1, Lexicon.PersonNouns) && !In(r - 1, Lexicon.Determiners)
             && !Is(r - 1, "of") && !Is(r - 1, "and") && !Is(r - 1, "for") && !Is(r - 1, "to") && !Is(r - 1, "at") && !Is(r - 1, "in")
+            // (the name may open with its particle: "Late last month de Graaf said")
             && !W(r - 1).Contains('-') && (Cap(r) || In(r, Lexicon.NameParticles) && Cap(r + 1)) && HasNameWord(r, e) && LeadsWithAdjunct(s, r - 1))
             s = r;
         // "In New Delhi an Indian spokesman said", "At the meeting the minister said": a sentence-initial
@@ -1088,15 +1089,8 @@ internal sealed class ArticleRun
     {
         // "After the talks Smith": the scan stopped at a subordinator; "Following talks ... Lawson": it opens the phrase
         if (s > _sa && _toks[s - 1].Kind == TokKind.Word && (Lexicon.Prepositions.Contains(W(s - 1)) || Lexicon.SubjectStoppers.Contains(W(s - 1)))) return true;
-        if (IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according")) return true;
-        // "Late last month de Graaf said", "Last week Smith said": a time phrase without its comma
-        for (int m = s; m < end; m++)
-            if (!(In(m, TimePhraseWords) || IsWord(m) && (IsTimeWord(W(m)) || IsMonthWord(W(m))))) return false;
-        return end > s;
+        return IsWord(s) && Lexicon.Prepositions.Contains(W(s)) && !Is(s, "according");
     }
-
-    static readonly WordSet TimePhraseWords = new(["last", "late", "early", "this", "next", "earlier", "week", "month", "year",
-        "weekend", "morning", "afternoon", "evening", "night", "quarter"]);
 
     bool IsDescriptorIn(int k) => k > _sa && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.OrgNouns) || Cap(k - 1)) && Cap(k + 1);
 
