@@ -273,6 +273,11 @@ internal static class Lexicon
         "mint", "treasury", "customs", "tribunal", "legislature", "inspectorate", "embassy", "consulate", "exchequer",
         "reserve", "bourse", "academy", "hospital", "college", "museum", "laboratory", "laboratories");
 
+    /// <summary>Organisation words for public institutions and places, which are never "the company" of a story.</summary>
+    internal static readonly WordSet InstitutionWords = Set(
+        "mint", "treasury", "customs", "tribunal", "legislature", "inspectorate", "embassy", "consulate", "exchequer",
+        "reserve", "bourse", "academy", "hospital", "college", "museum");
+
     /// <summary>Singular nouns for bodies that speak ("the army said", "a monitoring group said").</summary>
     internal static readonly WordSet OrgNouns = Set(
         "government", "army", "military", "ministry", "group", "body", "agency", "organization", "organisation", "company",

@@ -611,7 +611,9 @@ internal sealed class Speakers
                 if (Lexicon.CompanyNouns.Contains(head))
                 {
                     if (LastThing?.Final is { Type: SpeakerTypes.Organization } org0 && !org0.Anonymous) return Note(org0);
-                    if (_orgNames.Count > 0) return Note(Other(OrgName(StripBased(_orgNames[0])), SpeakerTypes.Organization, false));
+                    // the story's company: the first organisation named, not an institution ("the Treasury", "Eastwood Hospital")
+                    if (_orgNames.FirstOrDefault(n => !Lexicon.InstitutionWords.Contains(n[(n.LastIndexOf(' ') + 1)..])) is { } firstCo)
+                        return Note(Other(OrgName(StripBased(firstCo)), SpeakerTypes.Organization, false));
                 }
                 if (CountryIn(bw) is { } cty && head is "ministry" or "government" or "army" or "military") 
                 {
@@ -671,7 +673,9 @@ internal sealed class Speakers
                 if (headIdx > 0 && bw[headIdx - 1] is "investment" or "merchant" && head is "banker" or "dealer")
                 {
                     if (LastThing?.Final is { Type: SpeakerTypes.Organization } firm && !firm.Anonymous) return Note(firm);
-                    if (_orgNames.Count > 0) return Note(Other(OrgName(StripBased(_orgNames[0])), SpeakerTypes.Organization, false));
+                    // the story's company: the first organisation named, not an institution ("the Treasury", "Eastwood Hospital")
+                    if (_orgNames.FirstOrDefault(n => !Lexicon.InstitutionWords.Contains(n[(n.LastIndexOf(' ') + 1)..])) is { } firstCo)
+                        return Note(Other(OrgName(StripBased(firstCo)), SpeakerTypes.Organization, false));
                 }
                 // an office identified by its title: "Turkey's foreign minister", "The head of the U.S. DIA"
                 if (HasOwner(bw, headIdx))

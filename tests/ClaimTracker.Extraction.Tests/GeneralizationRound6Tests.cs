@@ -65,6 +65,10 @@ public class GeneralizationRound6Tests
         Assert.Equal("organization", st[0].SpeakerType);
         Assert.Equal(st[0].Speaker, st[1].Speaker);
         Assert.Equal("organization", st[1].SpeakerType);
+        // an institution is never the story's company that "the bank" or "the company" falls back to
+        var cb = Extract("Growth will slow to two pct this year, the central bank said.",
+                         "The forecast compares with one made by the Treasury last October.");
+        Assert.Equal("central bank", Assert.Single(cb).Speaker);
     }
 
     [Fact]
