@@ -233,7 +233,7 @@ internal sealed class ArticleRun
                     // "... and not 25.5 mln dlrs as it announced yesterday": a comparative clause with nothing after its cue
                     // is part of the complement it compares with
                     || s.Kind == "forward" && (Is(s.RegionStart - 1, "as") || Is(s.RegionStart - 1, "than")) && !IsK(s.RegionStart - 2, TokKind.Comma) && EndsAfterCue(s))
-                || s.Kind == "forward" && sites.Take(k).Any(p => p.Valid && p.Kind == "forward" && OpensComplement(p, s.RegionStart)))
+                || s.Kind == "forward" && sites.Take(k).Any(p => p.Valid && p.Kind == "forward" && (OpensComplement(p, s.RegionStart) || AdjunctAfterThatOpens(p, s.RegionStart))))
             {
                 for (int m = k - 1; m >= 0; m--)
                 {
@@ -284,6 +284,9 @@ internal sealed class ArticleRun
             int end = s.Cue + 1;
             if (made > 0 && _lastEmitEnd > end) end = _lastEmitEnd;
             if (s.SubjE > end && s.Kind == "inversion") end = s.SubjE;
+            // "According to terms, holders would receive ..., it said": an according-to that names no source is part
+            // of the next statement's content
+            if (made == 0 && s.Kind == "according") continue;
             prevEnd = Math.Max(prevEnd, end);
         }
         if (!any) Continuation();
@@ -355,13 +358,24 @@ internal sealed class ArticleRun
         return b == governing.CueLast || governing.Info.Kind == CueKind.Tell;
     }
 
+    /// <summary>"Baker said that for its part, Japan announced ...": a short prepositional adjunct between "that" and a
+    /// comma opens the earlier cue's complement, so the clause after the comma (and a cue in it) is inside it.</summary>
+    bool AdjunctAfterThatOpens(Site governing, int regionStart)
+    {
+        int comma = regionStart - 1, that = governing.Cue + 1, a = that + 1;
+        if (!IsK(comma, TokKind.Comma) || !Is(that, "that") || _in[that] || !IsWord(a) || !Lexicon.Prepositions.Contains(W(a))) return false;
+        if (comma - a < 2 || comma - a > 6) return false;
+        for (int m = a; m < comma; m++) if (!IsWord(m) || _in[m]) return false;
+        return true;
+    }
+
     static readonly WordSet ComplementSubordinators = new(["while", "although", "though", "whereas", "because", "since", "before",
         "after", "once", "until", "unless", "if", "when", "as"]);
     static readonly WordSet TimeSubordinators = new(["since", "before", "after", "once", "until", "when", "as"]);
 
     /// <summary>Cues whose noun-phrase complement ends at the first comma ("welcomed the plan, which ...").</summary>
     static readonly WordSet NounComplementLemmas = new(["voice", "see little chance", "hold out hope", "float the idea of", "raise the specter of",
-        "cite", "welcome", "reject", "question", "applaud", "criticise", "propose", "oppose"]);
+        "cite", "welcome", "reject", "question", "applaud", "criticise", "propose", "oppose", "praise"]);
 
     bool CommaBetween(int a, int b)
     {
@@ -558,6 +572,8 @@ internal sealed class ArticleRun
         int cueFirst = j + 1;
         // time phrases before the cue are not part of it: "Fabius on Wednesday questioned"
         int jj = j;
+        // "the chairman today in a statement reiterated": the medium before the cue is not its subject either
+        if (In(jj, MediumBeforeCue) && (Is(jj - 1, "a") || Is(jj - 1, "an")) && Is(jj - 2, "in") && jj - 3 >= _sa && IsWord(jj - 3) && !_in[jj]) jj -= 3;
         if (IsWord(jj) && IsTimeWord(W(jj)) && Is(jj - 1, "on")) jj -= 2;
         else if (IsWord(jj) && (Is(jj, "week") || Is(jj, "month") || Is(jj, "year")) && (Is(jj - 1, "this") || Is(jj - 1, "last"))) jj -= 2;
         // "a Texas court this morning said", "the union late yesterday said"
@@ -840,7 +856,9 @@ internal sealed class ArticleRun
                     if (CompanyBeforeRelation(s, out var s3, out var e3)) return (s3, e3);
                     // a second appositive: "Tom Hale, president of Brenner Ltd, the Canadian unit of Orvis, said": the
                     // phrase found is itself a lower-case title after a comma, and a name stands before it
-                    if (s > _sa && IsK(s - 1, TokKind.Comma) && IsWord(s) && char.IsLower(_t[_toks[s].S]) && !In(s, Lexicon.Determiners))
+                    // (also "Jan Wolski, a deputy director of Polcuk, the state sugar enterprise, said": an indefinite title)
+                    if (s > _sa && IsK(s - 1, TokKind.Comma) && IsWord(s) && char.IsLower(_t[_toks[s].S])
+                        && (!In(s, Lexicon.Determiners) || (Is(s, "a") || Is(s, "an")) && IsWord(s + 1) && (In(s + 1, Lexicon.TitleWords) || In(s + 1, Lexicon.PersonNouns) || In(s + 2, Lexicon.TitleWords) || In(s + 2, Lexicon.PersonNouns))))
                     {
                         var (s2, e2) = NounPhraseBefore(s - 1);
                         if (s2 >= 0 && e2 == s - 1 && IsNameRun(s2, e2)) return (s2, e2);
@@ -862,6 +880,8 @@ internal sealed class ArticleRun
             return (-1, -1);
         }
         var (ns, ne) = NounPhraseBefore(j + 1);
+        // "Sears, Roebuck and Co said": the comma is inside the firm's name
+        if (ns > _sa + 1 && IsK(ns - 1, TokKind.Comma) && Cap(ns - 2) && ne > ns && _spk.IsOrgName(Speakers.StripPossessive(Text(ns - 2, ne)))) ns -= 2;
         // "A group led by investor Sam Ortiz said": the head is the noun phrase before "led by"
         int byAt = ns - 1;
         while (byAt > _sa && byAt > ns - 6 && IsWord(byAt) && !Is(byAt, "by") && !_in[byAt]) byAt--;   // an adjunct cut may have dropped "investor"
@@ -1018,7 +1038,7 @@ internal sealed class ArticleRun
                 if (w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase)) break;
                 if (char.IsLower(w[0]) && (w.EndsWith("ed") && !Lexicon.PersonNouns.Contains(w) && w is not "armed" and not "united" && !(k > _sa && Is(k - 1, "the")) && w.Length > 4 && !w.Contains('-'))) break;
                 if (w is "has" or "have" or "had" or "is" or "are" or "was" or "were" or "will" or "would" or "to" or "not" or "in" or "by" && n > 0
-                    && !(w is "in" && IsDescriptorIn(k)) && !(w is "to" && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns))))
+                    && !(w is "in" && IsDescriptorIn(k)) && !(w is "to" && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.DocumentNouns))))
                     break;
                 k--; n++;
                 continue;
@@ -1041,7 +1061,8 @@ internal sealed class ArticleRun
         if (r > s && r < e && IsWord(r - 1) && !_in[r - 1] && char.IsLower(_t[_toks[r - 1].S]) && !EndsPossessive(r - 1)
             && !In(r - 1, Lexicon.TitleWords) && !In(r - 1, Lexicon.PersonNouns) && !In(r - 1, Lexicon.Determiners)
             && !Is(r - 1, "of") && !Is(r - 1, "and") && !Is(r - 1, "for") && !Is(r - 1, "to") && !Is(r - 1, "at") && !Is(r - 1, "in")
-            && !W(r - 1).Contains('-') && Cap(r) && HasNameWord(r, e) && LeadsWithAdjunct(s, r - 1))
+            // (the name may open with its particle: "Late last month de Graaf said")
+            && !W(r - 1).Contains('-') && (Cap(r) || In(r, Lexicon.NameParticles) && Cap(r + 1)) && HasNameWord(r, e) && LeadsWithAdjunct(s, r - 1))
             s = r;
         // "In New Delhi an Indian spokesman said", "At the meeting the minister said": a sentence-initial
         // prepositional phrase without its comma ends before the subject's own article
@@ -1350,6 +1371,7 @@ internal sealed class ArticleRun
             k = s.PhraseEnd;
         }
         k = SkipAdjuncts(k, d, ref cueText, s);
+        if (InterruptedQuotation(s, k, prevEnd, cutoff, d, cueText, ref made)) return made;
         if (IsK(k, TokKind.Comma) && IsK(k + 1, TokKind.OpenQ) && s.Kind is not "inversion" && !(s.SubjS > _sa && IsK(s.SubjS - 1, TokKind.CloseQ))) k++;
         if (s.Kind == "inversion") k = Math.Max(k, s.SubjE);
         bool skippedThat = false;
@@ -1428,9 +1450,10 @@ internal sealed class ArticleRun
                 k++;
                 for (int m = k; m < ce; m++) if (_toks[m].Kind == TokKind.Comma) { ce = m; break; }
             }
+            // "criticised the decision but the unions gave it qualified approval": a contrast ends the noun phrase too
             if (NounComplementLemmas.Contains(s.Info.Lemma))
                 for (int m = k + 1; m < ce; m++)
-                    if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m]) { ce = m; break; }
+                    if ((_toks[m].Kind is TokKind.Comma or TokKind.Semi || (Is(m, "but") || Is(m, "whereas")) && !In(m + 1, NounPhraseContrast)) && !_in[m]) { ce = m; break; }
             for (int m = k + 1; m + 1 < ce; m++)
                 if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m] && Is(m + 1, "but") && IsWord(m + 2)
                     && Is(m + 2, "there"))
@@ -1481,6 +1504,8 @@ internal sealed class ArticleRun
                 // "He added, a planned reform ... was an important step": nothing before the subject, the content follows
                 if (ce <= cs || LeadingAdjunctOnly(cs, s.SubjS - 1) && s.SubjS - 1 <= cs) cs = k + 1;
                 else if (MediumAdjunct(cs, s.SubjS - 1, d)) cs = k + 1;
+                // "In addition, she said, many nations ...": only the narrator's connective stands before the attribution
+                else if (NarratorConnective(cs) >= s.SubjS) cs = k + 1;
                 ce = _sb;
             }
             // leading adjunct of the sentence is not content: "In a speech, X said ..." has none
@@ -1492,6 +1517,59 @@ internal sealed class ArticleRun
             _governingPara = _para;
         }
         return made;
+    }
+
+    /// <summary>“A,” he said, “B.” (also "A," said X, "B." and "If ..., it said, “B”"): an attribution that interrupts
+    /// one statement whose second part is a quotation running to the end of the sentence. The content spans the
+    /// interruption so that it stays an exact substring (guidelines A.8): direct when both parts are quoted, else mixed.</summary>
+    bool InterruptedQuotation(Site s, int k, int prevEnd, int cutoff, Draft d, string cueText, ref int made)
+    {
+        if (s.Kind is not ("forward" or "inversion") || cutoff < _sb) return false;
+        int attrS = s.Kind == "inversion" ? Math.Min(s.CueFirst, s.SubjS) : s.SubjS;
+        if (s.Kind == "inversion") k = Math.Max(k, s.SubjE);
+        int before = attrS - 1, cs = Math.Max(prevEnd, _sa);
+        if (attrS <= _sa || before <= cs || !(IsK(before, TokKind.Comma) || IsK(before, TokKind.CloseQ))) return false;
+        if (!IsK(k, TokKind.Comma) || !IsK(k + 1, TokKind.OpenQ)) return false;
+        // the second part is a quotation that ends the sentence (an unclosed one runs to the end of the paragraph)
+        int open2 = k + 1, close2 = _close[open2];
+        if (close2 == _toks.Count ? _sb != _toks.Count : close2 < _sb - 2 || close2 >= _sb || close2 == _sb - 2 && _toks[_sb - 1].Kind != TokKind.Stop) return false;
+        if (WordsBetween(open2, Math.Min(close2, _sb)) < 1) return false;
+        // the first part: a quotation closed just before the attribution ("“A,” he said" or "“A”, he said"), or an
+        // unquoted clause that is not the attribution's own setting ("In a statement, he said, “...”")
+        bool quotedA = IsK(cs, TokKind.OpenQ) && (_close[cs] == before || _close[cs] == before - 1 && IsK(before, TokKind.Comma));
+        if (!quotedA)
+        {
+            for (int m = cs; m < before; m++) if (_toks[m].Kind is TokKind.OpenQ or TokKind.CloseQ) return false;
+            if (!IsK(before, TokKind.Comma) || WordsBetween(cs, before) < 3 || LeadingAdjunctOnly(cs, before) || MediumAdjunct(cs, before, new Draft())) return false;
+            // the quotation goes on with the sentence (a lower-case word), and what stands before the attribution is a clause
+            // of the statement, not the setting of the remark: no participle ("Commenting on ...,", "Pressed for comment,",
+            // "When asked ...,"), no prepositional phrase, no name with its appositive ("X, analyst with Y, said")
+            if (!IsWord(open2 + 1) || !char.IsLower(_t[_toks[open2 + 1].S])) return false;
+            int f = cs;
+            if (Is(f, "but") || Is(f, "and") || Is(f, "yet")) f++;
+            if (IsK(f, TokKind.Comma)) f++;
+            for (int m = f; m < before; m++) if (_toks[m].Kind != TokKind.Word) return false;
+            if (!IsWord(f)) return false;
+            var w0 = W(f).ToString().ToLowerInvariant();
+            if (w0.EndsWith("ing") || w0 is "when" or "while" or "after" or "before" or "asked" or "regarding" or "concerning" or "despite"
+                || Lexicon.Prepositions.Contains(w0) && w0 is not ("this" or "last" or "next" or "late" or "early" or "earlier" or "later")) return false;
+            if (w0.EndsWith("ed") && (In(f + 1, Lexicon.Prepositions) || Is(f + 1, "that") || Is(f + 1, "whether") || Is(f + 1, "if") || In(f + 1, Lexicon.Determiners))) return false;
+        }
+        d.EvidS = _toks[_sa].S; d.EvidE = _toks[_sb - 1].E;
+        d.Cue = cueText;
+        if (quotedA)
+        {
+            int ce = close2 == _toks.Count ? _sb : close2;
+            while (ce > open2 + 1 && _toks[ce - 1].Kind is TokKind.Comma or TokKind.Semi or TokKind.Dash) ce--;
+            d.ContentS = _toks[cs + 1].S; d.ContentE = _toks[ce - 1].E;
+            d.Mode = StatementMode.Direct;
+            _drafts.Add(d);
+            _lastEmitEnd = _sb;
+            made++;
+        }
+        else made += Emit(d, cs, _sb, s);
+        if (made > 0) { _governing = _drafts[^1]; _governingPara = _para; }
+        return true;
     }
 
     /// <summary>A word that can open a main clause after ", X said," (not "alluding to", "without", "but", "adding").</summary>
@@ -1837,6 +1915,24 @@ internal sealed class ArticleRun
     static readonly WordSet Interjections = new(["however", "though", "moreover", "nevertheless", "nonetheless", "meanwhile",
         "furthermore", "therefore", "also", "too", "again", "separately", "instead", "still", "earlier", "later", "previously"]);
 
+    // "limiting but not banning", "cost of living adjustments but no wage increase": a contrast inside the noun phrase
+    static readonly WordSet NounPhraseContrast = new(["not", "no", "only", "also", "rather", "just", "never"]);
+
+    static readonly WordSet MediumBeforeCue = new(["statement", "interview", "speech", "letter", "communique"]);
+
+    static readonly WordSet NarratorConnectives = new(["meanwhile", "however", "separately", "additionally", "moreover",
+        "furthermore", "also", "elsewhere", "likewise", "similarly"]);
+
+    /// <summary>The token after a sentence-opening connective and its comma ("Meanwhile,", "However,", "In addition,",
+    /// "At the same time,"), else the same token.</summary>
+    int NarratorConnective(int i)
+    {
+        if (In(i, NarratorConnectives) && IsK(i + 1, TokKind.Comma)) return i + 2;
+        if (Is(i, "in") && Is(i + 1, "addition") && IsK(i + 2, TokKind.Comma)) return i + 3;
+        if (Is(i, "at") && Is(i + 1, "the") && Is(i + 2, "same") && Is(i + 3, "time") && IsK(i + 4, TokKind.Comma)) return i + 5;
+        return i;
+    }
+
     bool StartsAdjunct(int k)
     {
         if (!IsWord(k)) return false;
@@ -1869,6 +1965,9 @@ internal sealed class ArticleRun
         while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi or TokKind.Dash or TokKind.Colon) to--;
         if (to > from && _toks[to - 1].Kind == TokKind.Stop && !(to - 2 >= from && _in[to - 1])) to--;
         while (to > from && _toks[to - 1].Kind is TokKind.Comma or TokKind.Semi) to--;
+        // "Meanwhile, output rose, the bank said": the narrator's connective that opens the sentence links it to the
+        // story, it is not part of what the source said
+        if (from == _sa && !_in[from] && NarratorConnective(from) is var after && after > from && after < to) from = after;
         // the next attribution's conjunction is not content: "estimated damage at 10 mln dlrs and [a spokesman said ...]"
         while (to - 1 > from && !_in[to - 1] && (Is(to - 1, "and") || Is(to - 1, "but") || Is(to - 1, "or") || Is(to - 1, "while") || Is(to - 1, "whereas")))
         {

@@ -64,6 +64,7 @@ internal static class Lexicon
         ("welcome", CueKind.Say, ["welcomed", "welcomes"], false),
         ("criticise", CueKind.Say, ["criticised", "criticized", "criticises", "criticizes", "criticising", "criticizing"], false),
         ("applaud", CueKind.Say, ["applauded", "applauds"], false),
+        ("praise", CueKind.Say, ["praised", "praises"], false),
         ("recommend", CueKind.Say, ["recommended", "recommends"], false),
         ("propose", CueKind.Say, ["proposed", "proposes"], false),
         ("accuse", CueKind.Say, ["accused", "accuses", "accusing"], false),
@@ -267,7 +268,15 @@ internal static class Lexicon
         "brigade", "brigades", "coalition", "administration", "cabinet", "government", "military", "service",
         "services", "club", "panel", "team", "unit", "directorate", "bureau", "chamber", "institution", "partners",
         "securities", "capital", "inquiry", "investments", "energy", "telecom", "communications", "systems", "technologies",
-        "division", "subsidiary");
+        "division", "subsidiary",
+        // institutions named by their head noun ("The U.S. Mint", "the Paris Bourse", "the Customs")
+        "mint", "treasury", "customs", "tribunal", "legislature", "inspectorate", "embassy", "consulate", "exchequer",
+        "reserve", "bourse", "academy", "hospital", "college", "museum", "laboratory", "laboratories");
+
+    /// <summary>Organisation words for public institutions and places, which are never "the company" of a story.</summary>
+    internal static readonly WordSet InstitutionWords = Set(
+        "mint", "treasury", "customs", "tribunal", "legislature", "inspectorate", "embassy", "consulate", "exchequer",
+        "reserve", "bourse", "academy", "hospital", "college", "museum");
 
     /// <summary>Singular nouns for bodies that speak ("the army said", "a monitoring group said").</summary>
     internal static readonly WordSet OrgNouns = Set(
@@ -279,7 +288,7 @@ internal static class Lexicon
         "concern", "corporation", "utility", "airline", "carrier", "maker", "producer", "retailer", "insurer", "automaker",
         "carmaker", "brewer", "refiner", "lender", "thrift", "distributor", "manufacturer", "publisher", "railroad",
         "shipper", "operator", "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division",
-        "brokerage", "steelmaker", "chipmaker", "drugmaker", "bureau", "magazine", "weekly", "journal", "tabloid");
+        "brokerage", "steelmaker", "chipmaker", "drugmaker", "bureau", "magazine", "weekly", "journal", "tabloid", "team", "delegation", "mission");
 
     /// <summary>Title words that precede a person's name ("U.S. Secretary of State John Kerry"); a hyphenated
     /// compound of title words ("Vice-President", "Deputy-Governor") is one too.</summary>

@@ -68,7 +68,9 @@ internal sealed class Speakers
                    (Is(toks[i], "for") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && OrgWordAt(toks[i - 1])) ||
                    // "Merrill Lynch and Co": "and" before a closing "Co"/"Company"/"Sons" is inside the firm's name
                    (Is(toks[i], "and") && i + 1 < toks.Count && i > s && W(toks[i + 1]) is "Co" or "Co." or "Company" or "Sons"
-                    && (i + 2 >= toks.Count || !IsCapWord(toks[i + 2])))))
+                    && (i + 2 >= toks.Count || !IsCapWord(toks[i + 2]))) ||
+                   // "Sears, Roebuck and Co": a comma after the first name of a partnership that closes with "and Co"
+                   (i == s + 1 && toks[i].Kind == TokKind.Comma && CommaInFirmName(toks, s, i))))
                 i++;
             RegisterRun(toks, s, i);
             // parenthesised initialism after a name: "Organization for ... (OPCW)", also after a ticker and in mixed
@@ -92,6 +94,26 @@ internal sealed class Speakers
 
     readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
 
+    /// <summary>"Sears, Roebuck and Co", "Kidder, Peabody and Co": one name word, a comma, one to three capitalised
+    /// words and a closing "and Co/Company/Sons"; not "Meanwhile, Morgan Stanley and Co" nor "In Tokyo, ...".</summary>
+    bool CommaInFirmName(List<Tok> toks, int s, int comma)
+    {
+        var first = W(toks[s]).ToString();
+        if (StripPossessive(first) != first || first.Contains('.') || IsAllCaps(first) || Lexicon.SentenceOpeners.Contains(first)
+            || Lexicon.Prepositions.Contains(first) || Lexicon.Determiners.Contains(first) || Lexicon.Pronouns.Contains(first)
+            || Lexicon.TitleWords.Contains(first) || Lexicon.Weekdays.Contains(first) || IsMonth(first) || IsWestern(first)
+            || _countries.TryAny(first, out _) || _countries.TryName(first, out _)) return false;
+        int m = comma + 1, caps = 0;
+        while (m < toks.Count && caps < 3 && IsCapWord(toks[m]) && !Is(toks[m], "and")) { m++; caps++; }
+        return caps >= 1 && m + 1 < toks.Count && Is(toks[m], "and") && W(toks[m + 1]) is "Co" or "Co." or "Company" or "Sons"
+               && (m + 2 >= toks.Count || !IsCapWord(toks[m + 2]));
+    }
+
+    static bool IsCommaFirm(string n) => n.Contains(", ") && (n.EndsWith(" and Co") || n.EndsWith(" and Co.") || n.EndsWith(" and Company") || n.EndsWith(" and Sons"));
+
+    /// <summary>A name the pre-scan registered as an organisation ("Sears, Roebuck and Co").</summary>
+    public bool IsOrgName(string name) => _orgNames.Contains(name);
+
     // organisations that have spoken in this article, for "Delta said" after "Delta Air Lines said"
     readonly List<Entity> _spokenOrgs = [];
 
@@ -105,7 +127,7 @@ internal sealed class Speakers
     {
         Entity? found = null;
         foreach (var o in _spokenOrgs)
-            if (o.Name.StartsWith(word + " ", StringComparison.Ordinal) && !o.Name.Contains("'s ") && !o.Name.Contains("’s "))
+            if ((o.Name.StartsWith(word + " ", StringComparison.Ordinal) || o.Name.StartsWith(word + ", ", StringComparison.Ordinal) && IsCommaFirm(o.Name)) && !o.Name.Contains("'s ") && !o.Name.Contains("’s "))
             {
                 if (found is not null && found != o) return null;
                 found = o;
@@ -371,6 +393,16 @@ internal sealed class Speakers
         }
         core = core.Trim().TrimEnd(',');
 
+        // "The team's report to the government": a document speaks for its owner named before the possessive
+        {
+            var cw = core.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            int po = Array.FindIndex(cw, w => w.Length > 2 && (w.EndsWith("'s") || w.EndsWith("’s")));
+            if (po >= 1 && po + 1 < cw.Length && Lexicon.DocumentNouns.Contains(cw[po + 1])
+                && (po + 2 == cw.Length || Lexicon.Prepositions.Contains(cw[po + 2]) || cw[po + 2] is "of")
+                && Lexicon.Determiners.Contains(cw[0]) && cw[1..(po + 1)].All(w => char.IsLower(w[0])))
+                return Resolve(string.Join(' ', cw[..(po + 1)])[..^2]);
+        }
+
         // "Italy's state-owned <Banca Nazionale>": 1987 copy marks company names with angle brackets
         // (only a bracketed name that ends the phrase: "Westpac Banking Corp <WSTP.S>" is a name and its ticker)
         int ltAt = core.IndexOf('<');
@@ -474,7 +506,8 @@ internal sealed class Speakers
             if (at > 0) headPart = headPart[..at];
         }
         var hw = headPart.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        bool endsOrg = listedCompany || hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
+        // "Goldman, Sachs and Co": a partnership name the pre-scan saw whole is no person, whatever its comma cuts off
+        bool endsOrg = listedCompany || IsCommaFirm(core) && _orgNames.Contains(StripDeterminer(core, out _)) || hw.Length > 0 && (Lexicon.OrgWords.Contains(StripPossessive(hw[^1].TrimEnd(',', '.')))
                        || hw[^1].StartsWith('<') || hw[^1].EndsWith('>') || hw.Length > 1 && hw[^1].Length > 1 && IsAllCaps(hw[^1]) && !hw[^1].Contains('.'));
         // "The Wheat Growers official", "a Reagan aide": a lower-case source noun heads the phrase, the name before
         // it only says whose; the speaker is not that name
@@ -578,7 +611,9 @@ internal sealed class Speakers
                 if (Lexicon.CompanyNouns.Contains(head))
                 {
                     if (LastThing?.Final is { Type: SpeakerTypes.Organization } org0 && !org0.Anonymous) return Note(org0);
-                    if (_orgNames.Count > 0) return Note(Other(OrgName(StripBased(_orgNames[0])), SpeakerTypes.Organization, false));
+                    // the story's company: the first organisation named, not an institution ("the Treasury", "Eastwood Hospital")
+                    if (_orgNames.FirstOrDefault(n => !Lexicon.InstitutionWords.Contains(n[(n.LastIndexOf(' ') + 1)..])) is { } firstCo)
+                        return Note(Other(OrgName(StripBased(firstCo)), SpeakerTypes.Organization, false));
                 }
                 if (CountryIn(bw) is { } cty && head is "ministry" or "government" or "army" or "military") 
                 {
@@ -638,7 +673,9 @@ internal sealed class Speakers
                 if (headIdx > 0 && bw[headIdx - 1] is "investment" or "merchant" && head is "banker" or "dealer")
                 {
                     if (LastThing?.Final is { Type: SpeakerTypes.Organization } firm && !firm.Anonymous) return Note(firm);
-                    if (_orgNames.Count > 0) return Note(Other(OrgName(StripBased(_orgNames[0])), SpeakerTypes.Organization, false));
+                    // the story's company: the first organisation named, not an institution ("the Treasury", "Eastwood Hospital")
+                    if (_orgNames.FirstOrDefault(n => !Lexicon.InstitutionWords.Contains(n[(n.LastIndexOf(' ') + 1)..])) is { } firstCo)
+                        return Note(Other(OrgName(StripBased(firstCo)), SpeakerTypes.Organization, false));
                 }
                 // an office identified by its title: "Turkey's foreign minister", "The head of the U.S. DIA"
                 if (HasOwner(bw, headIdx))
@@ -1119,6 +1156,13 @@ internal sealed class Speakers
         // (the same company written without them later must be the same speaker)
         if (b.Length > 2 && b[0] == '<' && b[^1] == '>' && b.IndexOf('<', 1) < 0) b = b[1..^1].Trim();
         if (b.Contains('.') && _aliases.TryGetValue(b, out var full)) return full.Replace('’', '\'');
+        // "HMO said" after "HMO America Inc": an initialism that opens the name of one company (with its legal suffix)
+        if (!b.Contains(' ') && !b.Contains('.') && b.Length >= 2 && IsAllCaps(b))
+        {
+            var opened = _orgNames.Where(n => n.StartsWith(b + " ", StringComparison.Ordinal)
+                                              && CompanySuffixes.Contains(n[(n.LastIndexOf(' ') + 1)..].TrimEnd(',', '.'))).Distinct().ToList();
+            if (opened.Count == 1) return opened[0].Replace('’', '\'');
+        }
         if (!b.Contains('.') && IsAllCaps(b)) return b;
         // initialisms to a full name seen in the article ("U.N." -> "United Nations")
         string letters = new string(b.Where(char.IsLetter).ToArray());
@@ -1156,7 +1200,7 @@ internal sealed class Speakers
         if (!b.Contains(' ') && !IsAllCaps(b))
         {
             foreach (var n in _orgNames)
-                if (n.Contains(' ') && n.Split(' ').Contains(b)) return StripBased(n).Replace('’', '\'');
+                if (n.Contains(' ') && (n.Split(' ').Contains(b) || n.StartsWith(b + ", ", StringComparison.Ordinal) && IsCommaFirm(n))) return StripBased(n).Replace('’', '\'');
             foreach (var n in _orgNames)
                 if (n.StartsWith(b + "-", StringComparison.Ordinal) && n.Contains(' ')) return StripBased(n).Replace('’', '\'');
             // "Immunogenetics" after "ImmunoGenetics Inc": the first word of a company name in another case

@@ -27,8 +27,9 @@ public class GoldScoreTests(ITestOutputHelper output)
     // then 0.905/0.924 with the gapped accusations; 0.909/0.924 with news agencies named without country or noun.
     const double SeedMinSpeakerStrict = 0.908, DevMinSpeakerStrict = 0.923;
     // Mode (direct/indirect/mixed on matched statements), added when a content-span rule briefly cost two seed quotes: 0.992/1.000;
-    // 0.996/1.000 in round 5 (a refusal coordinated with the cue, "... but gave no details", is no longer content).
-    const double SeedMinMode = 0.995, DevMinMode = 0.999;
+    // 0.996/1.000 in round 5 (a refusal coordinated with the cue, "... but gave no details", is no longer content);
+    // 1.000/1.000 in round 6 (an attribution that interrupts a statement, "If ..., it said, “...”", is spanned: mixed).
+    const double SeedMinMode = 0.999, DevMinMode = 0.999;
 
     [Fact]
     public void Seed_articles_meet_the_ratcheted_thresholds()
