@@ -97,6 +97,7 @@ public sealed class LiveBroker : IDisposable
             if (byTopic is not null)
                 foreach (var (topic, list) in byTopic)
                     if (list.Count == 1) Fanout(list[0]);
+                    else if (topic == LiveMessages.Feed) Fanout(LiveMessages.Digest(list));
                     else FanoutBatch(topic, list);
             if (upTo > _published) Interlocked.Exchange(ref _published, upTo);
             foreach (var (actorId, g) in _actors)
@@ -416,6 +417,12 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
     private void Deliver(TopicState state, Outgoing u)
     {
         if (u.Update.Sequence <= state.HighWater) return;   // already delivered by replay (or before the client's mark)
+        if (u.Update.Updates is { } gathered && gathered[0].Sequence <= state.HighWater)
+        {
+            // A digest that straddles what a replay already sent: this client gets only the rest of it.
+            var rest = LiveMessages.DigestAfter(u.Update, state.HighWater);
+            u = new Outgoing(rest, LiveLifetimeManager.Message(rest));
+        }
         state.HighWater = u.Update.Sequence;
         if (_closed || _overflowed || _client is null) return;
         if (_sending)

@@ -110,6 +110,11 @@
         u.change && u.change !== "recorded" ? " · " + u.change : ""));
   }
   function onFeed(u) {
+    if (u.kind === "digest") {                       // a burst in one message: each story as it would have come alone
+      deferDraw = true;
+      try { for (const x of u.updates || []) onFeed(x); } finally { deferDraw = false; }
+      drawShare(); return;
+    }
     if (u.kind === "article") {
       if (!storyShare.has(u.articleId)) storyShare.set(u.articleId, { headline: u.headline, named: 0, anonymous: 0 });
       for (const s of u.statements || []) onFeed(s);   // one message per story: its statements ride inside
@@ -147,7 +152,9 @@
     list.prepend(item);
   }
   // Named vs anonymous statements per story, newest stories on the right: a stacked bar chart in SVG.
+  let deferDraw = false;          // set while a digest's stories are counted: the chart is drawn once at the end
   function drawShare() {
+    if (deferDraw) return;
     const stories = [...storyShare.values()].filter(s => s.named + s.anonymous > 0).slice(-12);
     const box = $("share-chart"); box.replaceChildren();
     if (!stories.length) { box.append(el("p", { class: "empty" }, "Waiting for statements…")); return; }
