@@ -69,6 +69,46 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
     }
 
     [Fact]
+    public async Task A_bulk_import_of_several_stories_reaches_the_open_wall_as_one_digest_with_every_statement()
+    {
+        var page = await app.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(app.BaseAddress.ToString());
+        await Assertions.Expect(page.Locator("#conn")).ToHaveTextAsync("live", new() { Timeout = 20_000 });
+        // Counts the `feed` update messages the page's SignalR connection receives: records of the JSON hub protocol
+        // (a WebSocket frame may carry several, each ended by 0x1E), not frames; `contested` has its own.
+        var frames = 0;
+        page.WebSocket += (_, ws) => ws.FrameReceived += (_, f) =>
+        {
+            foreach (var record in (f.Text ?? "").Split('\u001e'))
+                if (record.Contains("\"target\":\"update\"") && record.Contains("\"topic\":\"feed\"")) Interlocked.Increment(ref frames);
+        };
+        await page.ReloadAsync();
+        // Ready once every topic is subscribed: the feed's first-load replay came before that answer.
+        await page.WaitForFunctionAsync("() => window.claimTrackerReady === true", null, new() { Timeout = 20_000 });
+        await Task.Delay(500);
+        var before = Volatile.Read(ref frames);
+
+        // Three stories in one request, in the seed layout: one page of events, so one digest.
+        var body = string.Join("\n\n", Enumerable.Range(1, 3).Select(i =>
+            $"Harbour talks round {i} ends\n\nOSLO (Reuters) - Harbour master Ola Nordmann{i} said on Friday that round {i} of the harbour talks had ended without a deal."));
+        var response = await app.Http.PostAsync("/api/articles", new StringContent(body, System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var articles = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(3, articles.Count);
+        foreach (var id in articles)
+        {
+            var article = await app.Http.GetFromJsonAsync<JsonElement>($"/api/articles/{id}");
+            var statementId = Assert.Single(article.GetProperty("statements").EnumerateArray()).GetProperty("statementId").GetString()!;
+            await Assertions.Expect(page.Locator($"#feed li[data-id='{statementId}']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        }
+        await Assertions.Expect(page.Locator("#feed")).ToContainTextAsync("Ola Nordmann2");
+        Assert.Equal(1, Volatile.Read(ref frames) - before);   // one `update` for the three stories
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_freshly_opened_wall_shows_the_latest_story_even_after_hundreds_of_claim_events()
     {
         // After the seeds, the claim matcher appends hundreds of claim events behind the last story. The wall's

@@ -48,6 +48,7 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
     // same burst, even when the last fan-out's sends already drained (they often have, a 1,000-client fan-out takes
     // tens of ms and a bulk import's writes come every few ms), so the burst does not alternate held and lone pages.
     private long _burstUntil;
+    private TimeSpan _lastHold;   // how long the last held page waited, drain and hold together
 
     /// <summary>
     /// A fan-out to at least this many connections is one a burst should wait for (see <see cref="PaceAsync"/>);
@@ -327,15 +328,19 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
         return true;
     }
 
-    private TimeSpan _lastHold;
-
     /// <summary>
     /// After a page went out: a held page that gathered more than one story is a burst still going on, so writes in the
     /// next hold's time join it (see <see cref="_burstUntil"/>). A held page with a single story gathered nothing: the
-    /// writes had stopped, and the next one is isolated again. Under the turn.
+    /// writes had stopped, and the next one is isolated again. Other pages (not held, or only claim changes, which the
+    /// matcher commits on its own clock) say nothing either way. Under the turn.
     /// </summary>
-    private void KeepBurst(bool held, IReadOnlyList<IEvent> run) =>
-        Volatile.Write(ref _burstUntil, held && run.Count(e => e.Data is ArticleIngested) > 1 ? Stopwatch.GetTimestamp() + (long)(_lastHold.TotalSeconds * Stopwatch.Frequency) : 0);
+    private void KeepBurst(bool held, IReadOnlyList<IEvent> run)
+    {
+        if (!held) return;
+        var stories = run.Count(e => e.Data is ArticleIngested);
+        if (stories > 1) Volatile.Write(ref _burstUntil, Stopwatch.GetTimestamp() + _lastHold.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
+        else if (stories == 1) Volatile.Write(ref _burstUntil, 0);
+    }
 
     // The sends of a fan-out run as thread-pool work items (SignalR's transport loops): a short queue means they went out.
     private static bool Drained() => ThreadPool.PendingWorkItemCount <= 2 * Environment.ProcessorCount;
