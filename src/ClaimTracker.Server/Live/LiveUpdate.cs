@@ -57,7 +57,7 @@ public sealed record LiveUpdate
     /// <summary>On `feed`, an ingested article carries the statements recorded with it (each shaped like a statement update).</summary>
     public IReadOnlyList<LiveUpdate>? Statements { get; init; }
 
-    // digest fields (kind "digest" on `feed`): how many changes it gathers, and each of them in sequence order.
+    // digest fields (kind "digest"): how many changes of the topic it gathers, and each of them in sequence order.
     public int? Count { get; init; }
     public IReadOnlyList<LiveUpdate>? Updates { get; init; }
 }
@@ -144,18 +144,19 @@ public static class LiveMessages
     }
 
     /// <summary>
-    /// A page of several `feed` changes (a bulk import, or a burst: writes came faster than the fan-out) as ONE update
-    /// whose `updates` hold each change as it would have gone out alone, in sequence order. WHY: a client pays per
-    /// message (a receive, a parse, a handler call, for a browser a redraw) as well as per byte; a burst of hundreds
-    /// of stories is then one message, the dashboard draws once, and nothing is left out.
+    /// Several changes of one topic in one page of events (a bulk import, or a burst: writes came faster than the
+    /// fan-out) as ONE update whose `updates` hold each change as it would have gone out alone, in sequence order.
+    /// WHY: a client pays per message (a receive, a parse, a handler call, for a browser a redraw) as well as per
+    /// byte; a burst of hundreds of stories is then one message per topic, the dashboard draws once, and nothing is
+    /// left out.
     /// </summary>
-    public static LiveUpdate Digest(IReadOnlyList<LiveUpdate> feed)
+    public static LiveUpdate Digest(IReadOnlyList<LiveUpdate> updates)
     {
-        var last = feed[^1];
+        var last = updates[^1];
         return new LiveUpdate
         {
-            Topic = Feed, Sequence = last.Sequence, Kind = "digest", Id = Feed, Version = last.Sequence, Change = "gathered",
-            At = last.At, Count = feed.Count, Updates = feed,
+            Topic = last.Topic, Sequence = last.Sequence, Kind = "digest", Id = last.Topic, Version = last.Sequence, Change = "gathered",
+            At = last.At, Count = updates.Count, Updates = [.. updates],   // a copy: callers reuse their lists
         };
     }
 

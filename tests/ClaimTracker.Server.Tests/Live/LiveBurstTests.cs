@@ -50,4 +50,30 @@ public sealed class LiveBurstTests(ApiFixture app) : ApiTest<ApiFixture>(app)
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(a.GetRawText()), System.Text.Json.Nodes.JsonNode.Parse(b.GetRawText())),
             $"JSON {a.GetRawText()}\nMessagePack {b.GetRawText()}");
     }
+
+    [Fact]
+    public async Task A_matching_pass_that_opens_several_claims_reaches_contested_subscribers_as_one_digest()
+    {
+        await using var client = await LiveClient.ConnectAsync(Host);
+        await client.Subscribe("contested");
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var body = string.Join("\n\n", new[] { "lighthouse keepers", "ferry captains", "salt traders" }.Select((who, i) =>
+            $"Digest {run} story {i}\n\nOSLO (Reuters) - The union of {who} said on Friday that {who} {run} would strike over {who} pay in round {i}."));
+        var posted = await Host.Send("POST", "/api/articles", body, "text/plain", ApiFixture.IngestKey, expect: 201);
+        Assert.Equal(3, posted.Body.GetProperty("articles").GetArrayLength());
+        await Host.Send("POST", "/api/claims/matching", key: ApiFixture.FactCheckKey);
+
+        // The pass appends its claims in one transaction: one page, so one message on `contested` for all of them.
+        await client.WaitFor(u => u.Str("kind") == "claim" && u.Str("text").Contains(run));
+        await client.Drain(500);
+        var digest = client.Digests.First(d => d.GetProperty("updates").EnumerateArray().Any(u => u.Str("text").Contains(run)));
+        var inside = digest.GetProperty("updates").EnumerateArray().ToList();
+        Assert.Equal("contested", digest.Str("topic"));
+        Assert.True(inside.Count(u => u.Str("text").Contains(run)) >= 3, digest.GetRawText());
+        Assert.All(inside, u => Assert.Equal(("contested", "claim"), (u.Str("topic"), u.Str("kind"))));
+        Assert.Equal(inside.Count, inside.Select(u => u.Str("id")).Distinct().Count());   // coalesced: one per claim
+        inside.AssertInOrderOnce();
+        Assert.Equal(inside[^1].Seq(), digest.Seq());
+        client.Received.AssertInOrderOnce();
+    }
 }
