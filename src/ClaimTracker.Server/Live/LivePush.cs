@@ -23,7 +23,8 @@ namespace ClaimTracker.Server.Live;
 /// </list>
 /// Both go through one turn (<see cref="_turn"/>) and skip what is already published, so nothing goes out twice and
 /// nothing out of order. While one page is being fanned out, later commits pile up and the next turn takes them all
-/// as one page (one write per client): a burst coalesces by itself, an isolated update is never held back.
+/// as one page (one message per topic per client, a digest when it holds several changes): a burst coalesces by
+/// itself, an isolated update is never held back.
 /// </summary>
 public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConfiguration config, ILogger<LivePump> log) : BackgroundService
 {
@@ -309,11 +310,12 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
 
     /// <summary>
     /// Adaptive coalescing. When a write request started while updates were still on their way (committed but not
-    /// yet fanned out, or the last large fan-out's sends still queued in the thread pool), writes come faster than
-    /// fan-outs finish: a burst. The next page then waits until those sends drained and BurstHoldRatio times as long
-    /// again, so what commits meanwhile goes out with it as one write per client; fewer, larger writes keep the fan-out from crowding out ingestion. A write
-    /// that started after the last fan-out had gone out (a newsroom's pace) is isolated: its update goes straight
-    /// out. Under the turn.
+    /// yet fanned out, the last large fan-out's sends still queued in the thread pool, or a burst still going on, see
+    /// <see cref="KeepBurst"/>), writes come faster than fan-outs finish: a burst. The next page then waits until
+    /// those sends drained and BurstHoldRatio times as long again (at most MaxHold in all), so what commits meanwhile
+    /// goes out with it as one digest per topic and client, and the burst's fan-outs take about a twentieth of the
+    /// time, leaving the rest to ingestion. A write that started after the last fan-out had gone out (a newsroom's
+    /// pace) is isolated: its update goes straight out. Returns whether the page was held. Under the turn.
     /// </summary>
     private async Task<bool> PaceAsync(CancellationToken ct)
     {
