@@ -19,14 +19,22 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         return (articleId, article.GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("statementId").GetString()!).ToList());
     }
 
-    [Fact]
-    public async Task The_wall_shows_new_statements_and_contested_claims_live_without_a_reload()
+    /// <summary>The wall in a new page, live; script errors collect in the list. <paramref name="before"/> runs before it loads.</summary>
+    private async Task<(IPage Page, List<string> Errors)> OpenWall(Action<IPage>? before = null)
     {
         var page = await app.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
+        before?.Invoke(page);
         await page.GotoAsync(app.BaseAddress.ToString());
         await Assertions.Expect(page.Locator("#conn")).ToHaveTextAsync("live", new() { Timeout = 20_000 });
+        return (page, errors);
+    }
+
+    [Fact]
+    public async Task The_wall_shows_new_statements_and_contested_claims_live_without_a_reload()
+    {
+        var (page, errors) = await OpenWall();
 
         // Hostile text must show up as text, never as markup.
         var (_, first) = await PostStory("Ministers clash over <b>border</b> talks",
@@ -65,6 +73,40 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         await Assertions.Expect(page.Locator("#page")).ToContainTextAsync("matched automatically, score 0.62");
         await Assertions.Expect(page.Locator("#page .why")).ToHaveTextAsync("why: shared: border, talks, resume; negated restatement");
         await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "dashboard-claim.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_bulk_import_of_several_stories_reaches_the_open_wall_as_one_digest_with_every_statement()
+    {
+        // Counts the `feed` update messages the page's SignalR connection receives: records of the JSON hub protocol
+        // (a WebSocket frame may carry several, each ended by 0x1E), not frames; `contested` has its own.
+        var frames = 0;
+        var (page, errors) = await OpenWall(p => p.WebSocket += (_, ws) => ws.FrameReceived += (_, f) =>
+        {
+            foreach (var record in (f.Text ?? "").Split('\u001e'))
+                if (record.Contains("\"target\":\"update\"") && record.Contains("\"topic\":\"feed\"")) Interlocked.Increment(ref frames);
+        });
+        // Ready once every topic is subscribed: the feed's first-load replay came before that answer.
+        await page.WaitForFunctionAsync("() => window.claimTrackerReady === true", null, new() { Timeout = 20_000 });
+        await Task.Delay(500);
+        var before = Volatile.Read(ref frames);
+
+        // Three stories in one request, in the seed layout: one page of events, so one digest.
+        var body = string.Join("\n\n", Enumerable.Range(1, 3).Select(i =>
+            $"Harbour talks round {i} ends\n\nOSLO (Reuters) - Harbour master Ola Nordmann{i} said on Friday that round {i} of the harbour talks had ended without a deal."));
+        var response = await app.Http.PostAsync("/api/articles", new StringContent(body, System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var articles = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(3, articles.Count);
+        foreach (var id in articles)
+        {
+            var article = await app.Http.GetFromJsonAsync<JsonElement>($"/api/articles/{id}");
+            var statementId = Assert.Single(article.GetProperty("statements").EnumerateArray()).GetProperty("statementId").GetString()!;
+            await Assertions.Expect(page.Locator($"#feed li[data-id='{statementId}']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        }
+        await Assertions.Expect(page.Locator("#feed")).ToContainTextAsync("Ola Nordmann2");
+        Assert.Equal(1, Volatile.Read(ref frames) - before);   // one `update` for the three stories
         Assert.Empty(errors);
     }
 

@@ -128,7 +128,7 @@ public static class LeanClients
                     var at = 0;
                     while (_buffer.AsSpan(at, _filled - at).IndexOf(RecordSeparator) is var i and >= 0)
                     {
-                        if (ArticleOf(_buffer.AsSpan(at, i)) is { } id) arrived(id, t);
+                        foreach (var id in ArticlesOf(_buffer.AsSpan(at, i))) arrived(id, t);
                         at += i + 1;
                     }
                     if (at > 0) Consume(at);
@@ -155,47 +155,54 @@ public static class LeanClients
     private static ReadOnlySpan<byte> UpdateTarget => "update"u8;
 
     /// <summary>
-    /// For an `update` invocation (<c>{"type":1,"target":"update","arguments":[{...}]}</c>) whose first argument has
-    /// kind "article": its id. Only the argument's top-level kind and id are read; nested objects (the statements)
-    /// are skipped. Null for anything else (pings, other kinds).
+    /// For an `update` invocation (<c>{"type":1,"target":"update","arguments":[{...}]}</c>): the ids of the articles
+    /// it brings, the argument's own when its kind is "article", each element's of `updates` when it is a digest.
+    /// Only top-level kind and id are read; nested objects (the statements) are skipped. Empty for anything else
+    /// (pings, other kinds).
     /// </summary>
-    public static string? ArticleOf(ReadOnlySpan<byte> record)
+    public static List<string> ArticlesOf(ReadOnlySpan<byte> record)
     {
+        var found = new List<string>();
         var reader = new Utf8JsonReader(record);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return found;
         var isUpdate = false;
-        string? kind = null, id = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("target"u8))
             {
                 reader.Read();
                 isUpdate = reader.ValueTextEquals(UpdateTarget);
-                if (!isUpdate) return null;
+                if (!isUpdate) return [];
             }
             else if (reader.ValueTextEquals("arguments"u8))
             {
                 reader.Read();   // [
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (reader.ValueTextEquals("kind"u8))
-                    {
-                        reader.Read();
-                        if (!reader.ValueTextEquals("article"u8)) return null;
-                        kind = "article";
-                    }
-                    else if (reader.ValueTextEquals("id"u8)) { reader.Read(); id = reader.GetString(); }
-                    else { reader.Read(); reader.Skip(); }
-                    if (kind is not null && id is not null) break;
-                }
-                if (kind is null || id is null) return null;
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return found;
+                ReadUpdate(ref reader, found);
                 // The server writes target first, but the protocol does not promise the order.
-                return isUpdate || ScanTarget(record) ? id : null;
+                return isUpdate || ScanTarget(record) ? found : [];
             }
             else { reader.Read(); reader.Skip(); }
         }
-        return null;
+        return found;
+    }
+
+    // The reader stands on an update's StartObject; leaves it on its EndObject.
+    private static void ReadUpdate(ref Utf8JsonReader reader, List<string> found)
+    {
+        string? kind = null, id = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("kind"u8)) { reader.Read(); kind = reader.GetString(); }
+            else if (reader.ValueTextEquals("id"u8)) { reader.Read(); id = reader.GetString(); }
+            else if (reader.ValueTextEquals("updates"u8))
+            {
+                reader.Read();   // [
+                while (reader.Read() && reader.TokenType == JsonTokenType.StartObject) ReadUpdate(ref reader, found);
+            }
+            else { reader.Read(); reader.Skip(); }
+        }
+        if (kind == "article" && id is not null) found.Add(id);
     }
 
     private static bool ScanTarget(ReadOnlySpan<byte> record)

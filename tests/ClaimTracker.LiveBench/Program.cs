@@ -108,6 +108,7 @@ try
     foreach (var count in clientCounts)
     {
         var fleet = await Connect(count);
+        await Settle(fleet);
         var latencies = new List<double>();
         var missing = 0;
         var early = 0;
@@ -134,8 +135,27 @@ try
         await Disconnect(fleet);
     }
 
+    // Waits (at most 60 s) until the server and the clients have been nearly idle for a second, before each latency
+    // level and each ingestion run: the async daemon's backlog from the previous run, or the work of connecting 1,000
+    // clients (about 3 s of server CPU and 1 s of the clients', measured with BENCH_SETTLE_TRACE=1), would otherwise be
+    // charged to the next level or run.
+    async Task Settle(ClientFleet? fleet)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            var m = Cpu.Snapshot(server, fleet);
+            await Task.Delay(1000);
+            var d = Cpu.Delta(m, server, fleet);
+            if (Environment.GetEnvironmentVariable("BENCH_SETTLE_TRACE") is not null) Console.WriteLine($"    settle: server {d.Server:F2} postgres {d.Postgres:F2} clients {d.Clients:F2}");
+            if (d.Server + d.Postgres + d.Clients < 0.1) break;   // 1,000 idle clients alone take about 0.05 (timers, pings)
+        }
+        Console.WriteLine($"  settled in {waited.Elapsed.TotalSeconds:F0} s");
+    }
+
     async Task<(double Rate, Cpu.Mark Used)> Ingest(ClientFleet? fleet)
     {
+        await Settle(fleet);
         var cpu = Cpu.Snapshot(server, fleet);
         var sw = Stopwatch.StartNew();
         for (var i = 0; i < ingestPosts; i++) await Post();
@@ -145,6 +165,10 @@ try
         Console.WriteLine($"  ingest run: {rate:F1} posts/s in {sw.Elapsed.TotalSeconds:F1} s; {Cpu.Since(cpu, server, fleet)}");
         return (rate, Cpu.Delta(cpu, server, fleet));
     }
+    // One run thrown away first: the server's first few hundred posts run slower (tiered JIT, caches), and the
+    // "before" run would otherwise be slower than "after" for that reason alone.
+    Console.Write("  (warm-up)");
+    await Ingest(null);
     var (none, idle1) = await Ingest(null);
     var many = await Connect(clientCounts.Max());
     var (with, busy) = await Ingest(many);
@@ -176,6 +200,7 @@ namespace ClaimTracker.LiveBench
     {
         [MessagePack.Key("kind")] public string? Kind { get; set; }
         [MessagePack.Key("id")] public string? Id { get; set; }
+        [MessagePack.Key("updates")] public List<BenchUpdate>? Updates { get; set; }
     }
 
     /// <summary>
@@ -220,6 +245,8 @@ namespace ClaimTracker.LiveBench
                     {
                         var t = Stopwatch.GetTimestamp();
                         if (u.Kind == "article" && u.Id is not null) Arrived(u.Id, t);
+                        // A burst's page arrives as one digest holding every story of it.
+                        foreach (var x in u.Updates ?? []) if (x.Kind == "article" && x.Id is not null) Arrived(x.Id, t);
                     });
                     conns.Add(conn);
                 }

@@ -20,7 +20,6 @@ public sealed class LiveBroker : IDisposable
     public static readonly TimeSpan ActorWaitLimit = TimeSpan.FromSeconds(5);
 
     private readonly LiveLifetimeManager _hubs;
-    private readonly IHubProtocolResolver _protocols;
     private readonly IServiceProvider _services;
     private readonly ILogger<LiveBroker> _log;
     private readonly object _gate = new();
@@ -31,10 +30,9 @@ public sealed class LiveBroker : IDisposable
     private long _published;
     private int _writes;   // connection writes of the current Publish (under _gate)
 
-    public LiveBroker(LiveLifetimeManager hubs, IHubProtocolResolver protocols, IServiceProvider services, ILogger<LiveBroker> log)
+    public LiveBroker(LiveLifetimeManager hubs, IServiceProvider services, ILogger<LiveBroker> log)
     {
         _hubs = hubs;
-        _protocols = protocols;
         _services = services;
         _log = log;
         _staleActors = new Timer(_ => ReleaseStaleActorUpdates(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
@@ -95,9 +93,7 @@ public sealed class LiveBroker : IDisposable
                 list.Add(u);
             }
             if (byTopic is not null)
-                foreach (var (topic, list) in byTopic)
-                    if (list.Count == 1) Fanout(list[0]);
-                    else FanoutBatch(topic, list);
+                foreach (var list in byTopic.Values) Fanout(list);
             if (upTo > _published) Interlocked.Exchange(ref _published, upTo);
             foreach (var (actorId, g) in _actors)
                 if (g.Projected is { } p && (g.Pending.Count > 0 || p.Sequence > g.Released)) Release(actorId, g);
@@ -120,21 +116,21 @@ public sealed class LiveBroker : IDisposable
     private void Release(string actorId, ActorGate g)
     {
         if (g.Projected is not { } p) return;
-        var n = 0;
+        var released = new List<LiveUpdate>();
         foreach (var u in g.Pending)
         {
             if (u.Sequence > p.Sequence) break;
-            Fanout(u.Sequence == p.Sequence ? LiveMessages.WithActorCounts(u, p) : u);
+            released.Add(u.Sequence == p.Sequence ? LiveMessages.WithActorCounts(u, p) : u);
             g.Released = Math.Max(g.Released, u.Sequence);
-            n++;
         }
-        g.Pending.RemoveRange(0, n);
+        g.Pending.RemoveRange(0, released.Count);
         // Only once the pump has passed that sequence: a statement update for it may still be on its way.
         if (p.Sequence > g.Released && p.Sequence <= _published)
         {
-            Fanout(p);
+            released.Add(p);
             g.Released = p.Sequence;
         }
+        Fanout(released);
     }
 
     private void ReleaseStaleActorUpdates()
@@ -145,9 +141,16 @@ public sealed class LiveBroker : IDisposable
                 {
                     _log.LogWarning("Actor document {Actor} did not catch up within {Limit}; sending {Count} updates without counts",
                         actorId, ActorWaitLimit, g.Pending.Count);
-                    foreach (var u in g.Pending) { Fanout(u); g.Released = Math.Max(g.Released, u.Sequence); }
+                    Fanout(g.Pending);
+                    g.Released = Math.Max(g.Released, g.Pending[^1].Sequence);
                     g.Pending.Clear();
                 }
+    }
+
+    /// <summary>Updates of one topic: one message, a digest when there are several.</summary>
+    private void Fanout(IReadOnlyList<LiveUpdate> updates)
+    {
+        if (updates.Count > 0) Fanout(updates.Count == 1 ? updates[0] : LiveMessages.Digest(updates));
     }
 
     private void Fanout(LiveUpdate u)
@@ -155,30 +158,6 @@ public sealed class LiveBroker : IDisposable
         if (!_subscribers.TryGetValue(u.Topic, out var set)) return;
         var message = new Outgoing(u, LiveLifetimeManager.Message(u));   // serialized once (per protocol) for all subscribers
         foreach (var c in set) c.Offer(message);
-        _writes += set.Count;
-    }
-
-    /// <summary>
-    /// Several updates of one topic from one page (a burst: the pump fell behind, or a bulk import) go to each
-    /// subscriber as ONE write of their concatenated frames: still one `update` invocation per change for the
-    /// client, but one send per client per page instead of one per change. The busier the server, the bigger the
-    /// pages, the cheaper each change: the fan-out cost adapts to the load.
-    /// </summary>
-    private void FanoutBatch(string topic, List<LiveUpdate> updates)
-    {
-        if (!_subscribers.TryGetValue(topic, out var set)) return;
-        var items = updates.Select(u => new Outgoing(u, LiveLifetimeManager.Message(u))).ToList();
-        var frames = new List<SerializedMessage>();
-        foreach (var protocol in _protocols.AllProtocols)
-        {
-            var parts = items.Select(i => i.Message.GetSerializedMessage(protocol)).ToList();
-            var bytes = new byte[parts.Sum(x => x.Length)];
-            var at = 0;
-            foreach (var part in parts) { part.Span.CopyTo(bytes.AsSpan(at)); at += part.Length; }
-            frames.Add(new SerializedMessage(protocol.Name, bytes));
-        }
-        var batch = new OutgoingBatch(items, new SerializedHubMessage(frames));
-        foreach (var c in set) c.Offer(batch);
         _writes += set.Count;
     }
 
@@ -313,8 +292,6 @@ public sealed class LiveBroker : IDisposable
 /// <summary>An update and its serialized form, shared by all the connections it goes to.</summary>
 public sealed record Outgoing(LiveUpdate Update, SerializedHubMessage Message);
 
-/// <summary>Updates of one topic, in sequence order, and all their frames concatenated (one write).</summary>
-public sealed record OutgoingBatch(IReadOnlyList<Outgoing> Items, SerializedHubMessage Message);
 
 /// <summary>
 /// One client connection: its topics, their high-water marks, and its bounded outgoing queue. An update is written to
@@ -374,23 +351,6 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
         }
     }
 
-    /// <summary>Several live updates of one topic: one write when the connection can take them all as they are.</summary>
-    public void Offer(OutgoingBatch batch)
-    {
-        lock (_topics)
-        {
-            var topic = batch.Items[0].Update.Topic;
-            if (!_topics.TryGetValue(topic, out var state)) return;
-            if (state.Held is not null || _sending || _client is null || _closed || _overflowed || batch.Items[0].Update.Sequence <= state.HighWater)
-            {
-                foreach (var u in batch.Items) Offer(u);   // replaying, busy or partly delivered already: one by one
-                return;
-            }
-            state.HighWater = batch.Items[^1].Update.Sequence;
-            Write(batch.Message);
-        }
-    }
-
     /// <summary>A replayed update; false when the connection gave up (overflow or unsubscribed).</summary>
     public bool Replayed(Outgoing u)
     {
@@ -416,6 +376,12 @@ public sealed class LiveConnection(string id, Action abort, ILogger log)
     private void Deliver(TopicState state, Outgoing u)
     {
         if (u.Update.Sequence <= state.HighWater) return;   // already delivered by replay (or before the client's mark)
+        if (u.Update.Updates is { } gathered && gathered[0].Sequence <= state.HighWater)
+        {
+            // A digest that straddles what a replay already sent: this client gets only the rest of it.
+            var rest = LiveMessages.DigestAfter(u.Update, state.HighWater);
+            u = new Outgoing(rest, LiveLifetimeManager.Message(rest));
+        }
         state.HighWater = u.Update.Sequence;
         if (_closed || _overflowed || _client is null) return;
         if (_sending)

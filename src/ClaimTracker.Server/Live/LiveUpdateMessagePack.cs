@@ -32,7 +32,7 @@ public sealed class LiveUpdateFormatter : IMessagePackFormatter<LiveUpdate?>
         ("name", u => u.Name), ("statementCount", u => u.StatementCount), ("directCount", u => u.DirectCount), ("indirectCount", u => u.IndirectCount),
         ("mixedCount", u => u.MixedCount), ("retractedCount", u => u.RetractedCount), ("articleCount", u => u.ArticleCount),
         ("claimCount", u => u.ClaimCount), ("mergedInto", u => u.MergedInto),
-        ("statements", u => u.Statements),
+        ("statements", u => u.Statements), ("count", u => u.Count), ("updates", u => u.Updates),
     ];
 
     public void Serialize(ref MessagePackWriter writer, LiveUpdate? value, MessagePackSerializerOptions options)

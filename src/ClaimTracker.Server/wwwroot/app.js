@@ -37,6 +37,7 @@
   // ---- live connection: resume every topic from the last sequence seen -------------------------------------
   const lastSeq = new Map();     // topic -> last sequence received
   const handlers = new Map();    // topic -> function(update)
+  let deferDraw = false, drawDeferred = false;   // while a digest is handled the share chart is drawn once, at its end
   const conn = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/live", key ? { accessTokenFactory: () => key } : {})
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10000, 500 * (ctx.previousRetryCount + 1)) })
@@ -47,7 +48,13 @@
     if (u.sequence <= seen) return;                // the server already guarantees this; cheap belt and braces
     lastSeq.set(u.topic, u.sequence);
     const h = handlers.get(u.topic);
-    if (h) h(u);
+    if (!h) return;
+    if (u.kind !== "digest") { h(u); return; }
+    // Several changes of the topic in one message (a bulk import, a burst): each as if it had come alone, the
+    // share chart drawn once at the end.
+    deferDraw = true;
+    try { for (const x of u.updates || []) h(x); } finally { deferDraw = false; }
+    if (drawDeferred) drawShare();
   });
   // Resumes a topic from the last sequence seen. A server whose store was reset refuses a mark beyond its newest
   // event: then the topic starts again from now.
@@ -148,6 +155,8 @@
   }
   // Named vs anonymous statements per story, newest stories on the right: a stacked bar chart in SVG.
   function drawShare() {
+    drawDeferred = deferDraw;
+    if (deferDraw) return;
     const stories = [...storyShare.values()].filter(s => s.named + s.anonymous > 0).slice(-12);
     const box = $("share-chart"); box.replaceChildren();
     if (!stories.length) { box.append(el("p", { class: "empty" }, "Waiting for statements…")); return; }

@@ -12,7 +12,10 @@ public sealed class LiveClient : IAsyncDisposable
 {
     private readonly Channel<JsonElement> _updates = Channel.CreateUnbounded<JsonElement>();
     public HubConnection Connection { get; }
+    /// <summary>Every update received, a digest's updates one by one in its place (as if each had come alone).</summary>
     public List<JsonElement> Received { get; } = [];
+    /// <summary>The digests as they came (each also unpacked into <see cref="Received"/>).</summary>
+    public List<JsonElement> Digests { get; } = [];
 
     private LiveClient(IAlbaHost host, string? key, bool messagePack)
     {
@@ -29,13 +32,20 @@ public sealed class LiveClient : IAsyncDisposable
             // A MessagePack map read generically, turned into the same JSON the JSON protocol would give.
             builder.AddMessagePackProtocol();
             Connection = builder.Build();
-            Connection.On<Dictionary<object, object?>>("update", u => _updates.Writer.TryWrite(JsonSerializer.SerializeToElement(Plain(u))));
+            Connection.On<Dictionary<object, object?>>("update", u => Take(JsonSerializer.SerializeToElement(Plain(u))));
         }
         else
         {
             Connection = builder.Build();
-            Connection.On<JsonElement>("update", u => _updates.Writer.TryWrite(u.Clone()));
+            Connection.On<JsonElement>("update", u => Take(u.Clone()));
         }
+    }
+
+    private void Take(JsonElement u)
+    {
+        if (u.Str("kind") != "digest") { _updates.Writer.TryWrite(u); return; }
+        lock (Digests) Digests.Add(u);
+        foreach (var inner in u.GetProperty("updates").EnumerateArray()) _updates.Writer.TryWrite(inner);
     }
 
     private static object? Plain(object? value) => value switch
