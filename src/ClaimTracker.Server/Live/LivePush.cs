@@ -45,21 +45,19 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
     // yet); since when committed events wait for the pump (0: none); whether a write request started meanwhile.
     private long _fanoutStart, _fanoutDrained = 1, _pendingSince;
     private int _lastLarge, _overlapped;
-    // A held page that gathered several stories: writes that start before this (Stopwatch timestamp) belong to the
-    // same burst, even when the last fan-out's sends already drained (they often have, a 1,000-client fan-out takes
-    // tens of ms and a bulk import's writes come every few ms), so the burst does not alternate held and lone pages.
-    private long _burstUntil;
-    private TimeSpan _lastHold;   // how long the last held page waited, drain and hold together
 
     /// <summary>
     /// A fan-out to at least this many connections is one a burst should wait for (see <see cref="PaceAsync"/>);
     /// setting <c>Live:LargeFanout</c> (tests lower it to pace with a few clients).
     /// </summary>
     public int LargeFanout { get; } = config.GetValue<int?>("Live:LargeFanout") ?? 100;
-    /// <summary>In a burst, after a large fan-out's sends drained, wait this many times as long again before the next.</summary>
-    public const double BurstHoldRatio = 19;
-    /// <summary>The longest an update waits for a burst to gather (drain and hold together).</summary>
-    public static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(1000);
+    /// <summary>
+    /// In a burst, after a large fan-out's sends drained, wait this many times as long again before the next
+    /// (<c>Live:BurstHoldRatio</c>, default 8).
+    /// </summary>
+    public double BurstHoldRatio { get; } = config.GetValue<double?>("Live:BurstHoldRatio") ?? 8;
+    /// <summary>The longest an update waits for a burst to gather, drain and hold together (<c>Live:MaxHoldMs</c>, default 250).</summary>
+    public TimeSpan MaxHold { get; } = TimeSpan.FromMilliseconds(config.GetValue<int?>("Live:MaxHoldMs") ?? 250);
 
     /// <summary>Pages published by the fast path and by the daemon (for tests and the bench's curiosity).</summary>
     public long FastPages, DaemonPages, HeldPages, Updates, Writes;
@@ -133,11 +131,10 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
                 _baseKnown = true;
             }
             if (!HasWaiting()) return false;
-            var held = await PaceAsync(ct);
+            await PaceAsync(ct);
             var (run, upTo) = TakeRun(broker.Published);
             if (run.Count == 0) return false;
             await PublishAsync(run, upTo, ct);
-            KeepBurst(held, run);
             Interlocked.Increment(ref FastPages);
             return true;
         }
@@ -212,12 +209,11 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
                 _daemonCeiling = Math.Max(_daemonCeiling, ceiling);
                 if (_waiting.Count > 0 && _pendingSince == 0) Volatile.Write(ref _pendingSince, Stopwatch.GetTimestamp());
             }
-            var held = fresh.Count > 0 && await PaceAsync(ct);
+            if (fresh.Count > 0) await PaceAsync(ct);
             var (run, upTo) = TakeRun(broker.Published);
             if (run.Count > 0 || upTo > broker.Published)
             {
                 await PublishAsync(run, upTo, ct);
-                KeepBurst(held, run);
                 if (run.Count > 0) Interlocked.Increment(ref DaemonPages);
             }
         }
@@ -296,8 +292,7 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
         // The sends are looked at now, not only through the drain watcher's last poll: that lags by its 1-ms delays (more
         // on a busy box), and a write that started after every client had the last update was taken for a burst and
         // held up to MaxHold (the p99 of the bench's latency levels).
-        if (Volatile.Read(ref _pendingSince) != 0 || Stopwatch.GetTimestamp() < Volatile.Read(ref _burstUntil)
-            || (Volatile.Read(ref _fanoutDrained) == 0 && !Drained()))
+        if (Volatile.Read(ref _pendingSince) != 0 || (Volatile.Read(ref _fanoutDrained) == 0 && !Drained()))
             Volatile.Write(ref _overlapped, 1);
     }
 
@@ -310,38 +305,21 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
 
     /// <summary>
     /// Adaptive coalescing. When a write request started while updates were still on their way (committed but not
-    /// yet fanned out, the last large fan-out's sends still queued in the thread pool, or a burst still going on, see
-    /// <see cref="KeepBurst"/>), writes come faster than fan-outs finish: a burst. The next page then waits until
-    /// those sends drained and BurstHoldRatio times as long again (at most MaxHold in all), so what commits meanwhile
-    /// goes out with it as one digest per topic and client, and the burst's fan-outs take about a twentieth of the
-    /// time, leaving the rest to ingestion. A write that started after the last fan-out had gone out (a newsroom's
-    /// pace) is isolated: its update goes straight out. Returns whether the page was held. Under the turn.
+    /// yet fanned out, or the last large fan-out's sends still queued in the thread pool), writes come faster than
+    /// fan-outs finish: a burst. The next page then waits until those sends drained and BurstHoldRatio times as long
+    /// again (at most MaxHold in all), so what commits meanwhile goes out with it as one digest per topic and client.
+    /// A write that started after the last fan-out had gone out (a newsroom's pace) is isolated: its update goes
+    /// straight out. Under the turn.
     /// </summary>
-    private async Task<bool> PaceAsync(CancellationToken ct)
+    private async Task PaceAsync(CancellationToken ct)
     {
-        if (Interlocked.Exchange(ref _overlapped, 0) == 0 || Volatile.Read(ref _lastLarge) == 0) return false;
+        if (Interlocked.Exchange(ref _overlapped, 0) == 0 || Volatile.Read(ref _lastLarge) == 0) return;
         var start = Volatile.Read(ref _fanoutStart);
         while (Volatile.Read(ref _fanoutDrained) == 0 && Stopwatch.GetElapsedTime(start) < MaxHold) await Task.Delay(1, ct);
         var busy = Stopwatch.GetElapsedTime(start);
         var hold = TimeSpan.FromTicks(Math.Min((long)(busy.Ticks * BurstHoldRatio), (MaxHold - busy).Ticks));
         if (hold > TimeSpan.Zero) await Task.Delay(hold, ct);
-        _lastHold = busy + (hold > TimeSpan.Zero ? hold : TimeSpan.Zero);
         Interlocked.Increment(ref HeldPages);
-        return true;
-    }
-
-    /// <summary>
-    /// After a page went out: a held page that gathered more than one story is a burst still going on, so writes in the
-    /// next hold's time join it (see <see cref="_burstUntil"/>). A held page with a single story gathered nothing: the
-    /// writes had stopped, and the next one is isolated again. Other pages (not held, or only claim changes, which the
-    /// matcher commits on its own clock) say nothing either way. Under the turn.
-    /// </summary>
-    private void KeepBurst(bool held, IReadOnlyList<IEvent> run)
-    {
-        if (!held) return;
-        var stories = run.Count(e => e.Data is ArticleIngested);
-        if (stories > 1) Volatile.Write(ref _burstUntil, Stopwatch.GetTimestamp() + _lastHold.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
-        else if (stories == 1) Volatile.Write(ref _burstUntil, 0);
     }
 
     // The sends of a fan-out run as thread-pool work items (SignalR's transport loops): a short queue means they went out.
