@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ClaimTracker.Domain;
+using ClaimTracker.Server.Features.Actors;
 using Marten;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
@@ -271,6 +272,20 @@ public sealed class LiveBroker : IDisposable
         // Claim and article topics are single streams: read only that stream's events.
         Guid? stream = (topic.StartsWith("claim:") || topic.StartsWith("article:")) && Guid.TryParse(topic[(topic.IndexOf(':') + 1)..], out var g) ? g : null;
         var actorId = ActorOf(topic);
+        if (actorId is not null)
+        {
+            // An actor's events are spread over many streams: its event index (the one time travel reads) says which
+            // they are, so a replay from far back loads those, not every event of the store.
+            var sequences = await ActorTimeTravel.SequencesAsync(session, actorId, after, upTo, ct);
+            foreach (var chunk in sequences.Chunk(ReplayPageSize))
+            {
+                var page = await ActorTimeTravel.EventsAsync(session, chunk, ct);
+                var updates = LiveMessages.Build(page).Where(u => u.Topic == topic).ToList();
+                updates = await LiveViews.WithActorAsOfAsync(session, actorId, page, updates, ct);
+                foreach (var u in updates) yield return u;
+            }
+            yield break;
+        }
         var from = after;
         while (from < upTo)
         {
@@ -280,7 +295,6 @@ public sealed class LiveBroker : IDisposable
             if (page.Count == 0) yield break;
             var updates = LiveMessages.Build(page).Where(u => u.Topic == topic).ToList();
             updates = await LiveViews.WithClaimsAsOfAsync(session, updates, ct);
-            if (actorId is not null) updates = await LiveViews.WithActorAsOfAsync(session, actorId, page, updates, ct);
             foreach (var u in updates) yield return u;
             from = page[^1].Sequence;
         }
