@@ -295,7 +295,7 @@ public sealed class LiveBroker : IDisposable
             if (page.Count == 0) yield break;
             var updates = LiveMessages.Build(page).Where(u => u.Topic == topic).ToList();
             updates = await LiveViews.WithClaimsAsOfAsync(session, updates, ct);
-            foreach (var u in updates) yield return u;
+            foreach (var u in updates.Where(LiveMessages.ForContestedList)) yield return u;
             from = page[^1].Sequence;
         }
     }

@@ -263,6 +263,7 @@ public sealed class LivePump(LiveBroker broker, IServiceProvider services, IConf
             // Claims are folded to the page's versions when the inline document has moved on.
             await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
             updates = await LiveViews.WithClaimsAsOfAsync(session, updates, ct);
+            updates = updates.Where(LiveMessages.ForContestedList).ToList();
         }
         var started = Stopwatch.GetTimestamp();
         var writes = broker.Publish(updates, upTo);

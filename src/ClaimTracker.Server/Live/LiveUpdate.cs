@@ -57,6 +57,13 @@ public sealed record LiveUpdate
     /// <summary>On `feed`, an ingested article carries the statements recorded with it (each shaped like a statement update).</summary>
     public IReadOnlyList<LiveUpdate>? Statements { get; init; }
 
+    /// <summary>
+    /// Not sent. On `contested`: every change of the claim this update stands for (it may coalesce several) only added
+    /// to it (opened, linked), so if the claim is not contested now, it was not before either.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool OnlyAdded { get; init; }
+
     // digest fields (kind "digest"): how many changes of the topic it gathers, and each of them in sequence order.
     public int? Count { get; init; }
     public IReadOnlyList<LiveUpdate>? Updates { get; init; }
@@ -228,9 +235,25 @@ public static class LiveMessages
     public static List<LiveUpdate> Coalesce(IEnumerable<LiveUpdate> updates)
     {
         var latest = new Dictionary<(string, string, string), LiveUpdate>();
-        foreach (var u in updates) latest[(u.Topic, u.Kind, u.Id)] = u;
+        foreach (var u in updates)
+        {
+            var key = (u.Topic, u.Kind, u.Id);
+            latest[key] = u.Topic == Contested
+                ? u with { OnlyAdded = u.Change is "opened" or "linked" && (!latest.TryGetValue(key, out var was) || was.OnlyAdded) }
+                : u;
+        }
         return latest.Values.OrderBy(u => u.Sequence).ToList();
     }
+
+    /// <summary>
+    /// Whether the contested list needs this update: the claim is contested now, or may just have stopped being
+    /// (unlinked, revised, merged, rated). A claim that was only opened or linked and is not contested was not
+    /// before either, so its update is left out. WHY: a matching pass after a bulk import opens thousands of
+    /// unverified claims; every dashboard would receive and drop each. Other topics: always. Needs the claim's
+    /// status (<see cref="WithClaim"/>); without it the update is kept.
+    /// </summary>
+    public static bool ForContestedList(LiveUpdate u) =>
+        u.Topic != Contested || u.Status is null || u.Status == ClaimStatuses.Contested || !u.OnlyAdded;
 
     /// <summary>
     /// PostgreSQL keeps microseconds: an event heard live (fast path, .NET ticks) shows the same time as replayed.

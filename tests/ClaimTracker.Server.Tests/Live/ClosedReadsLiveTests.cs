@@ -27,10 +27,11 @@ public sealed class ClosedReadsLiveTests(ClosedReadsFixture app) : ApiTest<Close
     public async Task With_a_key_the_hub_accepts_and_delivers()
     {
         await using var client = await LiveClient.ConnectAsync(Host, ApiFixture.FactCheckKey);
-        await client.Subscribe("contested");
-        var claim = await Host.PostJson("/api/claims", new { text = "the dam will hold" }, ApiFixture.FactCheckKey, expect: 201);
-        var id = claim.Body.GetProperty("id").GetString();
-        var u = await client.WaitFor(x => x.Str("id") == id);
-        Assert.Equal("opened", u.Str("change"));
+        await client.Subscribe("feed");
+        var posted = await Host.PostJson("/api/articles", new { headline = "Dam holds", body = "OSLO (Reuters) - Dam engineer Ada Holm said on Monday that the dam would hold." },
+            ApiFixture.IngestKey, expect: 201);
+        var articleId = posted.Body.GetProperty("articles")[0].GetProperty("id").GetString();
+        var u = await client.WaitFor(x => x.Str("id") == articleId);
+        Assert.Equal("ingested", u.Str("change"));
     }
 }

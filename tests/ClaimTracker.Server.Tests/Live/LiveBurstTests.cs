@@ -52,28 +52,30 @@ public sealed class LiveBurstTests(ApiFixture app) : ApiTest<ApiFixture>(app)
     }
 
     [Fact]
-    public async Task A_matching_pass_that_opens_several_claims_reaches_contested_subscribers_as_one_digest()
+    public async Task Several_statements_of_one_speaker_in_one_import_reach_the_actor_topic_as_one_digest()
     {
-        await using var client = await LiveClient.ConnectAsync(Host);
-        await client.Subscribe("contested");
         var run = Guid.NewGuid().ToString("N")[..8];
-        var body = string.Join("\n\n", new[] { "lighthouse keepers", "ferry captains", "salt traders" }.Select((who, i) =>
-            $"Digest {run} story {i}\n\nOSLO (Reuters) - The union of {who} said on Friday that {who} {run} would strike over {who} pay in round {i}."));
-        var posted = await Host.Send("POST", "/api/articles", body, "text/plain", ApiFixture.IngestKey, expect: 201);
-        Assert.Equal(3, posted.Body.GetProperty("articles").GetArrayLength());
-        await Host.Send("POST", "/api/claims/matching", key: ApiFixture.FactCheckKey);
+        var speaker = $"Harbour master Ola Digest{run}";
+        var (_, first) = await Host.PostStory(speaker, "the harbour talks would begin");
+        var actorId = first[0].ActorId;
+        var before = first.Count(s => s.ActorId == actorId);
+        await Host.CatchUp();
+        await using var client = await LiveClient.ConnectAsync(Host);
+        await client.Subscribe("actor:" + actorId);
 
-        // The pass appends its claims in one transaction: one page, so one message on `contested` for all of them.
-        await client.WaitFor(u => u.Str("kind") == "claim" && u.Str("text").Contains(run));
+        // Three stories by the same speaker in one request: one transaction, one page, one release by the actor gate.
+        var body = string.Join("\n\n", Enumerable.Range(1, 3).Select(i =>
+            $"Harbour talks {run} round {i}\n\nOSLO (Reuters) - {speaker} said on Friday that round {i} of the harbour talks had ended."));
+        await Host.Send("POST", "/api/articles", body, "text/plain", ApiFixture.IngestKey, expect: 201);
+
+        await client.WaitFor(u => u.Int("statementCount") == before + 3);
         await client.Drain(500);
-        var digest = client.Digests.First(d => d.GetProperty("updates").EnumerateArray().Any(u => u.Str("text").Contains(run)));
+        var digest = Assert.Single(client.Digests);
+        Assert.Equal("actor:" + actorId, digest.Str("topic"));
         var inside = digest.GetProperty("updates").EnumerateArray().ToList();
-        Assert.Equal("contested", digest.Str("topic"));
-        Assert.True(inside.Count(u => u.Str("text").Contains(run)) >= 3, digest.GetRawText());
-        Assert.All(inside, u => Assert.Equal(("contested", "claim"), (u.Str("topic"), u.Str("kind"))));
-        Assert.Equal(inside.Count, inside.Select(u => u.Str("id")).Distinct().Count());   // coalesced: one per claim
-        inside.AssertInOrderOnce();
-        Assert.Equal(inside[^1].Seq(), digest.Seq());
+        Assert.Equal(3, inside.Count(u => u.Str("kind") == "statement"));
+        Assert.All(inside, u => Assert.Equal("actor:" + actorId, u.Str("topic")));
+        Assert.Equal(before + 3, inside[^1].Int("statementCount"));   // the last carries the actor's counts
         client.Received.AssertInOrderOnce();
     }
 }
