@@ -3,7 +3,6 @@ using ClaimTracker.Domain;
 using ClaimTracker.Server.Features.Actors;
 using Marten;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace ClaimTracker.Server.Live;
 
@@ -305,7 +304,6 @@ public sealed class LiveBroker : IDisposable
 
 /// <summary>An update and its serialized form, shared by all the connections it goes to.</summary>
 public sealed record Outgoing(LiveUpdate Update, SerializedHubMessage Message);
-
 
 /// <summary>
 /// One client connection: its topics, their high-water marks, and its bounded outgoing queue. An update is written to
