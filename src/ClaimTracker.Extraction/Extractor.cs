@@ -470,7 +470,6 @@ internal sealed class ArticleRun
         if (cue.Lemma == "call" && !(Is(next, "on") || Is(next, "for") || (Is(next, "again") && (Is(next + 1, "for") || Is(next + 1, "on"))))) return null;
         if (cue.Lemma == "press" && !PressedDirective(i)) return null;
         if (cue.Lemma is "describe" && !Is(next, "as") && !HasAsLater(i)) return null;
-        if (cue.Lemma is "declare" or "state" && !Is(next, "that")) return null;
         if (cue.Lemma is "express" && !cue.Participle) return null;
         if (cue.Ambiguous && cue.Lemma is not ("have concerns" or "voice"))
         {

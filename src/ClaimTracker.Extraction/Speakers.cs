@@ -1163,6 +1163,10 @@ internal sealed class Speakers
                                               && CompanySuffixes.Contains(n[(n.LastIndexOf(' ') + 1)..].TrimEnd(',', '.'))).Distinct().ToList();
             if (opened.Count == 1) return opened[0].Replace('’', '\'');
         }
+        // "ATT said" after "American Telephone and Telegraph Co": the initials of the capitalised words of one company
+        // (its legal suffix counted or not: "IBM", "FDIC")
+        if (!b.Contains(' ') && !b.Contains('.') && b.Length is >= 2 and <= 6 && IsAllCaps(b) && b.All(char.IsLetter)
+            && CompanyByInitials(b) is { } byInitials) return byInitials.Replace('’', '\'');
         if (!b.Contains('.') && IsAllCaps(b)) return b;
         // initialisms to a full name seen in the article ("U.N." -> "United Nations")
         string letters = new string(b.Where(char.IsLetter).ToArray());
@@ -1209,6 +1213,32 @@ internal sealed class Speakers
         return b;
     }
 
+    /// <summary>The one company (name ending in a legal suffix) whose capitalised words, with or without that suffix,
+    /// have <paramref name="initials"/> as their first letters, else null.</summary>
+    string? CompanyByInitials(string initials)
+    {
+        string? found = null;
+        // read off the story's text: the pre-scan splits "X and Y Co" at "and", so its names are not whole here
+        var words = System.Text.RegularExpressions.Regex.Matches(_region, @"[A-Za-z][\w.'&-]*|[^\sA-Za-z]");
+        for (int e = 1; e < words.Count; e++)
+        {
+            if (!CompanySuffixes.Contains(words[e].Value.TrimEnd(',', '.')) || !char.IsUpper(words[e].Value[0])) continue;
+            int s = e;
+            while (s - 1 >= 0 && (char.IsUpper(words[s - 1].Value[0]) || words[s - 1].Value is "and" or "&" or "of")) s--;
+            for (int f = s; f < e - 1; f++)
+            {
+                if (!char.IsUpper(words[f].Value[0])) continue;
+                var caps = new string(Enumerable.Range(f, e - f).Select(k => words[k].Value).Where(x => char.IsUpper(x[0]) && x != "&").Select(x => x[0]).ToArray());
+                if (caps != initials && caps + words[e].Value[0] != initials) continue;
+                string n = _region[words[f].Index..(words[e].Index + words[e].Length)].TrimEnd('.', ',');
+                if (n.Contains('\n')) continue;
+                if (found is not null && found != n) return null;
+                found = n;
+            }
+        }
+        return found;
+    }
+
     /// <summary>The one company (name ending in a legal suffix) whose first word is <paramref name="word"/> written in
     /// another case ("ImmunoGenetics Inc" for "Immunogenetics"), else null.</summary>
     string? FirstWordOfCompanyIgnoringCase(string word)
@@ -1247,7 +1277,7 @@ internal sealed class Speakers
     static readonly HashSet<string> CompanySuffixes = new(StringComparer.OrdinalIgnoreCase)
     {
         "corp", "corp.", "inc", "inc.", "co", "co.", "ltd", "ltd.", "plc", "nv", "n.v.", "ag", "sa", "s.a.", "gmbh", "bv",
-        "spa", "llc", "lp", "corporation", "incorporated", "limited", "ab", "oy", "bhd",
+        "spa", "llc", "lp", "l.p", "l.p.", "corporation", "incorporated", "limited", "ab", "oy", "bhd",
     };
 
     internal static string StripDeterminer(string s, out string det)

@@ -1,0 +1,45 @@
+namespace ClaimTracker.Extraction.Tests;
+
+/// <summary>
+/// Rules added in the seventh round (what round 6 left, then the hand review of sample L, seed 8484; docs/extraction.md,
+/// "Round 7"). Every text is made up for the test; each test names the general pattern it guards and was checked to
+/// fail with its rule switched off.
+/// </summary>
+public class GeneralizationRound7Tests
+{
+    static List<AttributedStatement> Extract(params string[] paragraphs) => PatternTests.Extract(paragraphs);
+
+    [Fact]
+    public void Stated_and_reaffirmed_report_with_a_that_clause_or_a_quotation()
+    {
+        var st = Extract("The minister reaffirmed that the tax on fuel would not be raised this year.",
+                         "However, “the cost of borrowing will come down,” he stated.",
+                         "The bank reaffirmed its support for the plan and stated target rates for the currency.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("reaffirmed", st[0].Cue);
+        Assert.Equal("the tax on fuel would not be raised this year", st[0].Content);
+        Assert.Equal("stated", st[1].Cue);
+        Assert.Equal("the cost of borrowing will come down", st[1].Content);
+        Assert.Equal("direct", st[1].Mode);
+    }
+
+    [Fact]
+    public void The_initials_of_a_companys_name_are_that_company()
+    {
+        var st = Extract("Western Union and Cable Co said it plans to build a new network.",
+                         "WUC said it would take two years to finish the network.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Western Union and Cable Co", st[1].Speaker);
+        Assert.Equal("organization", st[1].SpeakerType);
+    }
+
+    [Fact]
+    public void A_limited_partnership_is_an_organisation()
+    {
+        var st = Extract("Brightwater L.P. approved a cash distribution of 58 cts a unit.",
+                         "Previously, Brightwater said it would pay 1.50 dlrs a unit this year.");
+        var s = Assert.Single(st);
+        Assert.Equal("Brightwater L.P.", s.Speaker);
+        Assert.Equal("organization", s.SpeakerType);
+    }
+}
