@@ -881,6 +881,7 @@ internal sealed class ArticleRun
         var (ns, ne) = NounPhraseBefore(j + 1);
         // "Sears, Roebuck and Co said": the comma is inside the firm's name
         if (ns > _sa + 1 && IsK(ns - 1, TokKind.Comma) && Cap(ns - 2) && ne > ns && _spk.IsOrgName(Speakers.StripPossessive(Text(ns - 2, ne)))) ns -= 2;
+        else if (ns > _sa + 2 && IsK(ns - 1, TokKind.Comma) && Cap(ns - 2) && Cap(ns - 3) && ne > ns && _spk.IsOrgName(Speakers.StripPossessive(Text(ns - 3, ne)))) ns -= 3;
         // "A group led by investor Sam Ortiz said": the head is the noun phrase before "led by"
         int byAt = ns - 1;
         while (byAt > _sa && byAt > ns - 6 && IsWord(byAt) && !Is(byAt, "by") && !_in[byAt]) byAt--;   // an adjunct cut may have dropped "investor"

@@ -68,9 +68,10 @@ internal sealed class Speakers
                    (Is(toks[i], "for") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && OrgWordAt(toks[i - 1])) ||
                    // "Merrill Lynch and Co": "and" before a closing "Co"/"Company"/"Sons" is inside the firm's name
                    (Is(toks[i], "and") && i + 1 < toks.Count && i > s && W(toks[i + 1]) is "Co" or "Co." or "Company" or "Sons"
-                    && (i + 2 >= toks.Count || !IsCapWord(toks[i + 2]))) ||
-                   // "Sears, Roebuck and Co": a comma after the first name of a partnership that closes with "and Co"
-                   (i == s + 1 && toks[i].Kind == TokKind.Comma && CommaInFirmName(toks, s, i))))
+                    && (i + 2 >= toks.Count || !IsCapWord(toks[i + 2]) || IsSuffixAfterAndCo(toks[i + 2]))) ||
+                   // "Sears, Roebuck and Co", "Smith Barney, Harris Upham and Co Inc": a comma after the first name(s)
+                   // of a partnership that closes with "and Co"
+                   ((i == s + 1 || i == s + 2) && toks[i].Kind == TokKind.Comma && CommaInFirmName(toks, s, i))))
                 i++;
             RegisterRun(toks, s, i);
             // parenthesised initialism after a name: "Organization for ... (OPCW)", also after a ticker and in mixed
@@ -98,18 +99,30 @@ internal sealed class Speakers
     /// words and a closing "and Co/Company/Sons"; not "Meanwhile, Morgan Stanley and Co" nor "In Tokyo, ...".</summary>
     bool CommaInFirmName(List<Tok> toks, int s, int comma)
     {
-        var first = W(toks[s]).ToString();
-        if (StripPossessive(first) != first || first.Contains('.') || IsAllCaps(first) || Lexicon.SentenceOpeners.Contains(first)
-            || Lexicon.Prepositions.Contains(first) || Lexicon.Determiners.Contains(first) || Lexicon.Pronouns.Contains(first)
-            || Lexicon.TitleWords.Contains(first) || Lexicon.Weekdays.Contains(first) || IsMonth(first) || IsWestern(first)
-            || _countries.TryAny(first, out _) || _countries.TryName(first, out _)) return false;
+        // one or two name words before the comma ("Sears,", "Smith Barney,")
+        for (int k = s; k < comma; k++)
+        {
+            var first = W(toks[k]).ToString();
+            if (StripPossessive(first) != first || first.Contains('.') || IsAllCaps(first) || Lexicon.SentenceOpeners.Contains(first)
+                || Lexicon.Prepositions.Contains(first) || Lexicon.Determiners.Contains(first) || Lexicon.Pronouns.Contains(first)
+                || Lexicon.TitleWords.Contains(first) || Lexicon.Weekdays.Contains(first) || IsMonth(first) || IsWestern(first)
+                || _countries.TryAny(first, out _) || _countries.TryName(first, out _)) return false;
+        }
         int m = comma + 1, caps = 0;
         while (m < toks.Count && caps < 3 && IsCapWord(toks[m]) && !Is(toks[m], "and")) { m++; caps++; }
         return caps >= 1 && m + 1 < toks.Count && Is(toks[m], "and") && W(toks[m + 1]) is "Co" or "Co." or "Company" or "Sons"
-               && (m + 2 >= toks.Count || !IsCapWord(toks[m + 2]));
+               && (m + 2 >= toks.Count || !IsCapWord(toks[m + 2]) || IsSuffixAfterAndCo(toks[m + 2]));
     }
 
-    static bool IsCommaFirm(string n) => n.Contains(", ") && (n.EndsWith(" and Co") || n.EndsWith(" and Co.") || n.EndsWith(" and Company") || n.EndsWith(" and Sons"));
+    /// <summary>"Harris Upham and Co Inc": a legal suffix after the closing "and Co" is part of the name.</summary>
+    bool IsSuffixAfterAndCo(Tok t) => t.Kind == TokKind.Word && W(t) is "Inc" or "Inc." or "Ltd" or "Ltd." or "Corp" or "Corp." or "Plc" or "PLC";
+
+    static readonly WordSet RunOpeningPrepositions = new([
+        "in", "at", "on", "for", "from", "by", "with", "after", "under", "during", "despite", "since", "before", "through",
+        "into", "among", "against", "amid", "to", "unlike", "like", "as", "of", "without", "within", "via"]);
+
+    static bool IsCommaFirm(string n) => n.Contains(", ") && (n.EndsWith(" and Co") || n.EndsWith(" and Co.") || n.EndsWith(" and Company") || n.EndsWith(" and Sons")
+                                                              || n.EndsWith(" and Co Inc") || n.EndsWith(" and Co Inc.") || n.EndsWith(" and Co Ltd"));
 
     /// <summary>A name the pre-scan registered as an organisation ("Sears, Roebuck and Co").</summary>
     public bool IsOrgName(string name) => _orgNames.Contains(name);
@@ -211,6 +224,8 @@ internal sealed class Speakers
             var w = StripPossessive(W(toks[n - 1]).ToString());
             if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || Lexicon.SentenceOpeners.Contains(w) || IsMonth(w) || IsAllCaps(w.AsSpan())) break;
             if (n - 1 > s && W(toks[n - 2]).EndsWith("’s") || n - 1 > s && W(toks[n - 2]).EndsWith("'s")) { n--; break; }
+            // "In Anacomp's fiscal 1986": a capitalised preposition that opens the sentence is no first name
+            if (n - 1 == s && n < e && RunOpeningPrepositions.Contains(w)) break;
             n--;
         }
         int nameLen = e - n;
@@ -534,7 +549,9 @@ internal sealed class Speakers
         if (words.Length == 1 && person is not null && person.Name == StripPossessive(words[0]) && char.IsUpper(words[0][0])
             && SpokenOrgBeginningWith(StripPossessive(words[0])) is { } spokenOrg)
             return Note(spokenOrg);
-        if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
+        if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal)
+                                                    // "Smith Barney said" after "Smith Barney, Harris Upham and Co Inc"
+                                                    || n.StartsWith(person.Name + ", ", StringComparison.Ordinal) && IsCommaFirm(n))) person = null;
         if (person is not null)
         {
             FillRole(person, core, apposition);
@@ -1194,7 +1211,7 @@ internal sealed class Speakers
             // name (with its legal suffix) begins with them
             if (!CompanySuffixes.Contains(b[(b.LastIndexOf(' ') + 1)..]) && !_orgNames.Contains(b))
             {
-                var longer = _orgNames.Where(n => n.StartsWith(b + " ", StringComparison.Ordinal)
+                var longer = _orgNames.Where(n => (n.StartsWith(b + " ", StringComparison.Ordinal) || n.StartsWith(b + ", ", StringComparison.Ordinal) && IsCommaFirm(n))
                                                   && CompanySuffixes.Contains(n[(n.LastIndexOf(' ') + 1)..].TrimEnd(','))).Distinct().ToList();
                 if (longer.Count == 1) return longer[0].Replace('’', '\'');
             }

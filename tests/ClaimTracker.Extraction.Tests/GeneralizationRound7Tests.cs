@@ -42,4 +42,26 @@ public class GeneralizationRound7Tests
         Assert.Equal("Brightwater L.P.", s.Speaker);
         Assert.Equal("organization", s.SpeakerType);
     }
+
+    [Fact]
+    public void A_partnership_with_two_names_before_its_comma_and_a_suffix_after_and_Co_is_one_firm()
+    {
+        var st = Extract("Cole Haddon, Brent Lasker and Co Inc said it expects higher earnings in the fourth quarter.",
+                         "Cole Haddon said its retail unit had a record month.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Cole Haddon, Brent Lasker and Co Inc", st[0].Speaker);
+        Assert.Equal("organization", st[0].SpeakerType);
+        Assert.Equal("Cole Haddon, Brent Lasker and Co Inc", st[1].Speaker);
+        Assert.Equal("organization", st[1].SpeakerType);
+    }
+
+    [Fact]
+    public void A_capitalised_preposition_that_opens_the_sentence_is_no_first_name()
+    {
+        var st = Extract("In Dorvane's fiscal 1986, sales rose 20 pct to 300 mln dlrs.",
+                         "A spokesman at Dorvane said the company expects higher sales this year.");
+        var s = Assert.Single(st);
+        Assert.Equal("a spokesman at Dorvane", s.Speaker);
+        Assert.True(s.Anonymous);
+    }
 }
