@@ -407,6 +407,13 @@ internal sealed class ArticleRun
         || (Is(m, "did") || Is(m, "would")) && Is(m + 1, "not") && IsWord(m + 2)
            && W(m + 2).ToString() is "elaborate" or "comment" or "give" or "disclose" or "identify" or "name" or "say";
 
+    /// <summary>Agreements and plans: what they "call for" is a term, not a demand.</summary>
+    static readonly WordSet ArrangementNouns = new([
+        "terms", "term", "agreement", "agreements", "accord", "accords", "deal", "deals", "contract", "contracts", "plan", "plans",
+        "proposal", "proposals", "bill", "bills", "budget", "treaty", "package", "program", "programme", "merger", "offer",
+        "rules", "regulations", "legislation", "law", "scheme", "schedule", "pact", "arrangement", "formula", "measure",
+        "amendment", "settlement", "restructuring", "version", "transaction", "reorganization"]);
+
     static readonly WordSet WhWords = new(["when", "whether", "how", "what", "why", "where", "who", "which", "if"]);
 
     /// <summary>"did not say when ...", "would not disclose how much ...", "would not confirm the report": a refusal with no
@@ -471,6 +478,18 @@ internal sealed class ArticleRun
         if (cue.Lemma == "press" && !PressedDirective(i)) return null;
         if (cue.Lemma is "describe" && !Is(next, "as") && !HasAsLater(i)) return null;
         if (cue.Lemma is "express" && !cue.Participle) return null;
+        // "export buying added support to rapeseed", "added fuel to the debate": "add" with a bare object and "to" adds
+        // a thing, it reports nothing
+        if (cue.Lemma == "add" && !cue.Participle && IsWord(next) && char.IsLower(_t[_toks[next].S]) && !Is(next, "that")
+            && !In(next, Lexicon.Determiners) && !In(next, Lexicon.Pronouns) && Is(next + 1, "to")) return null;
+        // "Terms call for ...", "the agreement calls for ...": an arrangement "calls for" what it requires; only a source
+        // calls for something it wants
+        if (cue.Lemma == "call" && Is(next, "for"))
+        {
+            int h = prev;
+            while (h > _sa && InLower(h, Lexicon.AuxAdverbs)) h--;
+            if (IsWord(h) && ArrangementNouns.Contains(W(h))) return null;
+        }
         if (cue.Ambiguous && cue.Lemma is not ("have concerns" or "voice"))
         {
             if (In(prev, Lexicon.Determiners) || EndsPossessive(prev) || In(prev, Lexicon.Prepositions) || Is(prev, "of")) return null;
@@ -1859,8 +1878,10 @@ internal sealed class ArticleRun
                     }
                     // "said in a published speech delivered to a party congress.": a participle phrase on the medium
                     // that ends the sentence is not content
-                    if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && (W(k).EndsWith("ed") || Is(k, "given") || Is(k, "made"))
-                        && IsWord(k + 1) && Lexicon.Prepositions.Contains(W(k + 1)))
+                    // (also "said in a speech celebrating the 40th anniversary of the plan.")
+                    if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && ((W(k).EndsWith("ed") || Is(k, "given") || Is(k, "made"))
+                        && IsWord(k + 1) && Lexicon.Prepositions.Contains(W(k + 1))
+                        || W(k).EndsWith("ing") && W(k).Length > 5 && IsWord(k + 1) && !Is(k + 1, "that")))
                     {
                         int q = k + 1;
                         while (q < _sb && _toks[q].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[q]) q++;

@@ -151,7 +151,7 @@ internal static class Lexicon
         "retailer", "insurer", "bank", "agency", "exchange", "union", "automaker", "carmaker", "brewer", "refiner",
         "lender", "thrift", "distributor", "manufacturer", "publisher", "railroad", "railway", "shipper", "operator",
         "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division", "brokerage",
-        "chain", "miner", "steelmaker", "chipmaker", "drugmaker", "builder");
+        "chain", "miner", "steelmaker", "chipmaker", "drugmaker", "builder", "giant");
 
     /// <summary>
     /// A noun for a person by its ending ("merchant", "lobbyist", "seaman", "grower", "stockbroker"): with "a"/"an"
@@ -291,7 +291,7 @@ internal static class Lexicon
         "concern", "corporation", "utility", "airline", "carrier", "maker", "producer", "retailer", "insurer", "automaker",
         "carmaker", "brewer", "refiner", "lender", "thrift", "distributor", "manufacturer", "publisher", "railroad",
         "shipper", "operator", "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division",
-        "brokerage", "steelmaker", "chipmaker", "drugmaker", "bureau", "magazine", "weekly", "journal", "tabloid", "team", "delegation", "mission");
+        "brokerage", "steelmaker", "chipmaker", "drugmaker", "giant", "bureau", "magazine", "weekly", "journal", "tabloid", "team", "delegation", "mission");
 
     /// <summary>Title words that precede a person's name ("U.S. Secretary of State John Kerry"); a hyphenated
     /// compound of title words ("Vice-President", "Deputy-Governor") is one too.</summary>

@@ -110,7 +110,9 @@ internal sealed class Speakers
         }
         int m = comma + 1, caps = 0;
         while (m < toks.Count && caps < 3 && IsCapWord(toks[m]) && !Is(toks[m], "and")) { m++; caps++; }
-        return caps >= 1 && m + 1 < toks.Count && Is(toks[m], "and") && W(toks[m + 1]) is "Co" or "Co." or "Company" or "Sons"
+        // after two words ("Smith Barney, Harris Upham and Co") two more before "and Co": "Thomas Kerr, Kerr and Co"
+        // is a man and his firm
+        return caps >= (comma - s == 2 ? 2 : 1) && m + 1 < toks.Count && Is(toks[m], "and") && W(toks[m + 1]) is "Co" or "Co." or "Company" or "Sons"
                && (m + 2 >= toks.Count || !IsCapWord(toks[m + 2]) || IsSuffixAfterAndCo(toks[m + 2]));
     }
 
@@ -1240,9 +1242,13 @@ internal sealed class Speakers
         for (int e = 1; e < words.Count; e++)
         {
             if (!CompanySuffixes.Contains(words[e].Value.TrimEnd(',', '.')) || !char.IsUpper(words[e].Value[0])) continue;
+            // the suffix ends the name ("British Petroleum LP Gas International" has none)
+            if (e + 1 < words.Count && char.IsUpper(words[e + 1].Value[0])) continue;
             int s = e;
             while (s - 1 >= 0 && (char.IsUpper(words[s - 1].Value[0]) || words[s - 1].Value is "and" or "&" or "of")) s--;
-            for (int f = s; f < e - 1; f++)
+            // the whole run, not its tail ("Pacific Gas and Electric Co" is no "GE"), after a leading "The"
+            if (s < e && words[s].Value is "The") s++;
+            for (int f = s; f == s && f < e - 1; f++)
             {
                 if (!char.IsUpper(words[f].Value[0])) continue;
                 var caps = new string(Enumerable.Range(f, e - f).Select(k => words[k].Value).Where(x => char.IsUpper(x[0]) && x != "&").Select(x => x[0]).ToArray());

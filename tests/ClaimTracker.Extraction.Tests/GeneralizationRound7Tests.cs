@@ -53,6 +53,10 @@ public class GeneralizationRound7Tests
         Assert.Equal("organization", st[0].SpeakerType);
         Assert.Equal("Cole Haddon, Brent Lasker and Co Inc", st[1].Speaker);
         Assert.Equal("organization", st[1].SpeakerType);
+        // a man's name and then his one-name firm is no partnership
+        var man = Assert.Single(Extract("\"The shares are cheap,\" said Tom Kerr, Kerr and Co chairman."));
+        Assert.Equal("Tom Kerr", man.Speaker);
+        Assert.Equal("person", man.SpeakerType);
     }
 
     [Fact]
@@ -63,5 +67,42 @@ public class GeneralizationRound7Tests
         var s = Assert.Single(st);
         Assert.Equal("a spokesman at Dorvane", s.Speaker);
         Assert.True(s.Anonymous);
+    }
+
+    [Fact]
+    public void Adding_a_thing_to_something_is_no_report()
+    {
+        var st = Extract("Continued export buying added support to wheat, with local mills net buyers.",
+                         "He added that prices would rise.");
+        var s = Assert.Single(st);
+        Assert.Equal("prices would rise", s.Content);
+    }
+
+    [Fact]
+    public void What_an_agreement_calls_for_is_a_term_not_a_demand()
+    {
+        var st = Extract("Terms call for the buyer to pay 20 dlrs a share in cash.",
+                         "The plan also calls for the sale of two plants.",
+                         "The union called for a national strike.");
+        var s = Assert.Single(st);
+        Assert.Equal("called for", s.Cue);
+    }
+
+    [Fact]
+    public void A_participle_phrase_on_the_medium_after_the_cue_is_not_content()
+    {
+        var s = Assert.Single(Extract("“The promises must be kept,” the president said in a speech marking the anniversary of the treaty."));
+        Assert.Equal("The promises must be kept", s.Content);
+        Assert.Equal("direct", s.Mode);
+    }
+
+    [Fact]
+    public void A_giant_is_the_storys_company()
+    {
+        var st = Extract("Halvorsen Software Inc said it sold its printer unit.",
+                         "In its statement, the software giant said sales of the unit fell last year.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Halvorsen Software Inc", st[1].Speaker);
+        Assert.Equal("organization", st[1].SpeakerType);
     }
 }
