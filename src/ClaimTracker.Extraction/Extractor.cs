@@ -1859,6 +1859,25 @@ internal sealed class ArticleRun
             // "said then that ...", "said privately that ...": an adverb right before the complementizer
             if (IsWord(k) && Is(k + 1, "that") && char.IsLower(_t[_toks[k].S]) && (W(k).EndsWith("ly") || Is(k, "then") || Is(k, "later") || Is(k, "too")))
             { k++; continue; }
+            // "he said according to a German translation of his words, “...”": the rendering the words came through
+            // joins the cue, it is not what was said
+            if (k == s.Cue + 1 && Is(k, "according") && Is(k + 1, "to"))
+            {
+                int m = k + 2;
+                bool rendering = false;
+                while (m < _sb && m < k + 12 && IsWord(m) && !_in[m])
+                {
+                    if (TranslationNouns.Contains(W(m))) rendering = true;
+                    m++;
+                }
+                if (rendering && IsK(m, TokKind.Comma))
+                {
+                    cueText = Text(s.CueFirst, m);
+                    d.CueE = _toks[m - 1].E;
+                    k = m;
+                    continue;
+                }
+            }
             if (Is(k, "in") && (Is(k + 1, "a") || Is(k + 1, "an")) && IsWord(k + 2))
             {
                 int m = k + 2;
@@ -1881,7 +1900,7 @@ internal sealed class ArticleRun
                     // (also "said in a speech celebrating the 40th anniversary of the plan.")
                     if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && ((W(k).EndsWith("ed") || Is(k, "given") || Is(k, "made"))
                         && IsWord(k + 1) && Lexicon.Prepositions.Contains(W(k + 1))
-                        || W(k).EndsWith("ing") && W(k).Length > 5 && IsWord(k + 1) && !Is(k + 1, "that")))
+                        || W(k).EndsWith("ing") && W(k).Length > 5 && IsWord(k + 1) && !FiniteClauseFollows(k + 1)))
                     {
                         int q = k + 1;
                         while (q < _sb && _toks[q].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[q]) q++;
@@ -1903,6 +1922,18 @@ internal sealed class ArticleRun
         }
         return k;
     }
+
+    /// <summary>A "that" or an auxiliary before the sentence ends: "said in a statement accompanying results that
+    /// ...", "said in a statement spending on the fund would rise" carry a clause, not a phrase on the medium.</summary>
+    bool FiniteClauseFollows(int k)
+    {
+        for (int q = k; q < _sb && !IsK(q, TokKind.Stop); q++)
+            if (IsWord(q) && (Is(q, "that") || InLower(q, Lexicon.BeForms) || FiniteAux.Contains(W(q)))) return true;
+        return false;
+    }
+
+
+    static readonly WordSet TranslationNouns = new(["translation", "version", "transcript", "text", "interpreter", "rendering", "recording"]);
 
     static readonly WordSet LedBy = new(["led", "headed", "backed", "controlled", "owned", "formed", "chaired", "organised", "organized"]);
     static readonly WordSet FiniteAux = new(["has", "had", "have", "will", "would", "could", "can", "may", "might", "should", "must", "does", "did", "do"]);

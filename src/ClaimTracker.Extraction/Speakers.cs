@@ -1242,17 +1242,20 @@ internal sealed class Speakers
         for (int e = 1; e < words.Count; e++)
         {
             if (!CompanySuffixes.Contains(words[e].Value.TrimEnd(',', '.')) || !char.IsUpper(words[e].Value[0])) continue;
-            // the suffix ends the name ("British Petroleum LP Gas International" has none)
+            // the suffix ends the name ("British Petroleum LP Gas International" has none), or a second suffix does
+            // ("Broken Hill Pty Co Ltd")
             if (e + 1 < words.Count && char.IsUpper(words[e + 1].Value[0])) continue;
+            int core = e;
+            while (core - 1 >= 0 && CompanySuffixes.Contains(words[core - 1].Value.TrimEnd(',', '.')) && char.IsUpper(words[core - 1].Value[0])) core--;
             int s = e;
             while (s - 1 >= 0 && (char.IsUpper(words[s - 1].Value[0]) || words[s - 1].Value is "and" or "&" or "of")) s--;
             // the whole run, not its tail ("Pacific Gas and Electric Co" is no "GE"), after a leading "The"
             if (s < e && words[s].Value is "The") s++;
-            for (int f = s; f == s && f < e - 1; f++)
+            for (int f = s; f == s && f < core - 1; f++)
             {
                 if (!char.IsUpper(words[f].Value[0])) continue;
-                var caps = new string(Enumerable.Range(f, e - f).Select(k => words[k].Value).Where(x => char.IsUpper(x[0]) && x != "&").Select(x => x[0]).ToArray());
-                if (caps != initials && caps + words[e].Value[0] != initials) continue;
+                var caps = new string(Enumerable.Range(f, core - f).Select(k => words[k].Value).Where(x => char.IsUpper(x[0]) && x != "&").Select(x => x[0]).ToArray());
+                if (caps != initials && caps + words[core].Value[0] != initials) continue;
                 string n = _region[words[f].Index..(words[e].Index + words[e].Length)].TrimEnd('.', ',');
                 if (n.Contains('\n')) continue;
                 if (found is not null && found != n) return null;

@@ -105,4 +105,37 @@ public class GeneralizationRound7Tests
         Assert.Equal("Halvorsen Software Inc", st[1].Speaker);
         Assert.Equal("organization", st[1].SpeakerType);
     }
+
+    [Fact]
+    public void A_translation_the_words_came_through_joins_the_cue_and_the_quotation_is_spanned()
+    {
+        var s = Assert.Single(Extract("The talks could fail, he said according to a French version of his remarks, “and then the fighting will go on”."));
+        Assert.Equal("said according to a French version of his remarks", s.Cue);
+        Assert.Equal("The talks could fail, he said according to a French version of his remarks, “and then the fighting will go on”", s.Content);
+        Assert.Equal("mixed", s.Mode);
+    }
+
+    [Fact]
+    public void A_clause_after_the_medium_is_content_not_a_phrase_on_the_medium()
+    {
+        var st = Extract("The company said in a statement accompanying its results that the trend had improved.",
+                         "The commission said in a statement spending on the fund would rise next year.");
+        Assert.Equal(2, st.Count);
+        // (the participle before "that" still opens the content, as before this round; the clause is not lost)
+        Assert.EndsWith("the trend had improved", st[0].Content);
+        Assert.EndsWith("spending on the fund would rise next year", st[1].Content);
+    }
+
+    [Fact]
+    public void Initials_skip_a_second_legal_suffix_but_not_a_name_that_goes_on()
+    {
+        var st = Extract("Great Harbour Mining Co Ltd said it found gold.",
+                         "GHM said the find was small.",
+                         "Pacific Gas and Electric Co said it cut rates.",
+                         "GE said the rates were too high.");
+        Assert.Equal(4, st.Count);
+        Assert.Equal("Great Harbour Mining Co Ltd", st[1].Speaker);
+        // the tail of a longer name is not the name: "Gas and Electric Co" is no "GE"
+        Assert.Equal("GE", st[3].Speaker);
+    }
 }
