@@ -276,6 +276,8 @@ internal sealed class Speakers
         return best is null ? null : Note(best);
     }
 
+    static readonly WordSet TimeAfterDocument = new(["midday", "noon", "today", "yesterday", "night", "week", "weekend", "month", "morning", "evening", "afternoon", "midnight"]);
+
     static bool IsMonth(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July"
         or "August" or "September" or "October" or "November" or "December" or "Jan." or "Feb." or "Sept." or "Oct." or "Nov." or "Dec.";
 
@@ -718,7 +720,10 @@ internal sealed class Speakers
         }
 
         // 5. documents: "the report", "a Syrian interior ministry statement"
-        if (Lexicon.DocumentNouns.Contains(head) && headIdx == bw.Length - 1)
+        // ("X's statement at midday": a time after the document is its date, not a post-modifier that heads the phrase)
+        if (Lexicon.DocumentNouns.Contains(head) && (headIdx == bw.Length - 1
+            || headIdx + 2 < bw.Length && headIdx + 4 >= bw.Length && bw[headIdx + 1] is "at" or "on" or "in" or "last" or "this"
+               && bw[(headIdx + 2)..].All(w => TimeAfterDocument.Contains(w) || Lexicon.Weekdays.Contains(w) || IsMonth(w))))
         {
             // "The report said" after "X said in a field report": the document X spoke through
             if (bw.Length == 1 && det is "the" or "The" && _documentAuthors.TryGetValue(head, out var spokeThrough))
@@ -728,7 +733,7 @@ internal sealed class Speakers
                 LastThing = spokeThrough;
                 return spokeThrough;
             }
-            string author = string.Join(' ', bw[..headIdx]);
+            string author = StripPossessive(string.Join(' ', bw[..headIdx]));
             if (author.Length > 0 && char.IsUpper(author[0]))
             {
                 var a = Resolve(author);

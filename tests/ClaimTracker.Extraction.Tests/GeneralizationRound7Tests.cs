@@ -138,4 +138,14 @@ public class GeneralizationRound7Tests
         // the tail of a longer name is not the name: "Gas and Electric Co" is no "GE"
         Assert.Equal("GE", st[3].Speaker);
     }
+
+    [Fact]
+    public void A_companys_statement_with_its_time_speaks_for_the_company()
+    {
+        var st = Extract("Harlan Brandt and Co Inc dismissed the head of its bond department today.",
+                         "Harlan Brandt's statement at midday said the firm would cooperate fully with the inquiry.");
+        var s = Assert.Single(st);
+        Assert.Equal("Harlan Brandt and Co Inc", s.Speaker);
+        Assert.Equal("organization", s.SpeakerType);
+    }
 }
