@@ -407,6 +407,13 @@ internal sealed class ArticleRun
         || (Is(m, "did") || Is(m, "would")) && Is(m + 1, "not") && IsWord(m + 2)
            && W(m + 2).ToString() is "elaborate" or "comment" or "give" or "disclose" or "identify" or "name" or "say";
 
+    /// <summary>Agreements and plans: what they "call for" is a term, not a demand.</summary>
+    static readonly WordSet ArrangementNouns = new([
+        "terms", "term", "agreement", "agreements", "accord", "accords", "deal", "deals", "contract", "contracts", "plan", "plans",
+        "proposal", "proposals", "bill", "bills", "budget", "treaty", "package", "program", "programme", "merger", "offer",
+        "rules", "regulations", "legislation", "law", "scheme", "schedule", "pact", "arrangement", "formula", "measure",
+        "amendment", "settlement", "restructuring", "version", "transaction", "reorganization"]);
+
     static readonly WordSet WhWords = new(["when", "whether", "how", "what", "why", "where", "who", "which", "if"]);
 
     /// <summary>"did not say when ...", "would not disclose how much ...", "would not confirm the report": a refusal with no
@@ -470,8 +477,19 @@ internal sealed class ArticleRun
         if (cue.Lemma == "call" && !(Is(next, "on") || Is(next, "for") || (Is(next, "again") && (Is(next + 1, "for") || Is(next + 1, "on"))))) return null;
         if (cue.Lemma == "press" && !PressedDirective(i)) return null;
         if (cue.Lemma is "describe" && !Is(next, "as") && !HasAsLater(i)) return null;
-        if (cue.Lemma is "declare" or "state" && !Is(next, "that")) return null;
         if (cue.Lemma is "express" && !cue.Participle) return null;
+        // "export buying added support to rapeseed", "added fuel to the debate": "add" with a bare object and "to" adds
+        // a thing, it reports nothing
+        if (cue.Lemma == "add" && !cue.Participle && IsWord(next) && char.IsLower(_t[_toks[next].S]) && !Is(next, "that")
+            && !In(next, Lexicon.Determiners) && !In(next, Lexicon.Pronouns) && Is(next + 1, "to")) return null;
+        // "Terms call for ...", "the agreement calls for ...": an arrangement "calls for" what it requires; only a source
+        // calls for something it wants
+        if (cue.Lemma == "call" && Is(next, "for"))
+        {
+            int h = prev;
+            while (h > _sa && InLower(h, Lexicon.AuxAdverbs)) h--;
+            if (IsWord(h) && ArrangementNouns.Contains(W(h))) return null;
+        }
         if (cue.Ambiguous && cue.Lemma is not ("have concerns" or "voice"))
         {
             if (In(prev, Lexicon.Determiners) || EndsPossessive(prev) || In(prev, Lexicon.Prepositions) || Is(prev, "of")) return null;
@@ -882,6 +900,7 @@ internal sealed class ArticleRun
         var (ns, ne) = NounPhraseBefore(j + 1);
         // "Sears, Roebuck and Co said": the comma is inside the firm's name
         if (ns > _sa + 1 && IsK(ns - 1, TokKind.Comma) && Cap(ns - 2) && ne > ns && _spk.IsOrgName(Speakers.StripPossessive(Text(ns - 2, ne)))) ns -= 2;
+        else if (ns > _sa + 2 && IsK(ns - 1, TokKind.Comma) && Cap(ns - 2) && Cap(ns - 3) && ne > ns && _spk.IsOrgName(Speakers.StripPossessive(Text(ns - 3, ne)))) ns -= 3;
         // "A group led by investor Sam Ortiz said": the head is the noun phrase before "led by"
         int byAt = ns - 1;
         while (byAt > _sa && byAt > ns - 6 && IsWord(byAt) && !Is(byAt, "by") && !_in[byAt]) byAt--;   // an adjunct cut may have dropped "investor"
@@ -1840,6 +1859,25 @@ internal sealed class ArticleRun
             // "said then that ...", "said privately that ...": an adverb right before the complementizer
             if (IsWord(k) && Is(k + 1, "that") && char.IsLower(_t[_toks[k].S]) && (W(k).EndsWith("ly") || Is(k, "then") || Is(k, "later") || Is(k, "too")))
             { k++; continue; }
+            // "he said according to a German translation of his words, “...”": the rendering the words came through
+            // joins the cue, it is not what was said
+            if (k == s.Cue + 1 && Is(k, "according") && Is(k + 1, "to"))
+            {
+                int m = k + 2;
+                bool rendering = false;
+                while (m < _sb && m < k + 12 && IsWord(m) && !_in[m])
+                {
+                    if (TranslationNouns.Contains(W(m))) rendering = true;
+                    m++;
+                }
+                if (rendering && IsK(m, TokKind.Comma))
+                {
+                    cueText = Text(s.CueFirst, m);
+                    d.CueE = _toks[m - 1].E;
+                    k = m;
+                    continue;
+                }
+            }
             if (Is(k, "in") && (Is(k + 1, "a") || Is(k + 1, "an")) && IsWord(k + 2))
             {
                 int m = k + 2;
@@ -1859,8 +1897,10 @@ internal sealed class ArticleRun
                     }
                     // "said in a published speech delivered to a party congress.": a participle phrase on the medium
                     // that ends the sentence is not content
-                    if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && (W(k).EndsWith("ed") || Is(k, "given") || Is(k, "made"))
-                        && IsWord(k + 1) && Lexicon.Prepositions.Contains(W(k + 1)))
+                    // (also "said in a speech celebrating the 40th anniversary of the plan.")
+                    if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && ((W(k).EndsWith("ed") || Is(k, "given") || Is(k, "made"))
+                        && IsWord(k + 1) && Lexicon.Prepositions.Contains(W(k + 1))
+                        || W(k).EndsWith("ing") && W(k).Length > 5 && IsWord(k + 1) && !FiniteClauseFollows(k + 1)))
                     {
                         int q = k + 1;
                         while (q < _sb && _toks[q].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && !_in[q]) q++;
@@ -1882,6 +1922,18 @@ internal sealed class ArticleRun
         }
         return k;
     }
+
+    /// <summary>A "that" or an auxiliary before the sentence ends: "said in a statement accompanying results that
+    /// ...", "said in a statement spending on the fund would rise" carry a clause, not a phrase on the medium.</summary>
+    bool FiniteClauseFollows(int k)
+    {
+        for (int q = k; q < _sb && !IsK(q, TokKind.Stop); q++)
+            if (IsWord(q) && (Is(q, "that") || InLower(q, Lexicon.BeForms) || FiniteAux.Contains(W(q)))) return true;
+        return false;
+    }
+
+
+    static readonly WordSet TranslationNouns = new(["translation", "version", "transcript", "text", "interpreter", "rendering", "recording"]);
 
     static readonly WordSet LedBy = new(["led", "headed", "backed", "controlled", "owned", "formed", "chaired", "organised", "organized"]);
     static readonly WordSet FiniteAux = new(["has", "had", "have", "will", "would", "could", "can", "may", "might", "should", "must", "does", "did", "do"]);

@@ -58,6 +58,7 @@ internal static class Lexicon
         ("repeat", CueKind.Say, ["repeated", "repeats"], false),
         ("declare", CueKind.Say, ["declared", "declares"], false),
         ("state", CueKind.Say, ["stated"], false),
+        ("reaffirm", CueKind.Say, ["reaffirmed", "reaffirms", "reaffirming"], false),
         ("question", CueKind.Say, ["questioned", "questions"], true),
         ("oppose", CueKind.Say, ["opposed", "opposes"], false),
         ("reject", CueKind.Say, ["rejected", "rejects", "rejecting"], false),
@@ -140,7 +141,9 @@ internal static class Lexicon
     /// <summary>Lemmas that report speech only with a "that" complement (after the recipient for tell-verbs).</summary>
     internal static readonly WordSet NeedThat = Set(
         "maintain", "contend", "observe", "recall", "reply", "respond", "testify", "point out", "feel", "anticipate",
-        "remark", "comment", "inform", "notify", "assure", "advise");
+        "remark", "comment", "inform", "notify", "assure", "advise",
+        // "stated that ..." / "“...,” he stated." but not "stated target rates"; "reaffirmed that", not "reaffirmed its support"
+        "state", "declare", "reaffirm");
 
     /// <summary>Common nouns for a company or body named before: "the automaker said" is the company of the story.</summary>
     internal static readonly WordSet CompanyNouns = Set(
@@ -148,7 +151,7 @@ internal static class Lexicon
         "retailer", "insurer", "bank", "agency", "exchange", "union", "automaker", "carmaker", "brewer", "refiner",
         "lender", "thrift", "distributor", "manufacturer", "publisher", "railroad", "railway", "shipper", "operator",
         "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division", "brokerage",
-        "chain", "miner", "steelmaker", "chipmaker", "drugmaker", "builder");
+        "chain", "miner", "steelmaker", "chipmaker", "drugmaker", "builder", "giant");
 
     /// <summary>
     /// A noun for a person by its ending ("merchant", "lobbyist", "seaman", "grower", "stockbroker"): with "a"/"an"
@@ -263,7 +266,7 @@ internal static class Lexicon
         "institute", "fund", "office", "court", "parliament", "congress", "senate", "house", "army", "navy", "police",
         "forces", "network", "league", "movement", "news", "press", "times", "post", "journal", "reuters", "tv",
         "television", "radio", "center", "centre", "foundation", "board", "authority", "cross", "crescent", "exchange",
-        "university", "church", "assembly", "secretariat", "nv", "ag", "sa", "gmbh", "bv", "spa", "llc", "lp",
+        "university", "church", "assembly", "secretariat", "nv", "ag", "sa", "gmbh", "bv", "spa", "llc", "lp", "l.p", "l.p.",
         "ab", "oy", "bhd", "industries", "holdings", "airlines", "airways", "petroleum", "oil", "motors", "trust", "society", "mission",
         "brigade", "brigades", "coalition", "administration", "cabinet", "government", "military", "service",
         "services", "club", "panel", "team", "unit", "directorate", "bureau", "chamber", "institution", "partners",
@@ -288,7 +291,7 @@ internal static class Lexicon
         "concern", "corporation", "utility", "airline", "carrier", "maker", "producer", "retailer", "insurer", "automaker",
         "carmaker", "brewer", "refiner", "lender", "thrift", "distributor", "manufacturer", "publisher", "railroad",
         "shipper", "operator", "developer", "supplier", "partnership", "conglomerate", "subsidiary", "unit", "division",
-        "brokerage", "steelmaker", "chipmaker", "drugmaker", "bureau", "magazine", "weekly", "journal", "tabloid", "team", "delegation", "mission");
+        "brokerage", "steelmaker", "chipmaker", "drugmaker", "giant", "bureau", "magazine", "weekly", "journal", "tabloid", "team", "delegation", "mission");
 
     /// <summary>Title words that precede a person's name ("U.S. Secretary of State John Kerry"); a hyphenated
     /// compound of title words ("Vice-President", "Deputy-Governor") is one too.</summary>

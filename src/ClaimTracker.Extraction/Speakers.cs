@@ -68,9 +68,10 @@ internal sealed class Speakers
                    (Is(toks[i], "for") && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && i > s && OrgWordAt(toks[i - 1])) ||
                    // "Merrill Lynch and Co": "and" before a closing "Co"/"Company"/"Sons" is inside the firm's name
                    (Is(toks[i], "and") && i + 1 < toks.Count && i > s && W(toks[i + 1]) is "Co" or "Co." or "Company" or "Sons"
-                    && (i + 2 >= toks.Count || !IsCapWord(toks[i + 2]))) ||
-                   // "Sears, Roebuck and Co": a comma after the first name of a partnership that closes with "and Co"
-                   (i == s + 1 && toks[i].Kind == TokKind.Comma && CommaInFirmName(toks, s, i))))
+                    && (i + 2 >= toks.Count || !IsCapWord(toks[i + 2]) || IsSuffixAfterAndCo(toks[i + 2]))) ||
+                   // "Sears, Roebuck and Co", "Smith Barney, Harris Upham and Co Inc": a comma after the first name(s)
+                   // of a partnership that closes with "and Co"
+                   ((i == s + 1 || i == s + 2) && toks[i].Kind == TokKind.Comma && CommaInFirmName(toks, s, i))))
                 i++;
             RegisterRun(toks, s, i);
             // parenthesised initialism after a name: "Organization for ... (OPCW)", also after a ticker and in mixed
@@ -98,18 +99,32 @@ internal sealed class Speakers
     /// words and a closing "and Co/Company/Sons"; not "Meanwhile, Morgan Stanley and Co" nor "In Tokyo, ...".</summary>
     bool CommaInFirmName(List<Tok> toks, int s, int comma)
     {
-        var first = W(toks[s]).ToString();
-        if (StripPossessive(first) != first || first.Contains('.') || IsAllCaps(first) || Lexicon.SentenceOpeners.Contains(first)
-            || Lexicon.Prepositions.Contains(first) || Lexicon.Determiners.Contains(first) || Lexicon.Pronouns.Contains(first)
-            || Lexicon.TitleWords.Contains(first) || Lexicon.Weekdays.Contains(first) || IsMonth(first) || IsWestern(first)
-            || _countries.TryAny(first, out _) || _countries.TryName(first, out _)) return false;
+        // one or two name words before the comma ("Sears,", "Smith Barney,")
+        for (int k = s; k < comma; k++)
+        {
+            var first = W(toks[k]).ToString();
+            if (StripPossessive(first) != first || first.Contains('.') || IsAllCaps(first) || Lexicon.SentenceOpeners.Contains(first)
+                || Lexicon.Prepositions.Contains(first) || Lexicon.Determiners.Contains(first) || Lexicon.Pronouns.Contains(first)
+                || Lexicon.TitleWords.Contains(first) || Lexicon.Weekdays.Contains(first) || IsMonth(first) || IsWestern(first)
+                || _countries.TryAny(first, out _) || _countries.TryName(first, out _)) return false;
+        }
         int m = comma + 1, caps = 0;
         while (m < toks.Count && caps < 3 && IsCapWord(toks[m]) && !Is(toks[m], "and")) { m++; caps++; }
-        return caps >= 1 && m + 1 < toks.Count && Is(toks[m], "and") && W(toks[m + 1]) is "Co" or "Co." or "Company" or "Sons"
-               && (m + 2 >= toks.Count || !IsCapWord(toks[m + 2]));
+        // after two words ("Smith Barney, Harris Upham and Co") two more before "and Co": "Thomas Kerr, Kerr and Co"
+        // is a man and his firm
+        return caps >= (comma - s == 2 ? 2 : 1) && m + 1 < toks.Count && Is(toks[m], "and") && W(toks[m + 1]) is "Co" or "Co." or "Company" or "Sons"
+               && (m + 2 >= toks.Count || !IsCapWord(toks[m + 2]) || IsSuffixAfterAndCo(toks[m + 2]));
     }
 
-    static bool IsCommaFirm(string n) => n.Contains(", ") && (n.EndsWith(" and Co") || n.EndsWith(" and Co.") || n.EndsWith(" and Company") || n.EndsWith(" and Sons"));
+    /// <summary>"Harris Upham and Co Inc": a legal suffix after the closing "and Co" is part of the name.</summary>
+    bool IsSuffixAfterAndCo(Tok t) => t.Kind == TokKind.Word && W(t) is "Inc" or "Inc." or "Ltd" or "Ltd." or "Corp" or "Corp." or "Plc" or "PLC";
+
+    static readonly WordSet RunOpeningPrepositions = new([
+        "in", "at", "on", "for", "from", "by", "with", "after", "under", "during", "despite", "since", "before", "through",
+        "into", "among", "against", "amid", "to", "unlike", "like", "as", "of", "without", "within", "via"]);
+
+    static bool IsCommaFirm(string n) => n.Contains(", ") && (n.EndsWith(" and Co") || n.EndsWith(" and Co.") || n.EndsWith(" and Company") || n.EndsWith(" and Sons")
+                                                              || n.EndsWith(" and Co Inc") || n.EndsWith(" and Co Inc.") || n.EndsWith(" and Co Ltd"));
 
     /// <summary>A name the pre-scan registered as an organisation ("Sears, Roebuck and Co").</summary>
     public bool IsOrgName(string name) => _orgNames.Contains(name);
@@ -211,6 +226,8 @@ internal sealed class Speakers
             var w = StripPossessive(W(toks[n - 1]).ToString());
             if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || Lexicon.SentenceOpeners.Contains(w) || IsMonth(w) || IsAllCaps(w.AsSpan())) break;
             if (n - 1 > s && W(toks[n - 2]).EndsWith("’s") || n - 1 > s && W(toks[n - 2]).EndsWith("'s")) { n--; break; }
+            // "In Anacomp's fiscal 1986": a capitalised preposition that opens the sentence is no first name
+            if (n - 1 == s && n < e && RunOpeningPrepositions.Contains(w)) break;
             n--;
         }
         int nameLen = e - n;
@@ -258,6 +275,8 @@ internal sealed class Speakers
         foreach (var (at, p) in _mentions) if (at < Position) best = p;
         return best is null ? null : Note(best);
     }
+
+    static readonly WordSet TimeAfterDocument = new(["midday", "noon", "today", "yesterday", "night", "week", "weekend", "month", "morning", "evening", "afternoon", "midnight"]);
 
     static bool IsMonth(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July"
         or "August" or "September" or "October" or "November" or "December" or "Jan." or "Feb." or "Sept." or "Oct." or "Nov." or "Dec.";
@@ -534,7 +553,9 @@ internal sealed class Speakers
         if (words.Length == 1 && person is not null && person.Name == StripPossessive(words[0]) && char.IsUpper(words[0][0])
             && SpokenOrgBeginningWith(StripPossessive(words[0])) is { } spokenOrg)
             return Note(spokenOrg);
-        if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal))) person = null;
+        if (person is not null && _orgNames.Any(n => n.StartsWith(person.Name + " ", StringComparison.Ordinal)
+                                                    // "Smith Barney said" after "Smith Barney, Harris Upham and Co Inc"
+                                                    || n.StartsWith(person.Name + ", ", StringComparison.Ordinal) && IsCommaFirm(n))) person = null;
         if (person is not null)
         {
             FillRole(person, core, apposition);
@@ -699,7 +720,10 @@ internal sealed class Speakers
         }
 
         // 5. documents: "the report", "a Syrian interior ministry statement"
-        if (Lexicon.DocumentNouns.Contains(head) && headIdx == bw.Length - 1)
+        // ("X's statement at midday": a time after the document is its date, not a post-modifier that heads the phrase)
+        if (Lexicon.DocumentNouns.Contains(head) && (headIdx == bw.Length - 1
+            || headIdx + 2 < bw.Length && headIdx + 4 >= bw.Length && bw[headIdx + 1] is "at" or "on" or "in" or "last" or "this"
+               && bw[(headIdx + 2)..].All(w => TimeAfterDocument.Contains(w) || Lexicon.Weekdays.Contains(w) || IsMonth(w))))
         {
             // "The report said" after "X said in a field report": the document X spoke through
             if (bw.Length == 1 && det is "the" or "The" && _documentAuthors.TryGetValue(head, out var spokeThrough))
@@ -709,7 +733,7 @@ internal sealed class Speakers
                 LastThing = spokeThrough;
                 return spokeThrough;
             }
-            string author = string.Join(' ', bw[..headIdx]);
+            string author = StripPossessive(string.Join(' ', bw[..headIdx]));
             if (author.Length > 0 && char.IsUpper(author[0]))
             {
                 var a = Resolve(author);
@@ -1163,6 +1187,10 @@ internal sealed class Speakers
                                               && CompanySuffixes.Contains(n[(n.LastIndexOf(' ') + 1)..].TrimEnd(',', '.'))).Distinct().ToList();
             if (opened.Count == 1) return opened[0].Replace('’', '\'');
         }
+        // "ATT said" after "American Telephone and Telegraph Co": the initials of the capitalised words of one company
+        // (its legal suffix counted or not: "IBM", "FDIC")
+        if (!b.Contains(' ') && !b.Contains('.') && b.Length is >= 2 and <= 6 && IsAllCaps(b) && b.All(char.IsLetter)
+            && CompanyByInitials(b) is { } byInitials) return byInitials.Replace('’', '\'');
         if (!b.Contains('.') && IsAllCaps(b)) return b;
         // initialisms to a full name seen in the article ("U.N." -> "United Nations")
         string letters = new string(b.Where(char.IsLetter).ToArray());
@@ -1190,7 +1218,7 @@ internal sealed class Speakers
             // name (with its legal suffix) begins with them
             if (!CompanySuffixes.Contains(b[(b.LastIndexOf(' ') + 1)..]) && !_orgNames.Contains(b))
             {
-                var longer = _orgNames.Where(n => n.StartsWith(b + " ", StringComparison.Ordinal)
+                var longer = _orgNames.Where(n => (n.StartsWith(b + " ", StringComparison.Ordinal) || n.StartsWith(b + ", ", StringComparison.Ordinal) && IsCommaFirm(n))
                                                   && CompanySuffixes.Contains(n[(n.LastIndexOf(' ') + 1)..].TrimEnd(','))).Distinct().ToList();
                 if (longer.Count == 1) return longer[0].Replace('’', '\'');
             }
@@ -1207,6 +1235,39 @@ internal sealed class Speakers
             if (FirstWordOfCompanyIgnoringCase(b) is { } other) return other.Replace('’', '\'');
         }
         return b;
+    }
+
+    /// <summary>The one company (name ending in a legal suffix) whose capitalised words, with or without that suffix,
+    /// have <paramref name="initials"/> as their first letters, else null.</summary>
+    string? CompanyByInitials(string initials)
+    {
+        string? found = null;
+        // read off the story's text: the pre-scan splits "X and Y Co" at "and", so its names are not whole here
+        var words = System.Text.RegularExpressions.Regex.Matches(_region, @"[A-Za-z][\w.'&-]*|[^\sA-Za-z]");
+        for (int e = 1; e < words.Count; e++)
+        {
+            if (!CompanySuffixes.Contains(words[e].Value.TrimEnd(',', '.')) || !char.IsUpper(words[e].Value[0])) continue;
+            // the suffix ends the name ("British Petroleum LP Gas International" has none), or a second suffix does
+            // ("Broken Hill Pty Co Ltd")
+            if (e + 1 < words.Count && char.IsUpper(words[e + 1].Value[0])) continue;
+            int core = e;
+            while (core - 1 >= 0 && CompanySuffixes.Contains(words[core - 1].Value.TrimEnd(',', '.')) && char.IsUpper(words[core - 1].Value[0])) core--;
+            int s = e;
+            while (s - 1 >= 0 && (char.IsUpper(words[s - 1].Value[0]) || words[s - 1].Value is "and" or "&" or "of")) s--;
+            // the whole run, not its tail ("Pacific Gas and Electric Co" is no "GE"), after a leading "The"
+            if (s < e && words[s].Value is "The") s++;
+            for (int f = s; f == s && f < core - 1; f++)
+            {
+                if (!char.IsUpper(words[f].Value[0])) continue;
+                var caps = new string(Enumerable.Range(f, core - f).Select(k => words[k].Value).Where(x => char.IsUpper(x[0]) && x != "&").Select(x => x[0]).ToArray());
+                if (caps != initials && caps + words[core].Value[0] != initials) continue;
+                string n = _region[words[f].Index..(words[e].Index + words[e].Length)].TrimEnd('.', ',');
+                if (n.Contains('\n')) continue;
+                if (found is not null && found != n) return null;
+                found = n;
+            }
+        }
+        return found;
     }
 
     /// <summary>The one company (name ending in a legal suffix) whose first word is <paramref name="word"/> written in
@@ -1247,7 +1308,7 @@ internal sealed class Speakers
     static readonly HashSet<string> CompanySuffixes = new(StringComparer.OrdinalIgnoreCase)
     {
         "corp", "corp.", "inc", "inc.", "co", "co.", "ltd", "ltd.", "plc", "nv", "n.v.", "ag", "sa", "s.a.", "gmbh", "bv",
-        "spa", "llc", "lp", "corporation", "incorporated", "limited", "ab", "oy", "bhd",
+        "spa", "llc", "lp", "l.p", "l.p.", "corporation", "incorporated", "limited", "ab", "oy", "bhd",
     };
 
     internal static string StripDeterminer(string s, out string det)
