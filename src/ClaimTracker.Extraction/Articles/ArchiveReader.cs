@@ -14,20 +14,41 @@ public static class ArchiveReader
 {
     public enum Kind { Text, JsonLines, Csv }
 
-    public static Kind KindOf(string path)
+    /// <summary>The path that means standard input.</summary>
+    public const string StandardInput = "-";
+
+    /// <summary>
+    /// The format a file's name gives (.txt, .jsonl/.ndjson, .csv, each optionally .gz), or null when the name says
+    /// nothing (standard input, /dev/stdin, a name with another extension or none): then the content decides.
+    /// </summary>
+    public static Kind? KindByName(string path)
     {
         string p = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
         if (p.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
             return Kind.JsonLines;
         if (p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return Kind.Csv;
-        return Kind.Text;
+        if (p.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)) return Kind.Text;
+        return null;
     }
 
-    /// <summary>Opens a file as text, decompressing .gz. Invalid UTF-8 is replaced, never thrown on.</summary>
+    /// <summary>
+    /// Opens a file ("-": standard input) as text, decompressing gzip whatever the name (its first two bytes say so,
+    /// which is all a pipe can tell). Invalid UTF-8 is replaced, never thrown on.
+    /// </summary>
     public static TextReader Open(string path)
     {
-        Stream s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) s = new GZipStream(s, CompressionMode.Decompress);
+        Stream s = path == StandardInput ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var head = new byte[2];
+        var n = s.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        if (s.CanSeek) s.Position = 0;
+        else s = new PrefixedStream(head.AsSpan(0, n).ToArray(), s);
+        var gzip = n == 2 && head[0] == 0x1f && head[1] == 0x8b;
+        if (!gzip && path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            s.Dispose();
+            throw new InvalidDataException($"{path} is not gzip data (its name ends in .gz)");
+        }
+        if (gzip) s = new GZipStream(s, CompressionMode.Decompress);
         return new StreamReader(s, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, 1 << 16);
     }
 
@@ -35,8 +56,8 @@ public static class ArchiveReader
     /// a malformed archive record is skipped and reported through <paramref name="onBadRecord"/>.</summary>
     public static IEnumerable<Article> ReadFile(string path, Action<string>? onBadRecord = null)
     {
-        var kind = KindOf(path);
-        using var reader = Open(path);
+        using var opened = Open(path);
+        var (kind, reader) = KindByName(path) is { } byName ? (byName, opened) : Sniff(opened);
         IEnumerable<Article> articles = kind switch
         {
             Kind.JsonLines => ReadJsonLines(reader, onBadRecord),
@@ -44,6 +65,109 @@ public static class ArchiveReader
             _ => ArticleParser.ParseText(reader.ReadToEnd()),
         };
         foreach (var a in articles) yield return a;
+    }
+
+    /// <summary>
+    /// The format of a text whose name says nothing, from its first line: a JSON object is JSON Lines, a header of
+    /// plain column names with title and text is CSV, anything else the wire layout. The reader returned gives that
+    /// first line again, so nothing is lost and offsets stay those of the text.
+    /// </summary>
+    public static (Kind Kind, TextReader Reader) Sniff(TextReader reader)
+    {
+        var sb = new StringBuilder();
+        int c;
+        while (sb.Length < 1 << 16 && (c = reader.Read()) >= 0)
+        {
+            sb.Append((char)c);
+            if (c == '\n') break;
+        }
+        var first = sb.ToString();
+        var trimmed = first.Trim().Trim('\uFEFF');
+        var columns = trimmed.Split(',').Select(x => x.Trim().Trim('"').ToLowerInvariant()).ToList();
+        var kind = trimmed.StartsWith('{') ? Kind.JsonLines
+            : columns.Count >= 2 && columns.All(x => x.Length > 0 && x.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_')) && columns.Contains("title") && columns.Contains("text") ? Kind.Csv
+            : Kind.Text;
+        return (kind, new ReplayReader(first, reader));
+    }
+
+    /// <summary>A text reader that gives <c>head</c> first, then the rest of another reader.</summary>
+    private sealed class ReplayReader(string head, TextReader rest) : TextReader
+    {
+        private int _pos;
+
+        public override int Peek() => _pos < head.Length ? head[_pos] : rest.Peek();
+        public override int Read() => _pos < head.Length ? head[_pos++] : rest.Read();
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            if (_pos >= head.Length) return rest.Read(buffer);
+            var n = Math.Min(buffer.Length, head.Length - _pos);
+            head.AsSpan(_pos, n).CopyTo(buffer);
+            _pos += n;
+            return n;
+        }
+
+        public override string? ReadLine()
+        {
+            if (_pos >= head.Length) return rest.ReadLine();
+            var nl = head.IndexOf('\n', _pos);
+            if (nl >= 0)
+            {
+                var line = head[_pos..nl];
+                _pos = nl + 1;
+                return line.EndsWith('\r') ? line[..^1] : line;
+            }
+            var tail = head[_pos..];
+            _pos = head.Length;
+            return tail + rest.ReadLine();
+        }
+
+        public override string ReadToEnd()
+        {
+            var tail = _pos < head.Length ? head[_pos..] : "";
+            _pos = head.Length;
+            return tail + rest.ReadToEnd();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) rest.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>A read-only stream that gives a few bytes already read from a pipe, then the rest of it.</summary>
+    private sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
+    {
+        private int _pos;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_pos >= prefix.Length) return rest.Read(buffer);
+            var n = Math.Min(buffer.Length, prefix.Length - _pos);
+            prefix.AsSpan(_pos, n).CopyTo(buffer);
+            _pos += n;
+            return n;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) rest.Dispose();
+            base.Dispose(disposing);
+        }
     }
 
     public static IEnumerable<Article> ReadJsonLines(TextReader reader, Action<string>? onBadRecord = null)

@@ -230,6 +230,21 @@ public sealed class ExecutableTests : IDisposable
     }
 
     [Fact]
+    public async Task Extract_reads_JSON_lines_from_standard_input_given_as_a_dash()
+    {
+        // A pipe has no file name: the first line says it is JSON Lines.
+        var jsonl = "{\"headline\":\"Talks resume\",\"body\":\"GENEVA (Reuters) - Foreign Minister Anna Berg said on Monday that the talks would resume.\"}\n" +
+                    "{\"headline\":\"Talks stall\",\"body\":\"ROME (Reuters) - Opposition leader Carl Moss said on Tuesday that the talks had stalled.\"}\n";
+        var (code, stdout, stderr) = await RunServerAsync("extract -", new() { ["PATH"] = "" }, stdin: jsonl);
+
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.Contains("Anna Berg"));
+        Assert.Contains(lines, l => l.Contains("Carl Moss"));
+    }
+
+    [Fact]
     public async Task Extract_reads_UTF16_text_with_its_byte_order_mark_though_it_is_full_of_NUL_bytes()
     {
         var file = Path.Combine(Path.GetTempPath(), $"utf16-{Guid.NewGuid():N}.txt");

@@ -4,7 +4,7 @@ namespace ClaimTracker.Server.Features.Extraction;
 
 public class ExtractInput
 {
-    [Description("Article files or archives: seed-layout text, .jsonl or .csv, optionally .gz")]
+    [Description("Article files or archives: seed-layout text, .jsonl or .csv, optionally .gz; - reads standard input")]
     public List<string> Files { get; set; } = [];
 }
 
