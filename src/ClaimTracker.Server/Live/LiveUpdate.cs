@@ -208,7 +208,8 @@ public static class LiveMessages
                     ClaimOpened => "opened", StatementLinkedToClaim => "linked", StatementUnlinkedFromClaim => "unlinked",
                     LinkedStatementRevised => "revised", ClaimsMerged => "merged", _ => "rated",
                 };
-                // Every claim change also goes to `contested` with its status, so a list can add AND drop claims.
+                // Every claim change also goes to `contested` with its status, so a list can add AND drop claims
+                // (ForContestedList then leaves out the ones no contested list needs).
                 // The claim's own fields (text, status, counts) are filled in by WithClaim from the claim as of this version.
                 foreach (var t in new[] { "claim:" + e.StreamId, Contested })
                     yield return new LiveUpdate
