@@ -31,6 +31,13 @@ public static class ArchiveReader
         return null;
     }
 
+    /// <summary>Whether bytes begin a gzip stream (its two magic bytes): how gzip is known, whatever the name.</summary>
+    public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b;
+
+    /// <summary>The refusal when a name promises gzip (.gz) and the bytes are not, else null.</summary>
+    public static string? NotGzipAsNamed(string path, bool gzip) =>
+        !gzip && path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? $"{path} is not gzip data (its name ends in .gz)" : null;
+
     /// <summary>
     /// Opens a file ("-": standard input) as text, decompressing gzip whatever the name (its first two bytes say so,
     /// which is all a pipe can tell). Invalid UTF-8 is replaced, never thrown on.
@@ -42,11 +49,11 @@ public static class ArchiveReader
         var n = s.ReadAtLeast(head, 2, throwOnEndOfStream: false);
         if (s.CanSeek) s.Position = 0;
         else s = new PrefixedStream(head.AsSpan(0, n).ToArray(), s);
-        var gzip = n == 2 && head[0] == 0x1f && head[1] == 0x8b;
-        if (!gzip && path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        var gzip = IsGzip(head.AsSpan(0, n));
+        if (NotGzipAsNamed(path, gzip) is { } problem)
         {
             s.Dispose();
-            throw new InvalidDataException($"{path} is not gzip data (its name ends in .gz)");
+            throw new InvalidDataException(problem);
         }
         if (gzip) s = new GZipStream(s, CompressionMode.Decompress);
         return new StreamReader(s, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, 1 << 16);

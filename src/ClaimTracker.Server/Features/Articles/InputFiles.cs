@@ -1,3 +1,4 @@
+using ClaimTracker.Extraction.Articles;
 using System.IO.Compression;
 
 namespace ClaimTracker.Server.Features.Articles;
@@ -16,7 +17,7 @@ public static class InputFiles
     /// <summary>Why the path cannot be read as articles, in a few words naming it; null when it looks readable.</summary>
     public static string? Problem(string path)
     {
-        if (path == ClaimTracker.Extraction.Articles.ArchiveReader.StandardInput) return null;   // standard input: read once, never sniffed here
+        if (path == ArchiveReader.StandardInput) return null;   // standard input: read once, never sniffed here
         if (Directory.Exists(path)) return $"{path} is a folder, not a file (give the files in it, e.g. {Path.Combine(path, "*.jsonl")})";
         if (!File.Exists(path)) return $"no such file: {path}";
         try
@@ -25,9 +26,9 @@ public static class InputFiles
             // A pipe (/dev/stdin, a process substitution) can be read once only: sniffing it would eat its start.
             if (!file.CanSeek) return null;
             if (file.Length == 0) return $"{path} is empty";
-            var named = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-            var gz = file.ReadByte() == 0x1f & file.ReadByte() == 0x8b;   // the reader decompresses by these bytes
-            if (named && !gz) return $"{path} is not gzip data (its name ends in .gz)";
+            Span<byte> magic = stackalloc byte[2];
+            var gz = ArchiveReader.IsGzip(magic[..file.ReadAtLeast(magic, 2, throwOnEndOfStream: false)]);   // as the reader decides
+            if (ArchiveReader.NotGzipAsNamed(path, gz) is { } notGzip) return notGzip;
             file.Position = 0;
             using Stream content = gz ? new GZipStream(file, CompressionMode.Decompress) : file;
             var head = new byte[Sniff];
