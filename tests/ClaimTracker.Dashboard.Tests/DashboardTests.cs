@@ -111,6 +111,56 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
     }
 
     [Fact]
+    public async Task An_open_actor_page_redraws_once_per_message_not_once_per_change_a_digest_gathers()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var speaker = $"Harbour master Kari Redraw{run}";
+        var (articleId, _) = await PostStory($"Harbour talks {run} open", $"OSLO (Reuters) - {speaker} said on Monday that the harbour talks would open on Friday.");
+        var actorId = (await app.Http.GetFromJsonAsync<JsonElement>($"/api/articles/{articleId}")).GetProperty("statements")[0].GetProperty("actorId").GetString()!;
+
+        // What the page's connection receives on the actor's topic (messages, and the changes they carry) and how
+        // often the page reads the actor over HTTP.
+        int messages = 0, changes = 0, fetches = 0;
+        var page = await app.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        page.Request += (_, r) => { if (r.Url.Contains("/api/actors/" + actorId)) Interlocked.Increment(ref fetches); };
+        page.WebSocket += (_, ws) => ws.FrameReceived += (_, f) =>
+        {
+            foreach (var record in (f.Text ?? "").Split('\u001e', StringSplitOptions.RemoveEmptyEntries))
+            {
+                using var doc = JsonDocument.Parse(record);
+                if (!doc.RootElement.TryGetProperty("target", out var target) || target.GetString() != "update") continue;
+                var u = doc.RootElement.GetProperty("arguments")[0];
+                if (u.GetProperty("topic").GetString() != "actor:" + actorId) continue;
+                Interlocked.Increment(ref messages);
+                Interlocked.Add(ref changes, u.GetProperty("kind").GetString() == "digest" ? u.GetProperty("count").GetInt32() : 1);
+            }
+        };
+        await page.GotoAsync(app.BaseAddress + "#/actor/" + actorId);
+        await Assertions.Expect(page.Locator("#conn")).ToHaveTextAsync("live", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#page h1")).ToContainTextAsync($"Kari Redraw{run}", new() { Timeout = 15_000 });   // the name, without its title
+        await Task.Delay(1000);
+        var (messagesBefore, changesBefore, fetchesBefore) = (Volatile.Read(ref messages), Volatile.Read(ref changes), Volatile.Read(ref fetches));
+
+        // Three stories by the speaker in one request: one page of events, so one digest on the actor's topic.
+        var body = string.Join("\n\n", Enumerable.Range(1, 3).Select(i =>
+            $"Harbour talks {run} round {i}\n\nOSLO (Reuters) - {speaker} said on Friday that round {i} of the harbour talks had ended."));
+        var response = await app.Http.PostAsync("/api/articles", new StringContent(body, System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await Assertions.Expect(page.Locator("#page .stat").First).ToContainTextAsync("4", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#page .snippet")).ToHaveCountAsync(4);
+        await Task.Delay(1500);   // a redraw still queued would show up here
+
+        var received = Volatile.Read(ref messages) - messagesBefore;
+        var gathered = Volatile.Read(ref changes) - changesBefore;
+        var redraws = Volatile.Read(ref fetches) - fetchesBefore;
+        Assert.True(gathered > received, $"no digest reached the page: {received} messages, {gathered} changes");
+        Assert.InRange(redraws, 1, received);   // before: one fetch per change, i.e. {gathered}
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_freshly_opened_wall_shows_the_latest_story_even_after_hundreds_of_claim_events()
     {
         // After the seeds, the claim matcher appends hundreds of claim events behind the last story. The wall's

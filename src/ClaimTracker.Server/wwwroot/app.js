@@ -49,7 +49,8 @@
     lastSeq.set(u.topic, u.sequence);
     const h = handlers.get(u.topic);
     if (!h) return;
-    if (u.kind !== "digest") { h(u); return; }
+    // A page that redraws from HTTP takes a digest as one change: one fetch, not one per change it gathers.
+    if (u.kind !== "digest" || h.wholeMessage) { h(u); return; }
     // Several changes of the topic in one message (a bulk import, a burst): each as if it had come alone, the
     // share chart drawn once at the end.
     deferDraw = true;
@@ -194,8 +195,9 @@
   setInterval(loadTopActors, 15000);   // the ranking is an async read model; a slow refresh is plenty
 
   // ---- pages: claim, actor, article, actors ------------------------------------------------------------------
-  let pageTopic = null;
+  let pageTopic = null, shown = 0;
   async function show(route) {
+    const mine = ++shown;   // a redraw still pending for a page the reader has left is dropped
     if (pageTopic) { await unsubscribe(pageTopic).catch(() => {}); pageTopic = null; }
     const [, kind, id] = route.split("/");
     const page = $("page"), wall = $("wall");
@@ -204,13 +206,22 @@
     const render = { claim: renderClaim, actor: renderActor, article: renderArticle, actors: renderActors, articles: renderArticles }[kind];
     if (!render) { page.replaceChildren(el("p", {}, "Unknown page.")); return; }
     const draw = async () => { try { await render(page, decodeURIComponent(id || "")); } catch (e) { page.replaceChildren(el("p", { class: "empty" }, String(e.message))); } };
+    // Changes that arrive while a redraw is under way ask for one more redraw after it, not one each.
+    let drawing = null, again = false;
+    const redraw = () => {
+      if (mine !== shown) return;
+      if (drawing) { again = true; return; }
+      drawing = draw().finally(() => { drawing = null; if (again) { again = false; redraw(); } });
+    };
+    redraw.wholeMessage = true;
     // Listen first, then read: a change committed between the two still redraws the page.
     if (kind !== "actors" && kind !== "articles") {
       pageTopic = `${kind}:${decodeURIComponent(id)}`;
       // An id the hub refuses (not a GUID: the read below says "not found") still draws the page, without live updates.
-      try { await subscribe(pageTopic, () => draw(), 0); } catch { handlers.delete(pageTopic); pageTopic = null; }
+      try { await subscribe(pageTopic, redraw, 0); } catch { handlers.delete(pageTopic); pageTopic = null; }
     }
-    await draw();
+    redraw();
+    await drawing;
   }
   async function renderClaim(page, id) {
     const c = await api("/api/claims/" + id);
