@@ -50,7 +50,7 @@ if (CommandLine.PrintsData(args))
     builder.Logging.SetMinimumLevel(LogLevel.Error);
     // JasperFx's own chatter ("Searching ... for commands") goes through Spectre's console: point it at stderr too
     Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(
-        new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
+        new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(new CommandLine.WithoutLeadingBlankLines(Console.Error)) });
 }
 
 builder.Services.AddClaimTrackerPostgres();      // external if configured, else our own cluster, started lazily

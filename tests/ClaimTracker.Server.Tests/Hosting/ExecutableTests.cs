@@ -227,6 +227,7 @@ public sealed class ExecutableTests : IDisposable
 
         Assert.True(code == 0, stderr);
         Assert.True(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 200, stderr);
+        Assert.Equal("", stderr);   // a clean run says nothing on standard error, not even a blank line
     }
 
     [Fact]
