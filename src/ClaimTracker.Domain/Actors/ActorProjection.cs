@@ -41,11 +41,12 @@ public partial class ActorProjection : MultiStreamProjection<ActorView, string>
 
     /// <summary>
     /// Folds an actor from events (in sequence order) without the database: used to read an actor as it was at an
-    /// earlier global sequence or moment. Events that do not concern the actor are skipped.
+    /// earlier global sequence or moment. Events that do not concern the actor are skipped. <paramref name="from"/>
+    /// is the actor as it was before the first of them (null: none yet), so a long replay can fold page by page.
     /// </summary>
-    public ActorView? Replay(string actorId, IEnumerable<IEvent> events)
+    public ActorView? Replay(string actorId, IEnumerable<IEvent> events, ActorView? from = null)
     {
-        ActorView? view = null;
+        var view = from;
         foreach (var e in events)
         {
             if (!ActorsOf(e.Data).Contains(actorId)) continue;

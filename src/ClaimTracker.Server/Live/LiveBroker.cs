@@ -276,12 +276,17 @@ public sealed class LiveBroker : IDisposable
             // An actor's events are spread over many streams: its event index (the one time travel reads) says which
             // they are, so a replay from far back loads those, not every event of the store.
             var sequences = await ActorTimeTravel.SequencesAsync(session, actorId, after, upTo, ct);
+            if (sequences.Count == 0) yield break;
+            // The counts each page carries are folded on from the actor as it was at `after`: every event is read
+            // once, not once per page that follows it.
+            var projection = new ActorProjection();
+            var view = after > 0 ? await ActorTimeTravel.ReadAsync(session, actorId, after, null, ct) : null;
             foreach (var chunk in sequences.Chunk(ReplayPageSize))
             {
                 var page = await ActorTimeTravel.EventsAsync(session, chunk, ct);
+                view = projection.Replay(actorId, page, view);
                 var updates = LiveMessages.Build(page).Where(u => u.Topic == topic).ToList();
-                updates = await LiveViews.WithActorAsOfAsync(session, actorId, page, updates, ct);
-                foreach (var u in updates) yield return u;
+                foreach (var u in LiveViews.WithActorAsOf(actorId, page, updates, view)) yield return u;
             }
             yield break;
         }

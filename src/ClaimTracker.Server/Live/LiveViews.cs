@@ -31,16 +31,14 @@ public static class LiveViews
 
     /// <summary>
     /// Replay of an actor topic, one page: the updates the live gate would have released, and the latest change of
-    /// the actor document in the page carries its counts as of that sequence (folded from the events, like the
-    /// actor time-travel read), as a synthetic `actor` update when no statement update stands for it.
+    /// the actor document in the page carries its counts as of that sequence (<paramref name="view"/>: the actor
+    /// folded up to the end of the page, like the actor time-travel read), as a synthetic `actor` update when no
+    /// statement update stands for it.
     /// </summary>
-    public static async Task<List<LiveUpdate>> WithActorAsOfAsync(IQuerySession session, string actorId, IReadOnlyList<IEvent> page,
-        List<LiveUpdate> updates, CancellationToken ct)
+    public static List<LiveUpdate> WithActorAsOf(string actorId, IReadOnlyList<IEvent> page, List<LiveUpdate> updates, ActorView? view)
     {
         var last = page.LastOrDefault(e => ActorProjection.ActorsOf(e.Data).Contains(actorId));
-        if (last is null) return updates;
-        var view = await ActorTimeTravel.ReadAsync(session, actorId, last.Sequence, null, ct);
-        if (view is null) return updates;
+        if (last is null || view is null) return updates;
         var i = updates.FindIndex(u => u.Sequence == last.Sequence);
         if (i >= 0) updates[i] = LiveMessages.WithActor(updates[i], view);
         else
