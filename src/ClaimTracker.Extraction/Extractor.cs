@@ -2095,7 +2095,8 @@ internal sealed class ArticleRun
         {
             // "one analyst" is one of several; and with two named analysts the unnamed one is neither for sure
             if (anon.Plural || anon.Head is null || anon.OneOfMany) continue;
-            var named = _spk.Persons.Where(p => p.Role is { } r && p.Name.Contains(' ') && Contains(r, anon.Head) && _drafts.Any(x => x.Speaker.Final == p)).Take(2).ToList();
+            var named = _spk.Persons.Where(p => p.Role is { } r && p.Name.Contains(' ') && Contains(r, anon.Head) && _drafts.Any(x => x.Speaker.Final == p)
+                                                && SameBody(anon, p)).Take(2).ToList();
             if (named.Count == 1) anon.NamedAs = named[0];
         }
         // an office or unnamed source whose very next attribution (next paragraph) introduces a new full name,
@@ -2110,6 +2111,8 @@ internal sealed class ArticleRun
             if (next is null || next.Paragraph != d.Paragraph + 1) continue;
             var p = next.Speaker.Final;
             if (p.Type != SpeakerTypes.Person || !p.Name.Contains(' ') || !next.SpeakerText.StartsWith(p.Name, StringComparison.Ordinal)) continue;
+            // a name, not an office described: "Norway's fisheries minister" introduces nobody
+            if (!LooksLikeFullName(p.Name)) continue;
             if (_t.IndexOf(p.Name, _a.Paragraphs[0].Start, StringComparison.Ordinal) < next.SpkS) continue;           // named before: not an introduction
             f.NamedAs = p;
             p.Role ??= f.Role;
@@ -2173,6 +2176,29 @@ internal sealed class ArticleRun
     }
 
     static bool Contains(string hay, string word) => hay.Contains(word, StringComparison.OrdinalIgnoreCase);
+
+    static bool LooksLikeFullName(string name) =>
+        name.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var w && w.Length >= 2
+        && w.All(x => Speakers.StripPossessive(x) == x && (char.IsUpper(x[0]) || Lexicon.NameParticles.Contains(x.TrimEnd('-')) || x.StartsWith("al-", StringComparison.Ordinal)));
+
+    static readonly WordSet RankWords = new(["senior", "deputy", "chief", "vice", "acting", "former", "top", "assistant", "press", "principal", "lead", "head", "spokesman", "spokeswoman", "spokesperson"]);
+
+    /// <summary>
+    /// Whether an unnamed source tied to a body can be a person named later with the same descriptor: not when the
+    /// person is tied to another. "a Vantor spokesman" is not "A Treasury spokesman, Erik Brandt": some capital that
+    /// qualifies the person's title, or the person's affiliation, must be found in what the unnamed source is said to
+    /// be, so "a senior adviser to Syrian President Bashar al-Assad" can still be "Assad adviser Bouthaina Shaaban".
+    /// </summary>
+    static bool SameBody(Entity anon, Entity person)
+    {
+        if (anon.Affiliation is null) return true;
+        static IEnumerable<string> Words(string? s) => (s ?? "").Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(Speakers.StripPossessive);
+        var known = Words(anon.Name).Concat(Words(anon.Affiliation)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // the capitals before the descriptor that name a body ("Treasury", "Foreign Ministry"), not a rank ("Senior")
+        var qualifiers = Words(person.Role).Concat(Words(person.Affiliation))
+            .Where(w => char.IsUpper(w[0]) && !string.Equals(w, anon.Head, StringComparison.OrdinalIgnoreCase) && !RankWords.Contains(w)).ToList();
+        return qualifiers.Count == 0 || qualifiers.Any(known.Contains);
+    }
 
     /// <summary>The stated reason for anonymity, verbatim, if the sentence gives one.</summary>
     internal static string? AnonymityReason(ReadOnlySpan<char> s)

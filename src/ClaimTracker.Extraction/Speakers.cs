@@ -302,6 +302,24 @@ internal sealed class Speakers
         return letters >= 2;
     }
 
+    /// <summary>A name whose last word is a public body's noun ("... Committee", "... Ministry") other than <paramref name="head"/>.</summary>
+    static bool IsPublicBody(string name, string head)
+    {
+        var last = name[(name.LastIndexOf(' ') + 1)..].TrimEnd('.', ',');
+        return !string.Equals(last, head, StringComparison.OrdinalIgnoreCase) && Lexicon.OrgNouns.Contains(last) && !Lexicon.CompanyNouns.Contains(last);
+    }
+
+    /// <summary>
+    /// Whether a name has the word as one of its words ("the bank": "Bank of Japan", not "Senate Banking Committee";
+    /// "the group": "Hunt Group"), a hyphenated part counting as a word.
+    /// </summary>
+    internal static bool HasWord(string name, string word)
+    {
+        foreach (var w in name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+            if (string.Equals(StripPossessive(w).TrimEnd('.', ','), word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     internal static string StripPossessive(string s)
     {
         if (s.EndsWith("’s", StringComparison.Ordinal) || s.EndsWith("'s", StringComparison.Ordinal)) return s[..^2];
@@ -625,13 +643,15 @@ internal sealed class Speakers
             if (!indefinite)
             {
                 if (PublicationNouns.Contains(head) && _lastPublication is not null) return Note(_lastPublication);
-                if (LastThing?.Final is { } lt && lt.Type == SpeakerTypes.Organization && lt.Name.Contains(head, StringComparison.OrdinalIgnoreCase)) return Note(lt);
+                if (LastThing?.Final is { } lt && lt.Type == SpeakerTypes.Organization && HasWord(lt.Name, head)) return Note(lt);
                 foreach (var n in _orgNames)
-                    if (n.Contains(bw[headIdx], StringComparison.OrdinalIgnoreCase)) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
+                    if (HasWord(n, bw[headIdx])) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
                 if (NameAfterNoun(head) is { } named) return Note(Other(named, SpeakerTypes.Organization, false));
                 if (Lexicon.CompanyNouns.Contains(head))
                 {
-                    if (LastThing?.Final is { Type: SpeakerTypes.Organization } org0 && !org0.Anonymous) return Note(org0);
+                    // "the bank" after "the Senate Banking Committee" is no committee: a public body named by its own
+                    // kind of noun is not the story's company
+                    if (LastThing?.Final is { Type: SpeakerTypes.Organization } org0 && !org0.Anonymous && !IsPublicBody(org0.Name, head)) return Note(org0);
                     // the story's company: the first organisation named, not an institution ("the Treasury", "Eastwood Hospital")
                     if (_orgNames.FirstOrDefault(n => !Lexicon.InstitutionWords.Contains(n[(n.LastIndexOf(' ') + 1)..])) is { } firstCo)
                         return Note(Other(OrgName(StripBased(firstCo)), SpeakerTypes.Organization, false));
