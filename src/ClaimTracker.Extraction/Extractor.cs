@@ -450,7 +450,8 @@ internal sealed class ArticleRun
         {
             int b = prev;
             while (b >= _sa && InLower(b, Lexicon.AuxAdverbs) && !In(b, Lexicon.BeForms)) b--;
-            if (InLower(b, Lexicon.BeForms) && !(lw is "told")) return null;
+            // "X was quoted by RIA as saying ..." is the passive of "RIA quoted X as saying": handled below
+            if (InLower(b, Lexicon.BeForms) && !(lw is "told") && !(cue.Kind == CueKind.Quote && Is(next, "by"))) return null;
             if (lw is not "said" and not "told" && Is(next, "to") && (Is(next + 1, "be") || Is(next + 1, "have"))) return null;
             if (Is(next, "by") && lw != "quoted") return null;
         }
@@ -463,6 +464,11 @@ internal sealed class ArticleRun
             int t = next;
             if (cue.Lemma == "point out") { if (!Is(t, "out")) return null; t++; }
             if (cue.Kind == CueKind.Tell) { int r = ThatAfterRecipient(t); if (r <= t) return null; t = r; }
+            // "wrote on Twitter that ...", "stated in a letter to shareholders that ...": a short phrase on where it was said
+            else if ((Is(t, "on") || Is(t, "in") || Is(t, "to")) && !Is(t + 1, "that"))
+                for (int m = t + 1; m < _sb && m < t + 7 && IsWord(m); m++)
+                    if (Is(m, "that")) { t = m; break; }
+                    else if (_in[m] || Lexicon.Lookup.ContainsKey(W(m))) break;
             // or with a quotation: "Howard replied, “We find ...”" / "“...,” he recalled."
             bool quoteAfter = cue.Kind != CueKind.Tell && (IsK(t, TokKind.Comma) || IsK(t, TokKind.Colon)) && IsK(t + 1, TokKind.OpenQ);
             bool quoteBefore = false;
@@ -524,6 +530,26 @@ internal sealed class ArticleRun
         var site = new Site { Cue = i, CueFirst = i, CueLast = i, Info = cue, PhraseEnd = phraseEnd };
 
         // "X quoted Y as saying"
+        if (cue.Kind == CueKind.Quote && Is(next, "by"))
+        {
+            // the passive: the speaker before the verb group, the relaying outlet after "by"
+            int b = prev;
+            while (b >= _sa && InLower(b, Lexicon.AuxAdverbs) && !In(b, Lexicon.BeForms)) b--;
+            if (!InLower(b, Lexicon.BeForms)) return null;
+            int k = next + 1;
+            while (k < _sb && k < next + 14 && !(Is(k, "as") && (Is(k + 1, "saying") || Is(k + 1, "telling")))) k++;
+            if (!(Is(k, "as") && k < next + 14)) return null;
+            var (qs, qe) = SubjectBefore(b, out _);
+            if (qs < 0) return null;
+            site.Kind = "quoted";
+            site.SubjS = qs; site.SubjE = qe;
+            site.CueFirst = b; site.CueLast = k + 1;
+            int last = k - 1;
+            while (last > next && !Cap(last)) last--;
+            if (last > next) site.Via = W(last).ToString();   // "by RIA news agency" -> RIA
+            site.RegionStart = qs;
+            return site;
+        }
         if (cue.Kind == CueKind.Quote)
         {
             int k = next;
@@ -565,7 +591,7 @@ internal sealed class ArticleRun
             // "Noting that X was studying an offer, Y said ...": a participle that opens the sentence reports for the
             // main clause's subject (found once all cues are known); it needs "that" ("Citing" its NP) to be a report
             if ((prev < _sa || prev == _sa && (Is(prev, "but") || Is(prev, "and"))) && cue.Kind == CueKind.Say
-                && (Is(next, "that") || cue.Lemma == "cite"))
+                && (Is(next, "that") || cue.Lemma == "cite" && !CitesASource(next)))
             {
                 site.Kind = "participle-lead";
                 site.RegionStart = i;
@@ -1360,7 +1386,7 @@ internal sealed class ArticleRun
         // cue extensions and the recipient: "told Reuters", "said in a statement", "called on", "ruled out"
         if (s.Kind is "forward" or "shared" or "participle" or "relative" or "participle-with" or "inversion" or "quoted")
         {
-            if (s.Kind == "quoted") { k = s.CueLast + 1; cueText = "quoted ... as saying"; d.CueE = _toks[s.CueLast].E; }
+            if (s.Kind == "quoted") { k = s.CueLast + 1; cueText = (s.CueFirst < s.Cue ? W(s.CueFirst).ToString() + " " : "") + "quoted ... as saying"; d.CueE = _toks[s.CueLast].E; }
             if (lw == "ruled" && Is(k, "out")) { cueText = Text(s.CueFirst, k + 1); d.CueE = _toks[k].E; k++; }
             if (s.Info.Lemma == "call")
             {
@@ -1883,8 +1909,8 @@ internal sealed class ArticleRun
                 int m = k + 2;
                 // "in a radio interview", "in a television speech": a medium noun may qualify the venue noun after it
                 while (m < _sb && IsWord(m) && m < k + 6 && !(Lexicon.MediumNouns.Contains(W(m)) && !(Is(m + 1, "interview") || Is(m + 1, "speech") || Is(m + 1, "statement")))
-                       && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview") && !Is(m, "report")) m++;
-                if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique") || Is(m, "report")))
+                       && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview") && !Is(m, "report") && !VenueNouns.Contains(W(m))) m++;
+                if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique") || Is(m, "report") || VenueNouns.Contains(W(m))))
                 {
                     d.Medium = Text(k + 1, m + 1);
                     if (k == s.Cue + 1) { cueText = Text(s.CueFirst, m + 1); d.CueE = _toks[m].E; }
@@ -2176,6 +2202,21 @@ internal sealed class ArticleRun
     }
 
     static bool Contains(string hay, string word) => hay.Contains(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Present-day venues of a statement after "said in a": "a televised address", "a post on Facebook", "a note to clients", "an email".</summary>
+    static readonly WordSet VenueNouns = new(["address", "post", "note", "email", "e-mail", "memo", "column", "op-ed", "blog", "tweet", "broadcast", "podcast"]);
+
+    /// <summary>
+    /// "Citing two sources, Bloomberg reported ...", "citing people familiar with the matter": the phrase up to the
+    /// comma names who the report rests on, not something said.
+    /// </summary>
+    bool CitesASource(int k)
+    {
+        // the noun phrase's own words only: "citing rising costs among producers" cites costs
+        for (int m = k; m < _sb && m < k + 6 && IsWord(m) && !In(m, Lexicon.Prepositions); m++)
+            if (Lexicon.CollectiveNouns.Contains(W(m)) || Lexicon.PersonNouns.Contains(W(m)) || Is(m, "sources") || Is(m, "people") || Is(m, "person")) return true;
+        return false;
+    }
 
     static bool LooksLikeFullName(string name) =>
         name.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var w && w.Length >= 2

@@ -56,4 +56,58 @@ public class PresentDayWireTests
         Assert.Equal(2, court.Count);
         Assert.NotEqual("Courtland Shipping Ltd", court[1].Speaker);
     }
+
+    [Fact]
+    public void A_speaker_quoted_by_an_agency_in_the_passive_is_the_speaker_and_the_agency_relays()
+    {
+        var s = Assert.Single(Extract("Deputy Trade Minister Oleg Varin was quoted by TASS news agency as saying the tariffs were unlawful."));
+        Assert.Equal("Oleg Varin", s.Speaker);
+        Assert.Equal("was quoted ... as saying", s.Cue);
+        Assert.Equal("TASS", s.Via);
+        Assert.Equal("the tariffs were unlawful", s.Content);
+    }
+
+    [Fact]
+    public void Posts_on_social_media_and_written_statements_are_reports_with_a_that_clause_or_a_quotation()
+    {
+        var st = Extract("Senator Ruth Calder wrote on Twitter that the merger should be blocked.",
+                         "\"We will not back down,\" Calder tweeted.",
+                         "Andrew Pike tweeted that the factory would reopen.",
+                         "The governor wrote to the committee that the budget would be delayed.",
+                         "She wrote a book about the strike and tweeted a photograph of the picket line.");
+        Assert.Equal(4, st.Count);
+        Assert.Equal(("Ruth Calder", "wrote", "the merger should be blocked"), (st[0].Speaker, st[0].Cue, st[0].Content));
+        Assert.Equal(("Ruth Calder", "tweeted", "We will not back down", "direct"), (st[1].Speaker, st[1].Cue, st[1].Content, st[1].Mode));
+        Assert.Equal(("Andrew Pike", "the factory would reopen"), (st[2].Speaker, st[2].Content));
+        Assert.Equal("the budget would be delayed", st[3].Content);
+    }
+
+    [Fact]
+    public void A_present_day_venue_after_said_in_a_joins_the_cue()
+    {
+        var st = Extract("Prime Minister Hana Lind said in a televised address that the election would be held in May.",
+                         "Analysts at Norbank said in a note to clients that they expected two more rate rises.",
+                         "\"We are disappointed,\" a Vantor spokesman said in an email.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal(("said in a televised address", "a televised address", "the election would be held in May"), (st[0].Cue, st[0].Medium, st[0].Content));
+        Assert.Equal(("said in a note", "they expected two more rate rises"), (st[1].Cue, st[1].Content));
+        Assert.Equal("said in an email", st[2].Cue);
+    }
+
+    [Fact]
+    public void Citing_sources_names_what_a_report_rests_on_not_a_statement()
+    {
+        var st = Extract("Citing two people familiar with the matter, the Ledger reported that the company was weighing a sale.",
+                         "Citing higher fuel costs, the airline said fares would rise.");
+        Assert.Equal(3, st.Count);
+        Assert.DoesNotContain(st, x => x.Content == "two people familiar with the matter");
+        Assert.Contains(st, x => x.Cue == "Citing" && x.Content == "higher fuel costs");
+    }
+
+    [Fact]
+    public void Chair_is_a_title()
+    {
+        var s = Assert.Single(Extract("Central Bank Chair Mara Quist said inflation was falling."));
+        Assert.Equal("Mara Quist", s.Speaker);
+    }
 }
