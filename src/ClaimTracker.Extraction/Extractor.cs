@@ -1434,6 +1434,15 @@ internal sealed class ArticleRun
         if (s.Kind == "according")
         {
             k = s.SubjE;
+            // "According to a document seen by Reuters, the group ...": a participle phrase on the source, up to the
+            // comma, is not what it says
+            string? onSource = null;
+            if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && !_in[k] && (W(k).EndsWith("ed") || SourceParticiples.Contains(W(k))))
+            {
+                int m = k + 1;
+                while (m < _sb && m < k + 10 && (IsWord(m) || _toks[m].Kind is TokKind.OpenParen or TokKind.CloseParen) && !_in[m]) m++;
+                if (IsK(m, TokKind.Comma) && m + 1 < _sb) { onSource = Text(k, m); k = m; }
+            }
             if (Is(k, "in") && IsWord(k + 1) && (IsMonthWord(W(k + 1)) || IsTimeWord(W(k + 1))))
             {
                 k += 2;
@@ -1441,7 +1450,7 @@ internal sealed class ArticleRun
             }
             if (IsK(k, TokKind.Comma)) k++;
             d.SpeakerText = Text(s.SubjS, s.SubjE);
-            var docEnt = _spk.Resolve(d.SpeakerText);
+            var docEnt = _spk.Resolve(d.SpeakerText, onSource);
             d.Speaker = docEnt;
             speaker = docEnt;
             if (IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1))) d.Medium = W(s.SubjE - 1).ToString();
@@ -1703,7 +1712,17 @@ internal sealed class ArticleRun
 
     string? AppositionAfterSubject(Site s)
     {
-        if (s.SubjE < s.Cue && IsK(s.SubjE, TokKind.Comma)) return AppositionAfter(s.SubjE);
+        if (s.SubjE < s.Cue && IsK(s.SubjE, TokKind.Comma))
+        {
+            // "The report, published on Monday by the energy agency, said": the phrase on a document names its author
+            if (IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1)) && IsWord(s.SubjE + 1) && W(s.SubjE + 1).EndsWith("ed"))
+            {
+                int m = s.SubjE + 1;
+                while (m < s.Cue && IsWord(m) && !_in[m]) m++;
+                return Text(s.SubjE + 1, m);
+            }
+            return AppositionAfter(s.SubjE);
+        }
         return null;
     }
 
@@ -1876,6 +1895,11 @@ internal sealed class ArticleRun
         for (int guard = 0; guard < 6; guard++)
         {
             if (Is(k, "on") && IsWord(k + 1) && IsTimeWord(W(k + 1))) { k += 2; if (Is(k, "evening") || Is(k, "morning") || Is(k, "night")) k++; continue; }
+            // "on (Friday,) May 5(,)": a date after the cue
+            if ((Is(k, "on") || k > s.Cue + 1 && IsK(k, TokKind.Comma)) && IsWord(k + 1) && IsMonthWord(W(k + 1)) && IsWord(k + 2) && char.IsDigit(_t[_toks[k + 2].S]))
+            { k += 3; if (IsK(k, TokKind.Comma) && Is(k + 1, "that")) k++; continue; }
+            if (IsWord(k) && IsMonthWord(W(k)) && k > s.Cue + 1 && IsWord(k + 1) && char.IsDigit(_t[_toks[k + 1].S]) && _toks[k + 1].E - _toks[k + 1].S <= 2)
+            { k += 2; if (IsK(k, TokKind.Comma) && Is(k + 1, "that")) k++; continue; }
             if ((Is(k, "this") || Is(k, "last") || Is(k, "next")) && (Is(k + 1, "week") || Is(k + 1, "month") || Is(k + 1, "year") || Is(k + 1, "weekend"))) { k += 2; continue; }
             if (IsWord(k) && IsTimeWord(W(k))) { k++; continue; }
             if (Is(k, "in") && IsWord(k + 1) && (IsMonthWord(W(k + 1)) || char.IsDigit(_t[_toks[k + 1].S]) && W(k + 1).Length == 4)) { k += 2; continue; }
@@ -2202,6 +2226,9 @@ internal sealed class ArticleRun
     }
 
     static bool Contains(string hay, string word) => hay.Contains(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Irregular participles that describe a document or source: "seen by Reuters", "given to lawmakers".</summary>
+    static readonly WordSet SourceParticiples = new(["seen", "given", "shown", "written", "drawn", "sent", "made", "taken", "known"]);
 
     /// <summary>Present-day venues of a statement after "said in a": "a televised address", "a post on Facebook", "a note to clients", "an email".</summary>
     static readonly WordSet VenueNouns = new(["address", "post", "note", "email", "e-mail", "memo", "column", "op-ed", "blog", "tweet", "broadcast", "podcast"]);

@@ -224,7 +224,7 @@ internal sealed class Speakers
         while (n > s)
         {
             var w = StripPossessive(W(toks[n - 1]).ToString());
-            if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || Lexicon.SentenceOpeners.Contains(w) || IsMonth(w) || IsAllCaps(w.AsSpan())) break;
+            if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || Lexicon.SentenceOpeners.Contains(w) || IsMonth(w) && !MonthAsSurname(toks, s, e, n) || IsAllCaps(w.AsSpan())) break;
             if (n - 1 > s && W(toks[n - 2]).EndsWith("’s") || n - 1 > s && W(toks[n - 2]).EndsWith("'s")) { n--; break; }
             // "In Anacomp's fiscal 1986": a capitalised preposition that opens the sentence is no first name
             if (n - 1 == s && n < e && RunOpeningPrepositions.Contains(w)) break;
@@ -278,6 +278,19 @@ internal sealed class Speakers
 
     static readonly WordSet TimeAfterDocument = new(["midday", "noon", "today", "yesterday", "night", "week", "weekend", "month", "morning", "evening", "afternoon", "midnight"]);
 
+    /// <summary>
+    /// "Prime Minister Theresa May said", "fund manager Susan June": a month that ends a run of capitals right after
+    /// a given name, with no day number after it, is a surname, not a date.
+    /// </summary>
+    bool MonthAsSurname(List<Tok> toks, int s, int e, int n)
+    {
+        if (n != e || n - 2 < s || e < toks.Count && char.IsDigit(_text[toks[e].S])) return false;
+        var first = StripPossessive(W(toks[n - 2]).ToString());
+        return first.Length > 1 && char.IsUpper(first[0]) && char.IsLower(first[1]) && !IsMonth(first) && !Lexicon.Weekdays.Contains(first)
+               && !Lexicon.TitleWords.Contains(first) && !Lexicon.Determiners.Contains(first) && !Lexicon.Prepositions.Contains(first)
+               && !_countries.TryAny(first, out _) && !Lexicon.OrgWords.Contains(first) && !Lexicon.SentenceOpeners.Contains(first);
+    }
+
     static bool IsMonth(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July"
         or "August" or "September" or "October" or "November" or "December" or "Jan." or "Feb." or "Sept." or "Oct." or "Nov." or "Dec.";
 
@@ -301,6 +314,20 @@ internal sealed class Speakers
         foreach (char c in w) { if (char.IsLetter(c)) { if (char.IsLower(c)) return false; letters++; } }
         return letters >= 2;
     }
+
+    /// <summary>The agent of a participle phrase on a document: "published on Monday by the energy agency" -> "the energy agency".</summary>
+    static string? AuthorAfterBy(string? phrase)
+    {
+        // only a participle of making the document: "seen by Reuters" or "obtained by the newspaper" names no author
+        if (phrase is null || !AuthorshipParticiples.Contains(phrase.Split(' ')[0])) return null;
+        int at = phrase.IndexOf(" by ", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var agent = phrase[(at + 4)..].Trim().TrimEnd(',', '.');
+        return agent.Length == 0 ? null : agent;
+    }
+
+    static readonly WordSet AuthorshipParticiples = new(["published", "released", "issued", "prepared", "compiled", "written",
+        "produced", "drawn", "presented", "submitted", "sent", "signed", "commissioned", "posted", "filed", "conducted", "carried"]);
 
     /// <summary>A name whose last word is a public body's noun ("... Committee", "... Ministry") other than <paramref name="head"/>.</summary>
     static bool IsPublicBody(string name, string head)
@@ -759,6 +786,11 @@ internal sealed class Speakers
                 var a = Resolve(author);
                 return a;
             }
+            // "The report, published on Monday by the energy agency, said": the author named in the phrase on it
+            if (AuthorAfterBy(apposition) is { } by) return Resolve(by);
+            // "a report" is a new one, not the last body's: with no author it is only the document (and no later
+            // "the company" or "it" means it)
+            if (det is "a" or "an" or "A" or "An") return Other(bare, SpeakerTypes.Organization, false);
             return LastThing ?? Note(Other(bare, SpeakerTypes.Organization, false));
         }
 

@@ -110,4 +110,54 @@ public class PresentDayWireTests
         var s = Assert.Single(Extract("Central Bank Chair Mara Quist said inflation was falling."));
         Assert.Equal("Mara Quist", s.Speaker);
     }
+
+    [Fact]
+    public void A_participle_phrase_on_the_source_of_according_to_is_not_content()
+    {
+        var st = Extract("Vantor Inc said its exports had doubled.",
+                         "According to a document seen by the newspaper, the cartel will meet again in March.",
+                         "According to a report published on Monday by the Baltic Energy Agency, output fell by 3 percent.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("the cartel will meet again in March", st[1].Content);
+        // a document with no author named is nobody's: not the company named before, nor the paper that saw it
+        Assert.NotEqual("Vantor Inc", st[1].Speaker);
+        Assert.NotEqual("newspaper", st[1].Speaker);
+        Assert.Equal("output fell by 3 percent", st[2].Content);
+        Assert.Equal("Baltic Energy Agency", st[2].Speaker);
+        Assert.Equal("report", st[2].Medium);
+    }
+
+    [Fact]
+    public void A_report_published_by_a_body_speaks_for_that_body()
+    {
+        var st = Extract("Finance Minister Hana Lind said the budget would balance.",
+                         "The report, published on Monday by the Baltic Energy Agency, said demand would peak by 2030.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Baltic Energy Agency", st[1].Speaker);
+        Assert.Equal("report", st[1].Medium);
+    }
+
+    [Fact]
+    public void A_month_that_ends_a_name_after_a_given_name_is_a_surname()
+    {
+        var st = Extract("Prime Minister Theresa May said the bill would pass.",
+                         "Fund manager Susan June said the rally would last.",
+                         "May told parliament the deal was good.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal(("Theresa May", "person"), (st[0].Speaker, st[0].SpeakerType));
+        Assert.Equal(("Susan June", "person"), (st[1].Speaker, st[1].SpeakerType));
+        Assert.Equal("Theresa May", st[2].Speaker);
+    }
+
+    [Fact]
+    public void A_date_after_the_cue_is_not_content()
+    {
+        var st = Extract("Acme Corp said on Friday, May 5, that sales rose.",
+                         "The company said on May 6 that costs rose.",
+                         "The minister said May 7 would be a holiday.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("sales rose", st[0].Content);
+        Assert.Equal("costs rose", st[1].Content);
+        Assert.Equal("May 7 would be a holiday", st[2].Content);
+    }
 }
