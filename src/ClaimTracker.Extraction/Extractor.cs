@@ -2231,7 +2231,7 @@ internal sealed class ArticleRun
     static readonly WordSet SourceParticiples = new(["seen", "given", "shown", "written", "drawn", "sent", "made", "taken", "known"]);
 
     /// <summary>Present-day venues of a statement after "said in a": "a televised address", "a post on Facebook", "a note to clients", "an email".</summary>
-    static readonly WordSet VenueNouns = new(["address", "post", "note", "email", "e-mail", "memo", "column", "op-ed", "blog", "tweet", "broadcast", "podcast"]);
+    static readonly WordSet VenueNouns = new(["address", "post", "note", "email", "e-mail", "memo", "column", "op-ed", "blog", "tweet", "broadcast", "podcast", "filing", "release"]);
 
     /// <summary>
     /// "Citing two sources, Bloomberg reported ...", "citing people familiar with the matter": the phrase up to the

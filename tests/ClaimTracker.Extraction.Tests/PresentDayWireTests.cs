@@ -87,8 +87,10 @@ public class PresentDayWireTests
     {
         var st = Extract("Prime Minister Hana Lind said in a televised address that the election would be held in May.",
                          "Analysts at Norbank said in a note to clients that they expected two more rate rises.",
-                         "\"We are disappointed,\" a Vantor spokesman said in an email.");
-        Assert.Equal(3, st.Count);
+                         "\"We are disappointed,\" a Vantor spokesman said in an email.",
+                         "Vantor Inc said in a regulatory filing that it expected a loss.");
+        Assert.Equal(4, st.Count);
+        Assert.Equal(("said in a regulatory filing", "it expected a loss"), (st[3].Cue, st[3].Content));
         Assert.Equal(("said in a televised address", "a televised address", "the election would be held in May"), (st[0].Cue, st[0].Medium, st[0].Content));
         Assert.Equal(("said in a note", "they expected two more rate rises"), (st[1].Cue, st[1].Content));
         Assert.Equal("said in an email", st[2].Cue);
