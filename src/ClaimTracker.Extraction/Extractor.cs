@@ -2163,6 +2163,8 @@ internal sealed class ArticleRun
             if (p.Type != SpeakerTypes.Person || !p.Name.Contains(' ') || !next.SpeakerText.StartsWith(p.Name, StringComparison.Ordinal)) continue;
             // a name, not an office described: "Norway's fisheries minister" introduces nobody
             if (!LooksLikeFullName(p.Name)) continue;
+            // nor is "a Customs spokesman" the person introduced next as "the U.S. attorney in Greensboro"
+            if (f.Head is { } head && p.Role is { } role && !Contains(role, head)) continue;
             if (_t.IndexOf(p.Name, _a.Paragraphs[0].Start, StringComparison.Ordinal) < next.SpkS) continue;           // named before: not an introduction
             f.NamedAs = p;
             p.Role ??= f.Role;

@@ -327,11 +327,13 @@ internal sealed class Speakers
     }
 
     static readonly WordSet AuthorshipParticiples = new(["published", "released", "issued", "prepared", "compiled", "written",
-        "produced", "drawn", "presented", "submitted", "sent", "signed", "commissioned", "posted", "filed", "conducted", "carried"]);
+        "produced", "drawn", "presented", "submitted", "sent", "signed", "commissioned", "posted", "filed", "conducted"]);
 
     /// <summary>A name whose last word is a public body's noun ("... Committee", "... Ministry") other than <paramref name="head"/>.</summary>
     static bool IsPublicBody(string name, string head)
     {
+        // "the agency", "the group", "the union" may well be a department or a council; "the bank", "the company" is not
+        if (head is "agency" or "group" or "union" or "exchange" or "unit" or "division" or "subsidiary" or "partnership" or "concern") return false;
         var last = name[(name.LastIndexOf(' ') + 1)..].TrimEnd('.', ',');
         return !string.Equals(last, head, StringComparison.OrdinalIgnoreCase) && Lexicon.OrgNouns.Contains(last) && !Lexicon.CompanyNouns.Contains(last);
     }
@@ -788,9 +790,9 @@ internal sealed class Speakers
             }
             // "The report, published on Monday by the energy agency, said": the author named in the phrase on it
             if (AuthorAfterBy(apposition) is { } by) return Resolve(by);
-            // "a report" is a new one, not the last body's: with no author it is only the document (and no later
-            // "the company" or "it" means it)
-            if (det is "a" or "an" or "A" or "An") return Other(bare, SpeakerTypes.Organization, false);
+            // "According to a document seen by Reuters": a document someone else saw or obtained is nobody's we know,
+            // not the last body's (and no later "the company" or "it" means it). "A company statement" still is.
+            if (det is "a" or "an" or "A" or "An" && bw.Length == 1 && apposition is not null) return Other(bare, SpeakerTypes.Organization, false);
             return LastThing ?? Note(Other(bare, SpeakerTypes.Organization, false));
         }
 

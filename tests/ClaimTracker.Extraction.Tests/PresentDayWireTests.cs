@@ -162,4 +162,27 @@ public class PresentDayWireTests
         Assert.Equal("costs rose", st[1].Content);
         Assert.Equal("May 7 would be a holiday", st[2].Content);
     }
+
+    [Fact]
+    public void A_document_of_the_storys_body_still_speaks_for_it_and_the_agency_may_be_a_department()
+    {
+        // the narrow edges of the rules above, found in a whole-corpus diff
+        var st = Extract("Vantor Inc said its exports had doubled.",
+                         "A company statement said the plant would reopen in May.",
+                         "The Commerce Department said orders rose 2 pct in March.",
+                         "Excluding defense goods, orders rose 3.8 pct, the agency said.");
+        Assert.Equal(4, st.Count);
+        Assert.Equal("Vantor Inc", st[1].Speaker);
+        Assert.Equal("Commerce Department", st[3].Speaker);
+    }
+
+    [Fact]
+    public void An_unnamed_source_is_not_the_next_named_person_when_their_titles_differ()
+    {
+        var st = Extract("\"We can confirm the inquiry,\" a Customs spokesman said.",
+                         "\"There is an investigation under way,\" said Rob Calder, the state attorney in Ashford.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("a Customs spokesman", st[0].Speaker);
+        Assert.Equal("Rob Calder", st[1].Speaker);
+    }
 }
