@@ -335,17 +335,22 @@ internal sealed class Speakers
         // "the agency", "the group", "the union" may well be a department or a council; "the bank", "the company" is not
         if (head is "agency" or "group" or "union" or "exchange" or "unit" or "division" or "subsidiary" or "partnership" or "concern") return false;
         var last = name[(name.LastIndexOf(' ') + 1)..].TrimEnd('.', ',');
-        return !string.Equals(last, head, StringComparison.OrdinalIgnoreCase) && Lexicon.OrgNouns.Contains(last) && !Lexicon.CompanyNouns.Contains(last);
+        return !string.Equals(last, head, StringComparison.OrdinalIgnoreCase) && PublicBodyNouns.Contains(last);
     }
+
+    // not "association", "board" or "institute": "First Federal Savings and Loan Association" is "the company"
+    static readonly WordSet PublicBodyNouns = new(["committee", "commission", "ministry", "council", "court", "parliament", "department",
+        "senate", "congress", "government", "administration", "cabinet", "police", "army", "navy", "military", "embassy", "tribunal", "legislature"]);
 
     /// <summary>
     /// Whether a name has the word as one of its words ("the bank": "Bank of Japan", not "Senate Banking Committee";
-    /// "the group": "Hunt Group"), a hyphenated part counting as a word.
+    /// "the court": not "Courtland Ltd"), a hyphenated part counting as a word.
     /// </summary>
     internal static bool HasWord(string name, string word)
     {
+        // a compound that ends in the word counts too: "Westbank AG", "RepublicBank Corp" are banks
         foreach (var w in name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
-            if (string.Equals(StripPossessive(w).TrimEnd('.', ','), word, StringComparison.OrdinalIgnoreCase)) return true;
+            if (StripPossessive(w).TrimEnd('.', ',').EndsWith(word, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 

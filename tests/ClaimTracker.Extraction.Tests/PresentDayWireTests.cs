@@ -174,6 +174,14 @@ public class PresentDayWireTests
         Assert.Equal(4, st.Count);
         Assert.Equal("Vantor Inc", st[1].Speaker);
         Assert.Equal("Commerce Department", st[3].Speaker);
+        // an association is a company; a compound ending in the noun names that kind of body
+        var thrift = Extract("Harbor Federal Savings and Loan Association said its deposits rose.",
+                             "The company said it would open two branches.",
+                             "Nordwestbank AG said its profits rose.",
+                             "Lending grew faster than deposits, the bank said.");
+        Assert.Equal(4, thrift.Count);
+        Assert.Equal("Harbor Federal Savings and Loan Association", thrift[1].Speaker);
+        Assert.Equal("Nordwestbank AG", thrift[3].Speaker);
     }
 
     [Fact]
