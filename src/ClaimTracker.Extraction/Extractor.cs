@@ -450,7 +450,8 @@ internal sealed class ArticleRun
         {
             int b = prev;
             while (b >= _sa && InLower(b, Lexicon.AuxAdverbs) && !In(b, Lexicon.BeForms)) b--;
-            if (InLower(b, Lexicon.BeForms) && !(lw is "told")) return null;
+            // "X was quoted by RIA as saying ..." is the passive of "RIA quoted X as saying": handled below
+            if (InLower(b, Lexicon.BeForms) && !(lw is "told") && !(cue.Kind == CueKind.Quote && Is(next, "by"))) return null;
             if (lw is not "said" and not "told" && Is(next, "to") && (Is(next + 1, "be") || Is(next + 1, "have"))) return null;
             if (Is(next, "by") && lw != "quoted") return null;
         }
@@ -463,6 +464,11 @@ internal sealed class ArticleRun
             int t = next;
             if (cue.Lemma == "point out") { if (!Is(t, "out")) return null; t++; }
             if (cue.Kind == CueKind.Tell) { int r = ThatAfterRecipient(t); if (r <= t) return null; t = r; }
+            // "wrote on Twitter that ...", "stated in a letter to shareholders that ...": a short phrase on where it was said
+            else if ((Is(t, "on") || Is(t, "in") || Is(t, "to")) && !Is(t + 1, "that"))
+                for (int m = t + 1; m < _sb && m < t + 7 && IsWord(m); m++)
+                    if (Is(m, "that")) { t = m; break; }
+                    else if (_in[m] || Lexicon.Lookup.ContainsKey(W(m))) break;
             // or with a quotation: "Howard replied, “We find ...”" / "“...,” he recalled."
             bool quoteAfter = cue.Kind != CueKind.Tell && (IsK(t, TokKind.Comma) || IsK(t, TokKind.Colon)) && IsK(t + 1, TokKind.OpenQ);
             bool quoteBefore = false;
@@ -524,6 +530,26 @@ internal sealed class ArticleRun
         var site = new Site { Cue = i, CueFirst = i, CueLast = i, Info = cue, PhraseEnd = phraseEnd };
 
         // "X quoted Y as saying"
+        if (cue.Kind == CueKind.Quote && Is(next, "by"))
+        {
+            // the passive: the speaker before the verb group, the relaying outlet after "by"
+            int b = prev;
+            while (b >= _sa && InLower(b, Lexicon.AuxAdverbs) && !In(b, Lexicon.BeForms)) b--;
+            if (!InLower(b, Lexicon.BeForms)) return null;
+            int k = next + 1;
+            while (k < _sb && k < next + 14 && !(Is(k, "as") && (Is(k + 1, "saying") || Is(k + 1, "telling")))) k++;
+            if (!(Is(k, "as") && k < next + 14)) return null;
+            var (qs, qe) = SubjectBefore(b, out _);
+            if (qs < 0) return null;
+            site.Kind = "quoted";
+            site.SubjS = qs; site.SubjE = qe;
+            site.CueFirst = b; site.CueLast = k + 1;
+            int last = k - 1;
+            while (last > next && !Cap(last)) last--;
+            if (last > next) site.Via = W(last).ToString();   // "by RIA news agency" -> RIA
+            site.RegionStart = qs;
+            return site;
+        }
         if (cue.Kind == CueKind.Quote)
         {
             int k = next;
@@ -565,7 +591,7 @@ internal sealed class ArticleRun
             // "Noting that X was studying an offer, Y said ...": a participle that opens the sentence reports for the
             // main clause's subject (found once all cues are known); it needs "that" ("Citing" its NP) to be a report
             if ((prev < _sa || prev == _sa && (Is(prev, "but") || Is(prev, "and"))) && cue.Kind == CueKind.Say
-                && (Is(next, "that") || cue.Lemma == "cite"))
+                && (Is(next, "that") || cue.Lemma == "cite" && !CitesASource(next)))
             {
                 site.Kind = "participle-lead";
                 site.RegionStart = i;
@@ -1360,7 +1386,7 @@ internal sealed class ArticleRun
         // cue extensions and the recipient: "told Reuters", "said in a statement", "called on", "ruled out"
         if (s.Kind is "forward" or "shared" or "participle" or "relative" or "participle-with" or "inversion" or "quoted")
         {
-            if (s.Kind == "quoted") { k = s.CueLast + 1; cueText = "quoted ... as saying"; d.CueE = _toks[s.CueLast].E; }
+            if (s.Kind == "quoted") { k = s.CueLast + 1; cueText = (s.CueFirst < s.Cue ? W(s.CueFirst).ToString() + " " : "") + "quoted ... as saying"; d.CueE = _toks[s.CueLast].E; }
             if (lw == "ruled" && Is(k, "out")) { cueText = Text(s.CueFirst, k + 1); d.CueE = _toks[k].E; k++; }
             if (s.Info.Lemma == "call")
             {
@@ -1408,6 +1434,15 @@ internal sealed class ArticleRun
         if (s.Kind == "according")
         {
             k = s.SubjE;
+            // "According to a document seen by Reuters, the group ...": a participle phrase on the source, up to the
+            // comma, is not what it says
+            string? onSource = null;
+            if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && !_in[k] && (W(k).EndsWith("ed") || SourceParticiples.Contains(W(k))))
+            {
+                int m = k + 1;
+                while (m < _sb && m < k + 10 && (IsWord(m) || _toks[m].Kind is TokKind.OpenParen or TokKind.CloseParen) && !_in[m]) m++;
+                if (IsK(m, TokKind.Comma) && m + 1 < _sb) { onSource = Text(k, m); k = m; }
+            }
             if (Is(k, "in") && IsWord(k + 1) && (IsMonthWord(W(k + 1)) || IsTimeWord(W(k + 1))))
             {
                 k += 2;
@@ -1415,7 +1450,7 @@ internal sealed class ArticleRun
             }
             if (IsK(k, TokKind.Comma)) k++;
             d.SpeakerText = Text(s.SubjS, s.SubjE);
-            var docEnt = _spk.Resolve(d.SpeakerText);
+            var docEnt = _spk.Resolve(d.SpeakerText, onSource);
             d.Speaker = docEnt;
             speaker = docEnt;
             if (IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1))) d.Medium = W(s.SubjE - 1).ToString();
@@ -1677,7 +1712,17 @@ internal sealed class ArticleRun
 
     string? AppositionAfterSubject(Site s)
     {
-        if (s.SubjE < s.Cue && IsK(s.SubjE, TokKind.Comma)) return AppositionAfter(s.SubjE);
+        if (s.SubjE < s.Cue && IsK(s.SubjE, TokKind.Comma))
+        {
+            // "The report, published on Monday by the energy agency, said": the phrase on a document names its author
+            if (IsWord(s.SubjE - 1) && Lexicon.DocumentNouns.Contains(W(s.SubjE - 1)) && IsWord(s.SubjE + 1) && W(s.SubjE + 1).EndsWith("ed"))
+            {
+                int m = s.SubjE + 1;
+                while (m < s.Cue && IsWord(m) && !_in[m]) m++;
+                return Text(s.SubjE + 1, m);
+            }
+            return AppositionAfter(s.SubjE);
+        }
         return null;
     }
 
@@ -1850,6 +1895,11 @@ internal sealed class ArticleRun
         for (int guard = 0; guard < 6; guard++)
         {
             if (Is(k, "on") && IsWord(k + 1) && IsTimeWord(W(k + 1))) { k += 2; if (Is(k, "evening") || Is(k, "morning") || Is(k, "night")) k++; continue; }
+            // "on (Friday,) May 5(,)": a date after the cue
+            if ((Is(k, "on") || k > s.Cue + 1 && IsK(k, TokKind.Comma)) && IsWord(k + 1) && IsMonthWord(W(k + 1)) && IsWord(k + 2) && char.IsDigit(_t[_toks[k + 2].S]))
+            { k += 3; if (IsK(k, TokKind.Comma) && Is(k + 1, "that")) k++; continue; }
+            if (IsWord(k) && IsMonthWord(W(k)) && k > s.Cue + 1 && IsWord(k + 1) && char.IsDigit(_t[_toks[k + 1].S]) && _toks[k + 1].E - _toks[k + 1].S <= 2)
+            { k += 2; if (IsK(k, TokKind.Comma) && Is(k + 1, "that")) k++; continue; }
             if ((Is(k, "this") || Is(k, "last") || Is(k, "next")) && (Is(k + 1, "week") || Is(k + 1, "month") || Is(k + 1, "year") || Is(k + 1, "weekend"))) { k += 2; continue; }
             if (IsWord(k) && IsTimeWord(W(k))) { k++; continue; }
             if (Is(k, "in") && IsWord(k + 1) && (IsMonthWord(W(k + 1)) || char.IsDigit(_t[_toks[k + 1].S]) && W(k + 1).Length == 4)) { k += 2; continue; }
@@ -1883,8 +1933,8 @@ internal sealed class ArticleRun
                 int m = k + 2;
                 // "in a radio interview", "in a television speech": a medium noun may qualify the venue noun after it
                 while (m < _sb && IsWord(m) && m < k + 6 && !(Lexicon.MediumNouns.Contains(W(m)) && !(Is(m + 1, "interview") || Is(m + 1, "speech") || Is(m + 1, "statement")))
-                       && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview") && !Is(m, "report")) m++;
-                if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique") || Is(m, "report")))
+                       && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview") && !Is(m, "report") && !VenueNouns.Contains(W(m))) m++;
+                if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique") || Is(m, "report") || VenueNouns.Contains(W(m))))
                 {
                     d.Medium = Text(k + 1, m + 1);
                     if (k == s.Cue + 1) { cueText = Text(s.CueFirst, m + 1); d.CueE = _toks[m].E; }
@@ -2095,7 +2145,8 @@ internal sealed class ArticleRun
         {
             // "one analyst" is one of several; and with two named analysts the unnamed one is neither for sure
             if (anon.Plural || anon.Head is null || anon.OneOfMany) continue;
-            var named = _spk.Persons.Where(p => p.Role is { } r && p.Name.Contains(' ') && Contains(r, anon.Head) && _drafts.Any(x => x.Speaker.Final == p)).Take(2).ToList();
+            var named = _spk.Persons.Where(p => p.Role is { } r && p.Name.Contains(' ') && Contains(r, anon.Head) && _drafts.Any(x => x.Speaker.Final == p)
+                                                && SameBody(anon, p)).Take(2).ToList();
             if (named.Count == 1) anon.NamedAs = named[0];
         }
         // an office or unnamed source whose very next attribution (next paragraph) introduces a new full name,
@@ -2110,6 +2161,10 @@ internal sealed class ArticleRun
             if (next is null || next.Paragraph != d.Paragraph + 1) continue;
             var p = next.Speaker.Final;
             if (p.Type != SpeakerTypes.Person || !p.Name.Contains(' ') || !next.SpeakerText.StartsWith(p.Name, StringComparison.Ordinal)) continue;
+            // a name, not an office described: "Norway's fisheries minister" introduces nobody
+            if (!LooksLikeFullName(p.Name)) continue;
+            // nor is "a Customs spokesman" the person introduced next as "the U.S. attorney in Greensboro"
+            if (f.Head is { } head && p.Role is { } role && !Contains(role, head)) continue;
             if (_t.IndexOf(p.Name, _a.Paragraphs[0].Start, StringComparison.Ordinal) < next.SpkS) continue;           // named before: not an introduction
             f.NamedAs = p;
             p.Role ??= f.Role;
@@ -2173,6 +2228,47 @@ internal sealed class ArticleRun
     }
 
     static bool Contains(string hay, string word) => hay.Contains(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Irregular participles that describe a document or source: "seen by Reuters", "given to lawmakers".</summary>
+    static readonly WordSet SourceParticiples = new(["seen", "given", "shown", "written", "drawn", "sent", "made", "taken", "known"]);
+
+    /// <summary>Present-day venues of a statement after "said in a": "a televised address", "a post on Facebook", "a note to clients", "an email".</summary>
+    static readonly WordSet VenueNouns = new(["address", "post", "note", "email", "e-mail", "memo", "column", "op-ed", "blog", "tweet", "broadcast", "podcast", "filing", "release"]);
+
+    /// <summary>
+    /// "Citing two sources, Bloomberg reported ...", "citing people familiar with the matter": the phrase up to the
+    /// comma names who the report rests on, not something said.
+    /// </summary>
+    bool CitesASource(int k)
+    {
+        // the noun phrase's own words only: "citing rising costs among producers" cites costs
+        for (int m = k; m < _sb && m < k + 6 && IsWord(m) && !In(m, Lexicon.Prepositions); m++)
+            if (Lexicon.CollectiveNouns.Contains(W(m)) || Lexicon.PersonNouns.Contains(W(m)) || Is(m, "sources") || Is(m, "people") || Is(m, "person")) return true;
+        return false;
+    }
+
+    static bool LooksLikeFullName(string name) =>
+        name.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var w && w.Length >= 2
+        && w.All(x => Speakers.StripPossessive(x) == x && (char.IsUpper(x[0]) || Lexicon.NameParticles.Contains(x.TrimEnd('-')) || x.StartsWith("al-", StringComparison.Ordinal)));
+
+    static readonly WordSet RankWords = new(["senior", "deputy", "chief", "vice", "acting", "former", "top", "assistant", "press", "principal", "lead", "head", "spokesman", "spokeswoman", "spokesperson"]);
+
+    /// <summary>
+    /// Whether an unnamed source tied to a body can be a person named later with the same descriptor: not when the
+    /// person is tied to another. "a Vantor spokesman" is not "A Treasury spokesman, Erik Brandt": some capital that
+    /// qualifies the person's title, or the person's affiliation, must be found in what the unnamed source is said to
+    /// be, so "a senior adviser to Syrian President Bashar al-Assad" can still be "Assad adviser Bouthaina Shaaban".
+    /// </summary>
+    static bool SameBody(Entity anon, Entity person)
+    {
+        if (anon.Affiliation is null) return true;
+        static IEnumerable<string> Words(string? s) => (s ?? "").Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(Speakers.StripPossessive);
+        var known = Words(anon.Name).Concat(Words(anon.Affiliation)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // the capitals before the descriptor that name a body ("Treasury", "Foreign Ministry"), not a rank ("Senior")
+        var qualifiers = Words(person.Role).Concat(Words(person.Affiliation))
+            .Where(w => char.IsUpper(w[0]) && !string.Equals(w, anon.Head, StringComparison.OrdinalIgnoreCase) && !RankWords.Contains(w)).ToList();
+        return qualifiers.Count == 0 || qualifiers.Any(known.Contains);
+    }
 
     /// <summary>The stated reason for anonymity, verbatim, if the sentence gives one.</summary>
     internal static string? AnonymityReason(ReadOnlySpan<char> s)

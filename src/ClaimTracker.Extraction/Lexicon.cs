@@ -59,6 +59,9 @@ internal static class Lexicon
         ("declare", CueKind.Say, ["declared", "declares"], false),
         ("state", CueKind.Say, ["stated"], false),
         ("reaffirm", CueKind.Say, ["reaffirmed", "reaffirms", "reaffirming"], false),
+        // written statements: "wrote on Twitter that ...", "tweeted that ..." (with a that-clause or a quotation only)
+        ("write", CueKind.Say, ["wrote", "writes"], false),
+        ("tweet", CueKind.Say, ["tweeted"], false),
         ("question", CueKind.Say, ["questioned", "questions"], true),
         ("oppose", CueKind.Say, ["opposed", "opposes"], false),
         ("reject", CueKind.Say, ["rejected", "rejects", "rejecting"], false),
@@ -143,7 +146,9 @@ internal static class Lexicon
         "maintain", "contend", "observe", "recall", "reply", "respond", "testify", "point out", "feel", "anticipate",
         "remark", "comment", "inform", "notify", "assure", "advise",
         // "stated that ..." / "“...,” he stated." but not "stated target rates"; "reaffirmed that", not "reaffirmed its support"
-        "state", "declare", "reaffirm");
+        "state", "declare", "reaffirm",
+        // "wrote a book", "tweeted a photo": only "wrote (on Twitter / in a letter) that ..." reports
+        "write", "tweet");
 
     /// <summary>Common nouns for a company or body named before: "the automaker said" is the company of the story.</summary>
     internal static readonly WordSet CompanyNouns = Set(
@@ -297,7 +302,7 @@ internal static class Lexicon
     /// compound of title words ("Vice-President", "Deputy-Governor") is one too.</summary>
     internal static readonly WordSet TitleWords = new WordSet(hyphenCompounds: true,
         "president", "prime", "minister", "secretary", "state", "defense", "defence", "foreign", "general", "brigadier",
-        "ambassador", "commander", "chairman", "chairwoman", "director", "governor", "senator", "sen.", "rep.",
+        "ambassador", "commander", "chairman", "chairwoman", "chair", "director", "governor", "senator", "sen.", "rep.",
         "spokesman", "spokeswoman", "king", "queen", "prince", "princess", "sheikh", "chancellor", "mayor", "chief",
         "executive", "officer", "deputy", "vice", "envoy", "coordinator", "adviser", "advisor", "head", "interior",
         "information", "finance", "economy", "trade", "agriculture", "justice", "health", "energy", "oil", "labour",

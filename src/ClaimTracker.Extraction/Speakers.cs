@@ -224,7 +224,7 @@ internal sealed class Speakers
         while (n > s)
         {
             var w = StripPossessive(W(toks[n - 1]).ToString());
-            if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || Lexicon.SentenceOpeners.Contains(w) || IsMonth(w) || IsAllCaps(w.AsSpan())) break;
+            if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || Lexicon.SentenceOpeners.Contains(w) || IsMonth(w) && !MonthAsSurname(toks, s, e, n) || IsAllCaps(w.AsSpan())) break;
             if (n - 1 > s && W(toks[n - 2]).EndsWith("’s") || n - 1 > s && W(toks[n - 2]).EndsWith("'s")) { n--; break; }
             // "In Anacomp's fiscal 1986": a capitalised preposition that opens the sentence is no first name
             if (n - 1 == s && n < e && RunOpeningPrepositions.Contains(w)) break;
@@ -278,6 +278,19 @@ internal sealed class Speakers
 
     static readonly WordSet TimeAfterDocument = new(["midday", "noon", "today", "yesterday", "night", "week", "weekend", "month", "morning", "evening", "afternoon", "midnight"]);
 
+    /// <summary>
+    /// "Prime Minister Theresa May said", "fund manager Susan June": a month that ends a run of capitals right after
+    /// a given name, with no day number after it, is a surname, not a date.
+    /// </summary>
+    bool MonthAsSurname(List<Tok> toks, int s, int e, int n)
+    {
+        if (n != e || n - 2 < s || e < toks.Count && char.IsDigit(_text[toks[e].S])) return false;
+        var first = StripPossessive(W(toks[n - 2]).ToString());
+        return first.Length > 1 && char.IsUpper(first[0]) && char.IsLower(first[1]) && !IsMonth(first) && !Lexicon.Weekdays.Contains(first)
+               && !Lexicon.TitleWords.Contains(first) && !Lexicon.Determiners.Contains(first) && !Lexicon.Prepositions.Contains(first)
+               && !_countries.TryAny(first, out _) && !Lexicon.OrgWords.Contains(first) && !Lexicon.SentenceOpeners.Contains(first);
+    }
+
     static bool IsMonth(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July"
         or "August" or "September" or "October" or "November" or "December" or "Jan." or "Feb." or "Sept." or "Oct." or "Nov." or "Dec.";
 
@@ -300,6 +313,45 @@ internal sealed class Speakers
         int letters = 0;
         foreach (char c in w) { if (char.IsLetter(c)) { if (char.IsLower(c)) return false; letters++; } }
         return letters >= 2;
+    }
+
+    /// <summary>The agent of a participle phrase on a document: "published on Monday by the energy agency" -> "the energy agency".</summary>
+    static string? AuthorAfterBy(string? phrase)
+    {
+        // only a participle of making the document: "seen by Reuters" or "obtained by the newspaper" names no author
+        if (phrase is null || !AuthorshipParticiples.Contains(phrase.Split(' ')[0])) return null;
+        int at = phrase.IndexOf(" by ", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var agent = phrase[(at + 4)..].Trim().TrimEnd(',', '.');
+        return agent.Length == 0 ? null : agent;
+    }
+
+    static readonly WordSet AuthorshipParticiples = new(["published", "released", "issued", "prepared", "compiled", "written",
+        "produced", "drawn", "presented", "submitted", "sent", "signed", "commissioned", "posted", "filed", "conducted"]);
+
+    /// <summary>A name whose last word is a public body's noun ("... Committee", "... Ministry") other than <paramref name="head"/>.</summary>
+    static bool IsPublicBody(string name, string head)
+    {
+        // "the agency", "the group", "the union" may well be a department or a council; "the bank", "the company" is not
+        if (head is "agency" or "group" or "union" or "exchange" or "unit" or "division" or "subsidiary" or "partnership" or "concern") return false;
+        var last = name[(name.LastIndexOf(' ') + 1)..].TrimEnd('.', ',');
+        return !string.Equals(last, head, StringComparison.OrdinalIgnoreCase) && PublicBodyNouns.Contains(last);
+    }
+
+    // not "association", "board" or "institute": "First Federal Savings and Loan Association" is "the company"
+    static readonly WordSet PublicBodyNouns = new(["committee", "commission", "ministry", "council", "court", "parliament", "department",
+        "senate", "congress", "government", "administration", "cabinet", "police", "army", "navy", "military", "embassy", "tribunal", "legislature"]);
+
+    /// <summary>
+    /// Whether a name has the word as one of its words ("the bank": "Bank of Japan", not "Senate Banking Committee";
+    /// "the court": not "Courtland Ltd"), a hyphenated part counting as a word.
+    /// </summary>
+    internal static bool HasWord(string name, string word)
+    {
+        // a compound that ends in the word counts too: "Westbank AG", "RepublicBank Corp" are banks
+        foreach (var w in name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+            if (StripPossessive(w).TrimEnd('.', ',').EndsWith(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     internal static string StripPossessive(string s)
@@ -625,13 +677,15 @@ internal sealed class Speakers
             if (!indefinite)
             {
                 if (PublicationNouns.Contains(head) && _lastPublication is not null) return Note(_lastPublication);
-                if (LastThing?.Final is { } lt && lt.Type == SpeakerTypes.Organization && lt.Name.Contains(head, StringComparison.OrdinalIgnoreCase)) return Note(lt);
+                if (LastThing?.Final is { } lt && lt.Type == SpeakerTypes.Organization && HasWord(lt.Name, head)) return Note(lt);
                 foreach (var n in _orgNames)
-                    if (n.Contains(bw[headIdx], StringComparison.OrdinalIgnoreCase)) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
+                    if (HasWord(n, bw[headIdx])) return Note(Other(OrgName(n), SpeakerTypes.Organization, false));
                 if (NameAfterNoun(head) is { } named) return Note(Other(named, SpeakerTypes.Organization, false));
                 if (Lexicon.CompanyNouns.Contains(head))
                 {
-                    if (LastThing?.Final is { Type: SpeakerTypes.Organization } org0 && !org0.Anonymous) return Note(org0);
+                    // "the bank" after "the Senate Banking Committee" is no committee: a public body named by its own
+                    // kind of noun is not the story's company
+                    if (LastThing?.Final is { Type: SpeakerTypes.Organization } org0 && !org0.Anonymous && !IsPublicBody(org0.Name, head)) return Note(org0);
                     // the story's company: the first organisation named, not an institution ("the Treasury", "Eastwood Hospital")
                     if (_orgNames.FirstOrDefault(n => !Lexicon.InstitutionWords.Contains(n[(n.LastIndexOf(' ') + 1)..])) is { } firstCo)
                         return Note(Other(OrgName(StripBased(firstCo)), SpeakerTypes.Organization, false));
@@ -739,6 +793,11 @@ internal sealed class Speakers
                 var a = Resolve(author);
                 return a;
             }
+            // "The report, published on Monday by the energy agency, said": the author named in the phrase on it
+            if (AuthorAfterBy(apposition) is { } by) return Resolve(by);
+            // "According to a document seen by Reuters": a document someone else saw or obtained is nobody's we know,
+            // not the last body's (and no later "the company" or "it" means it). "A company statement" still is.
+            if (det is "a" or "an" or "A" or "An" && bw.Length == 1 && apposition is not null) return Other(bare, SpeakerTypes.Organization, false);
             return LastThing ?? Note(Other(bare, SpeakerTypes.Organization, false));
         }
 
