@@ -1858,15 +1858,16 @@ internal sealed class ArticleRun
     {
         if (!IsWord(k) || Is(k, "that") || In(k, Lexicon.Pronouns) && !Is(k, "him") && !Is(k, "her")) return k;
         int m = k;
-        // proper name run: "Reuters", "Congress", "Germany’s Handelsblatt newspaper", "Dubai-based Orient TV"
-        if (Cap(m) || In(m, Lexicon.Determiners) || W(m).Contains('-'))
+        // proper name run: "Reuters", "Congress", "Germany’s Handelsblatt newspaper", "Dubai-based Orient TV";
+        // or an outlet known by its reach: "state television", "local radio" (it must end in a medium noun, below)
+        if (Cap(m) || In(m, Lexicon.Determiners) || W(m).Contains('-') || OutletReach.Contains(W(m)) && In(m + 1, Lexicon.MediumNouns))
         {
             int start = m;
             if (In(m, Lexicon.Determiners)) m++;
             while (m < _sb && IsWord(m) && m - start < 8)
             {
                 var w = W(m).ToString();
-                if (Cap(m) || w.Contains('-') || Lexicon.MediumNouns.Contains(w) || (w is "news" or "state" or "television" or "evening")) { m++; continue; }
+                if (Cap(m) || w.Contains('-') || Lexicon.MediumNouns.Contains(w) || (w is "news" or "state" or "television" or "evening") || OutletReach.Contains(w) && In(m + 1, Lexicon.MediumNouns)) { m++; continue; }
                 // "the Securities and Exchange Commission": "and" inside a capitalised name
                 if (w is "and" && m > start && Cap(m - 1) && Cap(m + 1)) { m++; continue; }
                 break;
@@ -2231,6 +2232,9 @@ internal sealed class ArticleRun
 
     /// <summary>Irregular participles that describe a document or source: "seen by Reuters", "given to lawmakers".</summary>
     static readonly WordSet SourceParticiples = new(["seen", "given", "shown", "written", "drawn", "sent", "made", "taken", "known"]);
+
+    /// <summary>Words for an outlet's reach before its medium noun: "state television", "local radio", "national TV".</summary>
+    static readonly WordSet OutletReach = new(["state", "local", "national", "public", "regional", "private", "official", "independent"]);
 
     /// <summary>Present-day venues of a statement after "said in a": "a televised address", "a post on Facebook", "a note to clients", "an email".</summary>
     static readonly WordSet VenueNouns = new(["address", "post", "note", "email", "e-mail", "memo", "column", "op-ed", "blog", "tweet", "broadcast", "podcast", "filing", "release"]);

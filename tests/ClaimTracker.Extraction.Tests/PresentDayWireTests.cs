@@ -193,4 +193,17 @@ public class PresentDayWireTests
         Assert.Equal("a Customs spokesman", st[0].Speaker);
         Assert.Equal("Rob Calder", st[1].Speaker);
     }
+
+    [Fact]
+    public void Told_an_outlet_known_by_its_reach_is_the_recipient_not_the_content()
+    {
+        var st = Extract("\"We will not accept conditions,\" Trade Minister Lena Moss told state television.",
+                         "Moss told local radio the border would stay open.",
+                         "Dealers told Reuters local banks may raise their rates.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal(("told Reuters", "local banks may raise their rates"), (st[2].Cue, st[2].Content));
+        Assert.Equal(("told state television", "We will not accept conditions", "direct"), (st[0].Cue, st[0].Content, st[0].Mode));
+        Assert.Equal("state television", st[0].Medium);
+        Assert.Equal(("told local radio", "the border would stay open"), (st[1].Cue, st[1].Content));
+    }
 }
