@@ -64,6 +64,7 @@ internal sealed class ArticleRun
         _t = a.Text;
         _file = file;
         _spk = a.Paragraphs.Count > 0 ? new Speakers(a.Text, a.Paragraphs[0].Start, a.Paragraphs[^1].End) : new Speakers(a.Text);
+        _spk.HeadlineCompany = Speakers.CompanyBeforeTicker(a.Headline);
         foreach (var place in a.DatelinePlaces)
             if (Gazetteer.Countries.Default.TryAny(place, out var c) || Gazetteer.Countries.Default.TryName(place, out c)) _spk.DatelineCountry ??= c;
     }
@@ -81,6 +82,7 @@ internal sealed class ArticleRun
             Tokenizer.Quotes(toks, close, ins);
             if (!p.IsSubhead) _spk.Scan(toks, ins);
         }
+        _spk.FinishScan();
         _spk.MainCountry = MainCountry(paras);
         var sentences = new List<(int, int)>();
         foreach (var (p, toks) in paras)
@@ -414,6 +416,8 @@ internal sealed class ArticleRun
         "rules", "regulations", "legislation", "law", "scheme", "schedule", "pact", "arrangement", "formula", "measure",
         "amendment", "settlement", "restructuring", "version", "transaction", "reorganization"]);
 
+    static readonly WordSet SubjectPronouns = new(["he", "she", "it", "they", "we"]);
+
     static readonly WordSet WhWords = new(["when", "whether", "how", "what", "why", "where", "who", "which", "if"]);
 
     /// <summary>"did not say when ...", "would not disclose how much ...", "would not confirm the report": a refusal with no
@@ -473,6 +477,8 @@ internal sealed class ArticleRun
             if (!Is(t, "that") && !quoteAfter && !quoteBefore) return null;
         }
         if (lw == "ruled" && !Is(next, "out")) return null;
+        // "There are worries that ...", "is in doubt": a noun after a form of "be", not a thought
+        if (cue.Lemma is "worry" or "doubt" && (InLower(prev, Lexicon.BeForms) || Is(prev, "no") || Is(prev, "little"))) return null;
         if (cue.Lemma == "press" && Is(next, "for")) { }
         if (cue.Lemma == "call" && !(Is(next, "on") || Is(next, "for") || (Is(next, "again") && (Is(next + 1, "for") || Is(next + 1, "on"))))) return null;
         if (cue.Lemma == "press" && !PressedDirective(i)) return null;
@@ -616,6 +622,8 @@ internal sealed class ArticleRun
             site.SubjS = j; site.SubjE = j + 1;
             var (asx, aex) = NounPhraseBefore(j - 1);
             if (asx < 0) return null;
+            // "bills of Sen. X, R-Miss., which call for ...": a party tag or a state is no antecedent
+            if (aex - asx == 1 && (IsPartyTag(asx) || IsStateAbbreviation(asx))) return null;
             // "an attack police blame on rebels, which deny it" / "blamed the blast on rebels, who": the antecedent is
             // the target of the accusation, after the verb's preposition
             for (int m = Math.Max(_sa, asx - 2); m < aex; m++)
@@ -633,7 +641,7 @@ internal sealed class ArticleRun
         // Inversion: "“...,” said Jan Egeland" / "..., said the spokesman."
         if ((j < _sa || IsK(j, TokKind.Comma) || IsK(j, TokKind.CloseQ)) && !(IsK(j, TokKind.Comma) && SubjectBefore(i, out _, cueFirst - 1).S >= 0))
         {
-            if (cue.Kind is CueKind.Say && (lw is "said" or "says" or "added" or "adds" or "warned" or "asked"))
+            if (cue.Kind is CueKind.Say && (lw is "said" or "says" or "added" or "adds" or "warned" or "warns" or "asked"))
             {
                 int k = next;
                 int e = InvertedSubject(k);
@@ -838,11 +846,46 @@ internal sealed class ArticleRun
         int j = from == -2 ? cue - 1 : from;
         boundary = -1;
         _pronounAfterObject = false;
+        // "Sen. John Smith, D-Ark., said": a party tag after the name is an appositive; the name (and title) speaks
+        // "Acme Inc, of Irvine, Calif., said", "The company, based in Dallas, Tex., said": a state after its own comma
+        // belongs to the place before it, so the appositive closes at the comma before the state
+        if (IsK(j, TokKind.Comma) && IsK(j - 2, TokKind.Comma) && j - 3 >= _sa && IsWord(j - 3) && !_in[j - 1])
+        {
+            if (IsPartyTag(j - 1))
+            {
+                var (ps, pe) = NounPhraseBefore(j - 2);
+                if (ps >= 0 && pe == j - 2 && Cap(pe - 1)) return (ps, pe);
+            }
+            else if (IsStateAbbreviation(j - 1))
+            {
+                var inner = SubjectBefore(cue, out boundary, j - 2);
+                if (inner.S >= 0) return inner;
+                boundary = -1;
+                // "Acme Inc of Irvine, Calif., said": the place is the subject's own post-modifier when the phrase opens
+                // the clause; "... a plant in Elkton, Md., said Gov. X" has no subject before the cue
+                var (ns0, ne0) = NounPhraseBefore(j - 2);
+                return ns0 >= 0 && ne0 == j - 2 && OpensClauseAt(ns0) ? (ns0, j) : (-1, -1);
+            }
+        }
         // appositive right before the cue: ", a military spokesman," / ", who met Kerry ...,"
         if (IsK(j, TokKind.Comma))
         {
             int c2 = j - 1;
             while (c2 >= _sa && _toks[c2].Kind != TokKind.Comma && _toks[c2].Kind != TokKind.Stop && !(_toks[c2].Kind is TokKind.OpenQ or TokKind.CloseQ)) c2--;
+            // "Joseph Hale, a Fremont, Calif., investor, said": the state's commas are inside the appositive;
+            // "Sen. Tom Hale, D-Okla., chairman of the panel, said": the party tag closes the name, which speaks
+            for (int guard = 0; guard < 3 && IsK(c2, TokKind.Comma) && IsK(c2 - 2, TokKind.Comma) && c2 - 3 >= _sa; guard++)
+            {
+                if (IsPartyTag(c2 - 1))
+                {
+                    var (ps, pe) = NounPhraseBefore(c2 - 2);
+                    if (ps >= 0 && pe == c2 - 2 && Cap(pe - 1)) return (ps, pe);
+                    break;
+                }
+                if (!IsStateAbbreviation(c2 - 1)) break;
+                c2 -= 3;
+                while (c2 >= _sa && _toks[c2].Kind != TokKind.Comma && _toks[c2].Kind != TokKind.Stop && !(_toks[c2].Kind is TokKind.OpenQ or TokKind.CloseQ)) c2--;
+            }
             if (IsK(c2, TokKind.Comma) && c2 + 1 < j)
             {
                 bool appositive = In(c2 + 1, Lexicon.Determiners) || Is(c2 + 1, "who") || Is(c2 + 1, "which") || Is(c2 + 1, "speaking")
@@ -969,6 +1012,24 @@ internal sealed class ArticleRun
         return (ns, ne);
     }
 
+    /// <summary>"D-Ark.", "R-Kan", "I-Conn.": a legislator's party and state.</summary>
+    bool IsPartyTag(int k)
+    {
+        if (!IsWord(k)) return false;
+        var w = W(k);
+        return w.Length is >= 4 and <= 9 && w[0] is 'D' or 'R' or 'I' && w[1] == '-' && char.IsUpper(w[2]) && w[3..].TrimEnd('.').Length >= 1
+               && !w[3..].TrimEnd('.').ContainsAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    }
+
+    /// <summary>"Calif.", "Mass.", "Tex.": a short capitalised word closed by its period (one dot: not "U.S.").</summary>
+    bool IsStateAbbreviation(int k)
+    {
+        if (!Cap(k)) return false;
+        var w = W(k);
+        if (w.Length is < 3 or > 6 || w[^1] != '.' || w[..^1].Contains('.')) return false;
+        return !(w[..^1].ToString() is "Inc" or "Corp" or "Co" or "Ltd" or "Jr" or "Sr" or "Bros" or "Plc" or "Mr" or "Mrs" or "Ms" or "Dr");
+    }
+
     /// <summary>A bare title: lower-case words up to "of/for/at" ("chief meteorologist for X"), not a title before a
     /// name ("analyst Daniel Lee of X", which names its own speaker).</summary>
     bool HasTitlePreposition(int s, int e)
@@ -1049,13 +1110,17 @@ internal sealed class ArticleRun
                 var w = W(k).ToString();
                 // "Britain and France said" joins; "talks began in December and unions are hopeful" does not (a date ends a clause)
                 // "traders and analysts said", "economists and money market dealers said": two plural source nouns join
-                bool joinsSources = w is "and" && (In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.Pronouns) && k - 1 == e - 3)
-                                    && In(e - 1, Lexicon.CollectiveNouns) && k + 1 < e && !_in[k - 1];   // "he and others said"
+                // ("economists and industrialists say": a plural agent noun outside the lists joins too)
+                bool joinsSources = w is "and" && (In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.Pronouns) && k - 1 == e - 3
+                                                   || IsWord(k - 1) && char.IsLower(_t[_toks[k - 1].S]) && IsPluralAgentNoun(W(k - 1).ToString()))
+                                    && (In(e - 1, Lexicon.CollectiveNouns) || IsWord(e - 1) && char.IsLower(_t[_toks[e - 1].S]) && IsPluralAgentNoun(W(e - 1).ToString()))
+                                    && k + 1 < e && !_in[k - 1];   // "he and others said"
                 if (Lexicon.SubjectStoppers.Contains(w) && !joinsSources && !(w is "and" && k - 1 >= _sa && (Cap(k - 1) || Cap(k + 1)) && k + 1 < e
                     && !(IsWord(k - 1) && (IsMonthWord(W(k - 1)) || IsTimeWord(W(k - 1)))))) break;
                 if (Lexicon.Lookup.TryGetValue(w, out var c) && !c.Ambiguous && !(c.Participle && w is "working") && n > 0 && char.IsLower(w[0])) break;
                 if (w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase)) break;
                 if (char.IsLower(w[0]) && (w.EndsWith("ed") && !Lexicon.PersonNouns.Contains(w) && w is not "armed" and not "united" && !(k > _sa && Is(k - 1, "the")) && w.Length > 4 && !w.Contains('-'))) break;
+                if (w is "towards" or "toward" or "against" or "despite" or "amid" && n > 0) break;
                 if (w is "has" or "have" or "had" or "is" or "are" or "was" or "were" or "will" or "would" or "to" or "not" or "in" or "by" && n > 0
                     && !(w is "in" && IsDescriptorIn(k)) && !(w is "to" && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.DocumentNouns))))
                     break;
@@ -1479,8 +1544,10 @@ internal sealed class ArticleRun
                 { ce = m; break; }
             // "said it was in talks, but declined to give details" / "but gave no reason": the speaker's refusal, coordinated
             // with the cue, is narration, not part of what was said
+            // (also with the speaker's pronoun: "..., but he gave no time-scale")
             for (int m = k + 1; m + 2 < ce; m++)
-                if ((Is(m, "but") || Is(m, "and")) && !_in[m] && RefusalAt(m + 1)) { ce = IsK(m - 1, TokKind.Comma) ? m - 1 : m; break; }
+                if ((Is(m, "but") || Is(m, "and")) && !_in[m] && (RefusalAt(m + 1) || In(m + 1, SubjectPronouns) && RefusalAt(m + 2)))
+                { ce = IsK(m - 1, TokKind.Comma) ? m - 1 : m; break; }
             // ", which Hauri said had been planned for years, was given ...": the gapped relative ends at its comma
             if (s.Kind == "forward" && (Is(s.SubjS - 1, "which") || Is(s.SubjS - 1, "that")) && IsK(s.SubjS - 2, TokKind.Comma) && IsGappedVerb(k))
                 for (int m = k + 1; m < ce; m++)
@@ -1703,9 +1770,17 @@ internal sealed class ArticleRun
             // "According to several reports", "several newspapers said": plural documents and bodies as the head
             if (k == e - 1 && w.EndsWith('s') && w.Length > 3 && (Lexicon.DocumentNouns.Contains(w[..^1]) || Lexicon.OrgNouns.Contains(w[..^1]))) return true;
             if (Lexicon.OrgNouns.Contains(w)) return true;
+            // "businessmen said", "Some industrialists said", "underwriters said": a plural agent noun outside the
+            // lists heads an unnamed group
+            if (k == e - 1 && k > s - 1 && char.IsLower(w[0]) && IsPluralAgentNoun(w)) return true;
         }
         return false;
     }
+
+    /// <summary>"businessmen", "seamen", "underwriters", "growers", "arbitragers": plural nouns for people by their ending.</summary>
+    static bool IsPluralAgentNoun(string w) =>
+        w.Length > 5 && w.EndsWith("men", StringComparison.Ordinal) && !w.EndsWith("ments", StringComparison.Ordinal)
+        || w.Length > 5 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && IsAgentNoun(w.AsSpan(0, w.Length - 1));
 
     /// <summary>The subject of the sentence's main clause (for participles with no attribution before them).</summary>
     (int, int) MainSubject()
@@ -1827,6 +1902,8 @@ internal sealed class ArticleRun
                 break;
             }
             if (m == start) return k;
+            // "the Economic and Social Council (CES)": the body's initials in brackets are part of the recipient
+            if (IsK(m, TokKind.OpenParen) && IsWord(m + 1) && Speakers.IsAllCaps(W(m + 1)) && IsK(m + 2, TokKind.CloseParen) && Cap(m - 1)) m += 3;
             // a lower-case group must end in a medium noun
             bool anyCap = false;
             for (int q = start; q < m; q++) if (Cap(q)) anyCap = true;
@@ -1834,6 +1911,16 @@ internal sealed class ArticleRun
             // "reporters traveling with him"
             if (Is(m, "traveling") || Is(m, "travelling")) { m++; while (m < _sb && IsWord(m) && (Is(m, "with") || In(m, Lexicon.Pronouns) || Is(m, "him") || Is(m, "her") || Is(m, "them"))) m++; }
             return m;
+        }
+        // "told foreign reporters", "told security analysts": one or two lower-case modifiers before a medium noun
+        for (int q = m + 1; q <= m + 2 && IsWord(q) && !_in[q] && !_in[m] && char.IsLower(_t[_toks[m].S]); q++)
+        {
+            if (In(q - 1, Lexicon.Determiners) || In(q - 1, Lexicon.Prepositions) || Is(q - 1, "that") || Is(q - 1, "and") || In(q - 1, Lexicon.BeForms)
+                || In(q - 1, FiniteAux) || Lexicon.Lookup.ContainsKey(W(q - 1)) || In(q - 1, Lexicon.MediumNouns)) break;
+            if (!In(q, Lexicon.MediumNouns)) continue;
+            int e = q + 1;
+            while (In(e, Lexicon.MediumNouns)) e++;
+            return e;
         }
         if (In(m, Lexicon.MediumNouns))
         {
@@ -1882,9 +1969,9 @@ internal sealed class ArticleRun
             {
                 int m = k + 2;
                 // "in a radio interview", "in a television speech": a medium noun may qualify the venue noun after it
-                while (m < _sb && IsWord(m) && m < k + 6 && !(Lexicon.MediumNouns.Contains(W(m)) && !(Is(m + 1, "interview") || Is(m + 1, "speech") || Is(m + 1, "statement")))
-                       && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview") && !Is(m, "report")) m++;
-                if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique") || Is(m, "report")))
+                while (m < _sb && IsWord(m) && m < k + 6 && !(Lexicon.MediumNouns.Contains(W(m)) && !In(m + 1, VenueNouns))
+                       && !In(m, VenueNouns)) m++;
+                if (IsWord(m) && In(m, VenueNouns))
                 {
                     d.Medium = Text(k + 1, m + 1);
                     if (k == s.Cue + 1) { cueText = Text(s.CueFirst, m + 1); d.CueE = _toks[m].E; }
@@ -1932,6 +2019,10 @@ internal sealed class ArticleRun
         return false;
     }
 
+
+    /// <summary>What "said in a ..." names as the medium: "in a statement", "in a parliamentary debate", "in a radio address".</summary>
+    static readonly WordSet VenueNouns = new(["statement", "speech", "interview", "letter", "communique", "report", "debate", "address",
+        "broadcast", "testimony", "briefing", "message", "commentary", "editorial", "article", "telex", "telegram"]);
 
     static readonly WordSet TranslationNouns = new(["translation", "version", "transcript", "text", "interpreter", "rendering", "recording"]);
 

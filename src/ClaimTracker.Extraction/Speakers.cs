@@ -55,6 +55,35 @@ internal sealed class Speakers
 
     // ---------- pre-scan: names and organisations mentioned anywhere in the article ----------
 
+    /// <summary>The company a 1987 headline opens with, named before its stock ticker ("DIAMOND SHAMROCK <DIA> RAISES
+    /// ..."), in capitals; null when the headline has none.</summary>
+    public string? HeadlineCompany { get; set; }
+
+    internal static string? CompanyBeforeTicker(string headline)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(headline, @"^\s*([A-Z0-9][A-Z0-9.&'\- ]*?)\s*<[A-Z0-9.\-]{1,10}(?: [A-Z]{1,3})?>");
+        if (!m.Success) return null;
+        string name = m.Groups[1].Value.Trim();
+        int words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return words is >= 1 and <= 5 && name.Any(char.IsLetter) ? name : null;
+    }
+
+    /// <summary>After the pre-scan: the headline's short name gives way to the story's fuller name that begins with it
+    /// ("AW Computer" under "AW COMPUTER <AWCSA>" when the story writes "AW Computer Systems Inc"), so that the short
+    /// form still resolves to the full name.</summary>
+    public void FinishScan()
+    {
+        if (HeadlineCompany is null) return;
+        var shortName = _orgNames.FirstOrDefault(IsHeadlineCompany);
+        if (shortName is not null && _orgNames.Any(n => n.Length > shortName.Length && n.StartsWith(shortName + " ", StringComparison.Ordinal)))
+            _orgNames.RemoveAll(n => n == shortName);
+    }
+
+    /// <summary>"Diamond Shamrock said" under "DIAMOND SHAMROCK <DIA> ...": the words the headline puts before a ticker
+    /// name a company, not a person, wherever the story writes them without a legal suffix.</summary>
+    bool IsHeadlineCompany(string name) =>
+        HeadlineCompany is { } hc && name.Length == hc.Length && name.Equals(hc, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Registers the capitalised runs of a paragraph: person names (title words stripped) and organisation names.</summary>
     public void Scan(List<Tok> toks, bool[] inside)
     {
@@ -167,6 +196,17 @@ internal sealed class Speakers
 
     void RegisterRun(List<Tok> toks, int s, int e)
     {
+        // the headline's company ("Diamond Shamrock", also at the end of "But Diamond Shamrock")
+        for (int k = s; k < e && HeadlineCompany is not null; k++)
+        {
+            string tail = StripPossessive(_text[toks[k].S..toks[e - 1].E]);
+            if (!IsHeadlineCompany(tail)) continue;
+            if (!_orgNames.Contains(tail)) _orgNames.Add(tail);
+            for (int m = k; m < e; m++) _orgSingles.Add(StripPossessive(W(toks[m]).ToString()));
+            if (k == s) return;
+            e = k;   // what precedes it may still name someone
+            break;
+        }
         if (e - s >= 2 || (e - s == 1 && toks[s].Length > 1))
         {
             // organisation-like runs
@@ -683,7 +723,7 @@ internal sealed class Speakers
             {
                 // the person whose title has this noun, else the unnamed source introduced with it
                 string? owner = CountryIn(bw);
-                bool Fits(Entity pe) => pe.Role is { } r && r.Contains(head, StringComparison.OrdinalIgnoreCase)
+                bool Fits(Entity pe) => pe.Role is { } r && (r.Contains(head, StringComparison.OrdinalIgnoreCase) || AbbreviatedTitleMeans(r, head))
                                         && (owner is null || pe.Affiliation == owner);
                 if (LastPerson?.Final is { } lp && lp.Type == SpeakerTypes.Person && Fits(lp)) return Note(lp);
                 for (int k = _anonymous.Count - 1; k >= 0; k--)
@@ -734,6 +774,21 @@ internal sealed class Speakers
                 return spokeThrough;
             }
             string author = StripPossessive(string.Join(' ', bw[..headIdx]));
+            // "The French statement", "a Soviet communique": a nationality alone is its country's government
+            if (headIdx == 1 && (_countries.TryDemonym(author, out var byDemonym) || _countries.TryName(author, out byDemonym)))
+                return Note(Gov(byDemonym));
+            // "a ministry statement", "a company statement": the body the lower-case noun before the document names
+            // (not a noun the story's company answers to, "a bank statement", "central bank forecasts": those stay as before)
+            if (author.Length > 0 && char.IsLower(author[0]) && Lexicon.OrgNouns.Contains(bw[headIdx - 1]) && bw[..headIdx].All(w => char.IsLower(w[0]))
+                && (!Lexicon.CompanyNouns.Contains(bw[headIdx - 1]) || bw[headIdx - 1] is "company" or "firm"))
+            {
+                // only when that finds the body by name ("the company", "the government", "the committee" met before);
+                // a bare "ministry" would stick to every later "X ministry", so then the document stays as before
+                var (lp, lt, lpl, lg) = (LastPerson, LastThing, LastPlural, LastGovernment);
+                var byNoun = Resolve("the " + author);
+                if (!byNoun.Final.Name.Equals(author, StringComparison.OrdinalIgnoreCase) && !byNoun.Final.Anonymous) return byNoun;
+                (LastPerson, LastThing, LastPlural, LastGovernment) = (lp, lt, lpl, lg);
+            }
             if (author.Length > 0 && char.IsUpper(author[0]))
             {
                 var a = Resolve(author);
@@ -800,6 +855,21 @@ internal sealed class Speakers
         var coll = Other(Lowerish(bare), SpeakerTypes.Collective, true);
         coll.Plural = true;
         return Note(coll);
+    }
+
+    /// <summary>"Sen." is a senator, "Rep." a congressman or representative, "Gov." a governor: "the Texas senator"
+    /// after "Sen. John Smith, D-Tex." is that senator.</summary>
+    static bool AbbreviatedTitleMeans(string role, string head)
+    {
+        foreach (var w in role.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            switch (w)
+            {
+                case "Sen." when head is "senator": return true;
+                case "Rep." when head is "congressman" or "congresswoman" or "representative": return true;
+                case "Gov." when head is "governor": return true;
+                case "Gen." when head is "general": return true;
+            }
+        return false;
     }
 
     /// <summary>The author of "DOCUMENT from/by/of AUTHOR" ("figures from the statistics bureau"), else null.</summary>

@@ -65,7 +65,10 @@ internal static class Tokenizer
                     var w = text.AsSpan(s, i - s);
                     bool dotted = w.Contains('.') && char.IsLetter(w[^1]);
                     bool initial = w.Length == 1 && char.IsUpper(w[0]);
-                    if (dotted || initial || AbbrevLookup.ContainsKey(w)) i++;
+                    // "Irvine, Calif., said", "Sen. X, D-Ark., said": a period right before a comma ends no sentence;
+                    // it closes a short capitalised abbreviation (a state, a party tag)
+                    bool beforeComma = i + 1 < end && text[i + 1] == ',' && char.IsUpper(w[0]) && w.Length <= 6;
+                    if (dotted || initial || beforeComma || AbbrevLookup.ContainsKey(w)) i++;
                 }
                 toks.Add(new Tok(s, i, TokKind.Word));
                 continue;
