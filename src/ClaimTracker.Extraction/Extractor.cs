@@ -1897,6 +1897,8 @@ internal sealed class ArticleRun
             {
                 var w = W(m).ToString();
                 if (Cap(m) || w.Contains('-') || Lexicon.MediumNouns.Contains(w) || (w is "news" or "state" or "television" or "evening")) { m++; continue; }
+                // "Javier Perez de Cuellar": a name particle between capitalised words
+                if (m > start && Cap(m - 1) && Cap(m + 1) && Lexicon.NameParticles.Contains(w)) { m++; continue; }
                 // "the Securities and Exchange Commission": "and" inside a capitalised name
                 if (w is "and" && m > start && Cap(m - 1) && Cap(m + 1)) { m++; continue; }
                 break;
@@ -1969,14 +1971,23 @@ internal sealed class ArticleRun
             {
                 int m = k + 2;
                 // "in a radio interview", "in a television speech": a medium noun may qualify the venue noun after it
+                // ("in a telex message": the last of two venue nouns)
                 while (m < _sb && IsWord(m) && m < k + 6 && !(Lexicon.MediumNouns.Contains(W(m)) && !In(m + 1, VenueNouns))
-                       && !In(m, VenueNouns)) m++;
+                       && !(In(m, VenueNouns) && !In(m + 1, VenueNouns)) && !In(m, Lexicon.Prepositions) && !Is(m, "of")) m++;
                 if (IsWord(m) && In(m, VenueNouns))
                 {
                     d.Medium = Text(k + 1, m + 1);
                     if (k == s.Cue + 1) { cueText = Text(s.CueFirst, m + 1); d.CueE = _toks[m].E; }
                     k = m + 1;
                     // "said in a field report dated March 27 the crop ...": the document's date is not content
+                    // "said in a letter to shareholders it ...", "in a letter to Secretary-General Javier Perez de Cuellar.":
+                    // whom the letter or address went to is part of the medium, not the content
+                    if (Is(k, "to") && !_in[k] && RecipientRun(k + 1) is var rr && rr > k + 1
+                        && (rr >= _sb || IsK(rr, TokKind.Stop) && rr + 1 >= _sb || IsK(rr, TokKind.Comma)
+                            // (not a relative "that appeared in the report")
+                            || Is(rr, "that") && !(IsWord(rr + 1) && char.IsLower(_t[_toks[rr + 1].S]) && W(rr + 1).EndsWith("ed", StringComparison.Ordinal))
+                            || In(rr, Lexicon.Pronouns) || IsWord(rr) && W(rr).EndsWith("ing", StringComparison.Ordinal)))
+                        k = rr;
                     if (Is(k, "dated") && IsWord(k + 1) && IsMonthWord(W(k + 1)))
                     {
                         k += 2;
@@ -1985,8 +1996,10 @@ internal sealed class ArticleRun
                     // "said in a published speech delivered to a party congress.": a participle phrase on the medium
                     // that ends the sentence is not content
                     // (also "said in a speech celebrating the 40th anniversary of the plan.")
+                    // ("in a letter made public by the company.": one word may stand between the participle and its preposition)
                     if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && ((W(k).EndsWith("ed") || Is(k, "given") || Is(k, "made"))
-                        && IsWord(k + 1) && Lexicon.Prepositions.Contains(W(k + 1))
+                        && IsWord(k + 1) && (Lexicon.Prepositions.Contains(W(k + 1))
+                                             || char.IsLower(_t[_toks[k + 1].S]) && IsWord(k + 2) && Lexicon.Prepositions.Contains(W(k + 2)) && !In(k + 1, Lexicon.Determiners))
                         || W(k).EndsWith("ing") && W(k).Length > 5 && IsWord(k + 1) && !FiniteClauseFollows(k + 1)))
                     {
                         int q = k + 1;

@@ -98,6 +98,9 @@ internal sealed class Speakers
                    // "Merrill Lynch and Co": "and" before a closing "Co"/"Company"/"Sons" is inside the firm's name
                    (Is(toks[i], "and") && i + 1 < toks.Count && i > s && W(toks[i + 1]) is "Co" or "Co." or "Company" or "Sons"
                     && (i + 2 >= toks.Count || !IsCapWord(toks[i + 2]) || IsSuffixAfterAndCo(toks[i + 2]))) ||
+                   // "London and Scottish Marine Oil Plc (Lasmo)", "Nippon Telegraph and Telephone Corp (NTT)": an "and"
+                   // inside a name whose bracketed initials spell the whole name
+                   (Is(toks[i], "and") && i > s && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && InitialsSpanAnd(toks, s, i)) ||
                    // "Sears, Roebuck and Co", "Smith Barney, Harris Upham and Co Inc": a comma after the first name(s)
                    // of a partnership that closes with "and Co"
                    ((i == s + 1 || i == s + 2) && toks[i].Kind == TokKind.Comma && CommaInFirmName(toks, s, i))))
@@ -113,7 +116,9 @@ internal sealed class Speakers
                 if (gt < toks.Count && W(toks[gt]) is ">") pa = gt + 1;
             }
             if (pa + 2 < toks.Count && toks[pa].Kind == TokKind.OpenParen && toks[pa + 2].Kind == TokKind.CloseParen
-                && (IsAllCaps(W(toks[pa + 1])) || IsMixedInitialism(W(toks[pa + 1]))))
+                && (IsAllCaps(W(toks[pa + 1])) || IsMixedInitialism(W(toks[pa + 1]))
+                    // "London and Scottish Marine Oil Plc (Lasmo)": a short name made of the name's initials
+                    || toks[pa + 1].Kind == TokKind.Word && i - s >= 3 && IsCapWord(toks[pa + 1]) && IndexOfAnd(toks, s, i) is var and && and > s && InitialsSpanAnd(toks, s, and)))
             {
                 string acr = W(toks[pa + 1]).ToString();
                 string full = _text[toks[s].S..toks[i - 1].E];
@@ -123,6 +128,38 @@ internal sealed class Speakers
     }
 
     readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
+
+    int IndexOfAnd(List<Tok> toks, int s, int e)
+    {
+        for (int k = s + 1; k < e - 1; k++) if (Is(toks[k], "and")) return k;
+        return -1;
+    }
+
+    /// <summary>True when the capitalised run from <paramref name="s"/> through the "and" at <paramref name="and"/> and on
+    /// to a bracketed initialism is one name: the initials of its words (with or without the "and" and a last legal
+    /// suffix) spell the initialism, from the run's start or a later word of it.</summary>
+    bool InitialsSpanAnd(List<Tok> toks, int s, int and)
+    {
+        int e = and + 1;
+        while (e < toks.Count && IsCapWord(toks[e])) e++;
+        if (e + 2 >= toks.Count || toks[e].Kind != TokKind.OpenParen || toks[e + 2].Kind != TokKind.CloseParen || toks[e + 1].Kind != TokKind.Word) return false;
+        string acr = W(toks[e + 1]).ToString().ToUpperInvariant();
+        if (acr.Length < 3 || !acr.All(char.IsLetter)) return false;
+        for (int f = s; f < and; f++)
+        {
+            var withAnd = new System.Text.StringBuilder();
+            var withoutAnd = new System.Text.StringBuilder();
+            for (int k = f; k < e; k++)
+            {
+                char c = char.ToUpperInvariant(_text[toks[k].S]);
+                withAnd.Append(c);
+                if (k != and) withoutAnd.Append(c);
+            }
+            foreach (var ini in new[] { withAnd.ToString(), withoutAnd.ToString() })
+                if (ini == acr || ini.Length > 1 && CompanySuffixes.Contains(W(toks[e - 1]).ToString()) && ini[..^1] == acr) return true;
+        }
+        return false;
+    }
 
     /// <summary>"Sears, Roebuck and Co", "Kidder, Peabody and Co": one name word, a comma, one to three capitalised
     /// words and a closing "and Co/Company/Sons"; not "Meanwhile, Morgan Stanley and Co" nor "In Tokyo, ...".</summary>
@@ -206,6 +243,26 @@ internal sealed class Speakers
             if (k == s) return;
             e = k;   // what precedes it may still name someone
             break;
+        }
+        // "Bank of Japan Governor Satoshi Sumita": a body's name, a title and a person's name; the body is an
+        // organisation and the name after the title a person
+        if (e - s >= 5)
+        {
+            int nm = e;
+            while (nm > s && IsCapWord(toks[nm - 1]) && !TitleWordAt(toks[nm - 1]) && !OrgWordAt(toks[nm - 1]) && !IsAllCaps(W(toks[nm - 1]))
+                   && !_countries.TryAny(StripPossessive(W(toks[nm - 1]).ToString()), out _) && StripPossessive(W(toks[nm - 1]).ToString()) == W(toks[nm - 1]).ToString()) nm--;
+            int t = nm;
+            while (t > s && TitleWordAt(toks[t - 1]) && !Is(toks[t - 1], "of") && !Is(toks[t - 1], "the") && !Is(toks[t - 1], "and") && !Is(toks[t - 1], "for")) t--;
+            // "Department of Energy Secretary": the word right after "of" names the body, not the title
+            if (t > s && t + 1 < nm && (Is(toks[t - 1], "of") || Is(toks[t - 1], "for"))) t++;
+            if (e - nm is >= 2 and <= 4 && t < nm && t - s >= 3 && TitleHeads.Contains(W(toks[nm - 1]).ToString())
+                && Enumerable.Range(s + 1, t - 2 - s).FirstOrDefault(k => Is(toks[k], "of") || Is(toks[k], "for")) is var ofAt && ofAt > s
+                && Enumerable.Range(s, ofAt - s).Any(k => OrgWordAt(toks[k])))
+            {
+                RegisterRun(toks, s, t);
+                RegisterRun(toks, t, e);
+                return;
+            }
         }
         if (e - s >= 2 || (e - s == 1 && toks[s].Length > 1))
         {
@@ -556,6 +613,18 @@ internal sealed class Speakers
             return Note(Other(name, SpeakerTypes.Organization, !named));
         }
 
+        // "Bank of Japan Governor Satoshi Sumita": a person met before whose name ends the phrase after a title is that
+        // person, whatever body the title names
+        // (all in capitals but the joiners: not "a senior adviser to President X", "the government of President X")
+        if (words.Length >= 4 && !core.Contains(", ") && words.All(w => char.IsUpper(w[0]) || w is "of" or "for" or "and" or "the"))
+            foreach (var pe in _persons.Values)
+                if (pe.Name.Contains(' ') && core.EndsWith(" " + pe.Name, StringComparison.Ordinal)
+                    && core[..^(pe.Name.Length + 1)].Split(' ') is { Length: >= 2 } tw && TitleHeads.Contains(tw[^1]) && char.IsUpper(tw[^1][0]))
+                {
+                    FillRole(pe, core, apposition);
+                    return Note(pe);
+                }
+
         // 1. people: a known name or surname inside the phrase; not when the phrase is a company or body name
         //    ("Champion Home Builders Co") or the name only ever begins an organisation's name
         string headPart = core;
@@ -779,14 +848,18 @@ internal sealed class Speakers
                 return Note(Gov(byDemonym));
             // "a ministry statement", "a company statement": the body the lower-case noun before the document names
             // (not a noun the story's company answers to, "a bank statement", "central bank forecasts": those stay as before)
-            if (author.Length > 0 && char.IsLower(author[0]) && Lexicon.OrgNouns.Contains(bw[headIdx - 1]) && bw[..headIdx].All(w => char.IsLower(w[0]))
-                && (!Lexicon.CompanyNouns.Contains(bw[headIdx - 1]) || bw[headIdx - 1] is "company" or "firm"))
+            if (author.Length > 0 && char.IsLower(author[0]) && Lexicon.OrgNouns.Contains(bw[headIdx - 1]) && bw[..headIdx].All(w => char.IsLower(w[0])))
             {
+                string noun = bw[headIdx - 1];
                 // only when that finds the body by name ("the company", "the government", "the committee" met before);
                 // a bare "ministry" would stick to every later "X ministry", so then the document stays as before
                 var (lp, lt, lpl, lg) = (LastPerson, LastThing, LastPlural, LastGovernment);
                 var byNoun = Resolve("the " + author);
-                if (!byNoun.Final.Name.Equals(author, StringComparison.OrdinalIgnoreCase) && !byNoun.Final.Anonymous) return byNoun;
+                // (a company noun only when it finds a body of that noun, "a bank statement" -> "X Bank", not the story's
+                // other company: "central bank forecasts" in a story about a miners' union)
+                if (!byNoun.Final.Name.Equals(author, StringComparison.OrdinalIgnoreCase) && !byNoun.Final.Anonymous
+                    && (!Lexicon.CompanyNouns.Contains(noun) || noun is "company" or "firm" || byNoun.Final.Name.Contains(noun, StringComparison.OrdinalIgnoreCase)))
+                    return byNoun;
                 (LastPerson, LastThing, LastPlural, LastGovernment) = (lp, lt, lpl, lg);
             }
             if (author.Length > 0 && char.IsUpper(author[0]))
@@ -1368,6 +1441,13 @@ internal sealed class Speakers
     static readonly string[] LedByPhrases = [" led by ", " headed by ", " backed by ", " controlled by ", " owned by ", " formed by ", " chaired by "];
 
     /// <summary>Titles that name one person on their own ("the Chancellor said"), unlike "the Treasury".</summary>
+
+    /// <summary>The last word of a title right before a person's name ("... Governor Satoshi Sumita").</summary>
+    static readonly HashSet<string> TitleHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "chancellor", "president", "premier", "governor", "mayor", "chairman", "chairwoman", "secretary", "director",
+        "minister", "commissioner", "administrator", "spokesman", "spokeswoman", "ambassador", "head", "chief", "leader",
+    };
 
     static readonly HashSet<string> PersonTitles = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -161,4 +161,43 @@ public class GeneralizationRound8Tests
         Assert.Equal("The country must first cut its deficit", s.Content);
         Assert.Equal("collective", s.SpeakerType);
     }
+
+    [Fact]
+    public void And_inside_a_name_whose_bracketed_initials_spell_it_is_one_company()
+    {
+        var st = Extract("Bristol and Western Shipping Lines Plc (Bawsl) will sell its stake in the field, the company said.",
+                         "Bawsl said it expected a profit on the sale.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("Bristol and Western Shipping Lines Plc", st[0].Speaker);
+        Assert.Equal("Bristol and Western Shipping Lines Plc", st[1].Speaker);
+        Assert.Equal("organization", st[1].SpeakerType);
+    }
+
+    [Fact]
+    public void A_title_after_a_bodys_name_and_before_a_persons_name_makes_the_person_speak()
+    {
+        var st = Extract("Bank of Norland Governor Per Aasen said the currency would stay stable.",
+                         "He added that rates would not change this month.",
+                         "Council of Trade Advisers Chairman Mary Dowd said growth would slow.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("Per Aasen", st[0].Speaker);
+        Assert.Equal("person", st[0].SpeakerType);
+        Assert.Equal("Bank of Norland Governor", st[0].Role);
+        Assert.Equal("Per Aasen", st[1].Speaker);
+        Assert.Equal("Mary Dowd", st[2].Speaker);
+    }
+
+    [Fact]
+    public void Whom_a_letter_went_to_is_part_of_the_medium()
+    {
+        var st = Extract("The company said in a letter to shareholders it would not sell the unit.",
+                         "“Losses will fall,” he said in a letter to shareholders that appeared in the annual report.",
+                         "The bank said in a telex message the key rate was cut.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("it would not sell the unit", st[0].Content);
+        Assert.Equal("a letter", st[0].Medium);
+        Assert.Equal("Losses will fall", st[1].Content);
+        Assert.Equal("said in a telex message", st[2].Cue);
+        Assert.Equal("the key rate was cut", st[2].Content);
+    }
 }
