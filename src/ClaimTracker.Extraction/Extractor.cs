@@ -886,6 +886,12 @@ internal sealed class ArticleRun
                 c2 -= 3;
                 while (c2 >= _sa && _toks[c2].Kind != TokKind.Comma && _toks[c2].Kind != TokKind.Stop && !(_toks[c2].Kind is TokKind.OpenQ or TokKind.CloseQ)) c2--;
             }
+            // "Tom Hale, who founded the Cupertino, Calif.-based company, said": the comma before "Calif.-based" is the place's
+            for (int guard = 0; guard < 3 && IsK(c2, TokKind.Comma) && IsWord(c2 + 1) && c2 > _sa && Cap(c2 - 1) && IsStateCompound(c2 + 1); guard++)
+            {
+                c2--;
+                while (c2 >= _sa && _toks[c2].Kind != TokKind.Comma && _toks[c2].Kind != TokKind.Stop && !(_toks[c2].Kind is TokKind.OpenQ or TokKind.CloseQ)) c2--;
+            }
             if (IsK(c2, TokKind.Comma) && c2 + 1 < j)
             {
                 bool appositive = In(c2 + 1, Lexicon.Determiners) || Is(c2 + 1, "who") || Is(c2 + 1, "which") || Is(c2 + 1, "speaking")
@@ -1021,6 +1027,15 @@ internal sealed class ArticleRun
                && !w[3..].TrimEnd('.').ContainsAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
     }
 
+    /// <summary>"Calif.-based": a state abbreviation joined to a participle.</summary>
+    bool IsStateCompound(int k)
+    {
+        if (!Cap(k)) return false;
+        var w = W(k);
+        int dot = w.IndexOf(".-", StringComparison.Ordinal);
+        return dot is >= 2 and <= 5 && !w[..dot].Contains('.');
+    }
+
     /// <summary>"Calif.", "Mass.", "Tex.": a short capitalised word closed by its period (one dot: not "U.S.").</summary>
     bool IsStateAbbreviation(int k)
     {
@@ -1129,6 +1144,8 @@ internal sealed class ArticleRun
             }
             if (t.Kind is TokKind.OpenParen or TokKind.CloseParen) { k--; continue; }
             if (t.Kind == TokKind.Other && _t[t.S] is '<' or '>') { k--; continue; }
+            // "The Irvine, Calif.-based company": the comma inside a place
+            if (t.Kind == TokKind.Comma && k + 1 < e && IsStateCompound(k + 1) && Cap(k - 1) && !_in[k - 1]) { k--; continue; }
             break;
         }
         int s = k + 1;

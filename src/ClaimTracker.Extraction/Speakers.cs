@@ -252,7 +252,9 @@ internal sealed class Speakers
             while (nm > s && IsCapWord(toks[nm - 1]) && !TitleWordAt(toks[nm - 1]) && !OrgWordAt(toks[nm - 1]) && !IsAllCaps(W(toks[nm - 1]))
                    && !_countries.TryAny(StripPossessive(W(toks[nm - 1]).ToString()), out _) && StripPossessive(W(toks[nm - 1]).ToString()) == W(toks[nm - 1]).ToString()) nm--;
             int t = nm;
-            while (t > s && TitleWordAt(toks[t - 1]) && !Is(toks[t - 1], "of") && !Is(toks[t - 1], "the") && !Is(toks[t - 1], "and") && !Is(toks[t - 1], "for")) t--;
+            // (a field word ends the body's name, not the title: "Institute of International Finance Managing Director")
+            while (t > s && TitleWordAt(toks[t - 1]) && !Is(toks[t - 1], "of") && !Is(toks[t - 1], "the") && !Is(toks[t - 1], "and") && !Is(toks[t - 1], "for")
+                   && !FieldWords.Contains(W(toks[t - 1]).ToString())) t--;
             // "Department of Energy Secretary": the word right after "of" names the body, not the title
             if (t > s && t + 1 < nm && (Is(toks[t - 1], "of") || Is(toks[t - 1], "for"))) t++;
             if (e - nm is >= 2 and <= 4 && t < nm && t - s >= 3 && TitleHeads.Contains(W(toks[nm - 1]).ToString())
@@ -321,6 +323,14 @@ internal sealed class Speakers
         while (n > s)
         {
             var w = StripPossessive(W(toks[n - 1]).ToString());
+            // "K.Y. Yeung", "N.J. Nicholas": a person's dotted initials right before the surname that ends the run
+            if (n == e && e - s >= 2 && IsDottedInitials(W(toks[e - 2]).ToString()) && !PlaceInitials.Contains(W(toks[e - 2]).ToString())
+                && !Lexicon.OrgWords.Contains(w) && !UsedLowerCase(w) && (e - 2 == s || !IsCapWord(toks[e - 3]) || TitleWordAt(toks[e - 3]) || StripPossessive(W(toks[e - 3]).ToString()) != W(toks[e - 3]).ToString())
+                && !(e < toks.Count && OrgWordAt(toks[e])))
+            {
+                n = e - 2;
+                break;
+            }
             if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || Lexicon.SentenceOpeners.Contains(w) || IsMonth(w) || IsAllCaps(w.AsSpan())) break;
             if (n - 1 > s && W(toks[n - 2]).EndsWith("’s") || n - 1 > s && W(toks[n - 2]).EndsWith("'s")) { n--; break; }
             // "In Anacomp's fiscal 1986": a capitalised preposition that opens the sentence is no first name
@@ -374,6 +384,14 @@ internal sealed class Speakers
     }
 
     static readonly WordSet TimeAfterDocument = new(["midday", "noon", "today", "yesterday", "night", "week", "weekend", "month", "morning", "evening", "afternoon", "midnight"]);
+
+    /// <summary>"K.Y.", "J.": one to three capital letters, each closed by a period.</summary>
+    static bool IsDottedInitials(string w) => w.Length is >= 2 and <= 6 && w.Length % 2 == 0
+        && Enumerable.Range(0, w.Length / 2).All(k => char.IsUpper(w[2 * k]) && w[2 * k + 1] == '.');
+
+    /// <summary>Dotted initials of places and bodies, never a person's: "U.S. Steel", "B.C. Resources".</summary>
+    static readonly HashSet<string> PlaceInitials = new(StringComparer.Ordinal)
+        { "U.S.", "U.K.", "U.N.", "E.C.", "N.Z.", "B.C.", "N.J.", "N.Y.", "D.C.", "L.A.", "S.A.", "U.A.E.", "E.E.C.", "P.R.", "W.", "E.", "N.", "S." };
 
     static bool IsMonth(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July"
         or "August" or "September" or "October" or "November" or "December" or "Jan." or "Feb." or "Sept." or "Oct." or "Nov." or "Dec.";
@@ -1441,6 +1459,14 @@ internal sealed class Speakers
     static readonly string[] LedByPhrases = [" led by ", " headed by ", " backed by ", " controlled by ", " owned by ", " formed by ", " chaired by "];
 
     /// <summary>Titles that name one person on their own ("the Chancellor said"), unlike "the Treasury".</summary>
+
+    /// <summary>Title words that name a field ("Finance", "Energy"): the end of a body's name before a title.</summary>
+    static readonly HashSet<string> FieldWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "finance", "energy", "trade", "agriculture", "economy", "economics", "foreign", "defence", "defense", "interior",
+        "information", "health", "justice", "industry", "transport", "education", "environment", "development", "commerce",
+        "security", "intelligence", "labour", "labor", "oil", "treasury", "state", "affairs", "reserve", "central", "federal",
+    };
 
     /// <summary>The last word of a title right before a person's name ("... Governor Satoshi Sumita").</summary>
     static readonly HashSet<string> TitleHeads = new(StringComparer.OrdinalIgnoreCase)

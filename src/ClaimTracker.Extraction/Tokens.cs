@@ -52,6 +52,12 @@ internal static class Tokenizer
                         i += 2;
                         continue;
                     }
+                    // "Calif.-based": a state's period inside a compound is no sentence end
+                    if (d == '.' && i + 2 < end && text[i + 1] == '-' && char.IsLetter(text[i + 2]) && char.IsUpper(text[s]) && i - s <= 6)
+                    {
+                        i += 3;
+                        continue;
+                    }
                     if ((d == '\'' || d == '’') && i > s && text[i - 1] == 's' && (i + 1 >= end || !IsWordChar(text[i + 1])))
                     {
                         i++; // plural possessive: "Doctors’"

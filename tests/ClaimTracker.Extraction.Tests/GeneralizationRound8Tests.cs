@@ -200,4 +200,27 @@ public class GeneralizationRound8Tests
         Assert.Equal("said in a telex message", st[2].Cue);
         Assert.Equal("the key rate was cut", st[2].Content);
     }
+
+    [Fact]
+    public void Dotted_initials_before_a_surname_make_a_person()
+    {
+        var st = Extract("“Some skills cannot be taught here,” said K.Y. Lam, Director of Industry.",
+                         "“We want to train engineers,” said Lam of the Industry Department.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("K.Y. Lam", st[0].Speaker);
+        Assert.Equal("person", st[0].SpeakerType);
+        Assert.Equal("K.Y. Lam", st[1].Speaker);
+    }
+
+    [Fact]
+    public void A_relative_clause_or_a_noun_phrase_with_a_state_compound_inside_keeps_its_subject()
+    {
+        var st = Extract("Dorvane Corp said sales rose in the quarter.",
+                         "Tom Hale, who founded the Irvine, Calif.-based company, said sales would rise again.",
+                         "The Irvine, Calif.-based company said it would hire 200 people.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal("Tom Hale", st[1].Speaker);
+        Assert.Equal("sales would rise again", st[1].Content);
+        Assert.Equal("Dorvane Corp", st[2].Speaker);
+    }
 }
