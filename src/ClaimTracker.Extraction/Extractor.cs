@@ -65,6 +65,7 @@ internal sealed class ArticleRun
         _file = file;
         _spk = a.Paragraphs.Count > 0 ? new Speakers(a.Text, a.Paragraphs[0].Start, a.Paragraphs[^1].End) : new Speakers(a.Text);
         _spk.HeadlineCompany = Speakers.CompanyBeforeTicker(a.Headline);
+        _spk.Headline = a.Headline;
         foreach (var place in a.DatelinePlaces)
             if (Gazetteer.Countries.Default.TryAny(place, out var c) || Gazetteer.Countries.Default.TryName(place, out c)) _spk.DatelineCountry ??= c;
     }
@@ -466,7 +467,7 @@ internal sealed class ArticleRun
         {
             int t = next;
             if (cue.Lemma == "point out") { if (!Is(t, "out")) return null; t++; }
-            if (cue.Kind == CueKind.Tell) { int r = ThatAfterRecipient(t); if (r <= t) return null; t = r; }
+            if (cue.Kind == CueKind.Tell) { int r = ThatAfterRecipient(t, pronounClause: true); if (r <= t) return null; t = r; }
             // or with a quotation: "Howard replied, “We find ...”" / "“...,” he recalled."
             bool quoteAfter = cue.Kind != CueKind.Tell && (IsK(t, TokKind.Comma) || IsK(t, TokKind.Colon)) && IsK(t + 1, TokKind.OpenQ);
             bool quoteBefore = false;
@@ -474,7 +475,7 @@ internal sealed class ArticleRun
                 for (int b = prev; b >= _sa && b > prev - 8; b--)
                     if (IsK(b, TokKind.CloseQ)) { quoteBefore = true; break; }
                     else if (!IsWord(b) && !IsK(b, TokKind.Comma)) break;
-            if (!Is(t, "that") && !quoteAfter && !quoteBefore) return null;
+            if (!Is(t, "that") && !(cue.Kind == CueKind.Tell && In(t, SubjectPronouns)) && !quoteAfter && !quoteBefore) return null;
         }
         if (lw == "ruled" && !Is(next, "out")) return null;
         // "There are worries that ...", "is in doubt": a noun after a form of "be", not a thought
@@ -735,7 +736,11 @@ internal sealed class ArticleRun
                 return Is(i + 1, "the") && (Is(i + 2, "specter") || Is(i + 2, "spectre")) && Is(i + 3, "of") ? i + 4 : -2;
             case "float the idea of": return Is(i + 1, "the") && Is(i + 2, "idea") && Is(i + 3, "of") ? i + 4 : -2;
             case "voice":
-                return IsWord(i + 1) && W(i + 1).ToString() is "support" or "concern" or "concerns" or "opposition" or "doubts" or "fears" or "hope" or "optimism" or "skepticism" or "scepticism" ? -1 : -2;
+                if (IsWord(i + 1) && W(i + 1).ToString() is "support" or "concern" or "concerns" or "opposition" or "doubts" or "fears" or "hope" or "optimism" or "skepticism" or "scepticism") return -1;
+                // "voiced its comprehension for ...", "voiced serious reservations about ...", "voiced confidence that ...":
+                // the past form names what was expressed, whatever the noun (not "voiced by", "voiced at the meeting")
+                return W(i).Equals("voiced", StringComparison.OrdinalIgnoreCase) && IsWord(i + 1) && char.IsLower(_t[_toks[i + 1].S])
+                       && !In(i + 1, Lexicon.Prepositions) && !Is(i + 1, "again") && !Is(i + 1, "that") && !_in[i + 1] ? -1 : -2;
             case "see little chance":
             {
                 int k = i + 1;
@@ -1454,7 +1459,7 @@ internal sealed class ArticleRun
             { cueText = Text(s.CueFirst, k + 1); d.CueE = _toks[k].E; k++; }
             if (s.Info.Kind == CueKind.Tell && s.Kind != "inversion")
             {
-                int re = Lexicon.NeedThat.Contains(s.Info.Lemma) ? ThatAfterRecipient(k)
+                int re = Lexicon.NeedThat.Contains(s.Info.Lemma) ? ThatAfterRecipient(k, pronounClause: true)
                     : Recipient(k, trailing: s.SubjS > _sa && (IsK(s.SubjS - 1, TokKind.Comma) || IsK(s.SubjS - 1, TokKind.CloseQ)));
                 if (re > k)
                 {
@@ -1528,6 +1533,8 @@ internal sealed class ArticleRun
                 var d0 = Clone(d);
                 made += Emit(d0, Math.Max(prevEnd, _sa), s.SubjS, s);
             }
+            // "In a statement at the meeting, he said: “...”": the leading venue is the medium
+            else if (s.SubjS > _sa && IsK(s.SubjS - 1, TokKind.Comma)) MediumAdjunct(Math.Max(prevEnd, _sa), s.SubjS - 1, d);
             if (k >= cutoff)
             {
                 // "Asked about ..., he said:" -> the quote in the next paragraph is the statement
@@ -1720,9 +1727,28 @@ internal sealed class ArticleRun
         return n;
     }
 
+    /// <summary>"In a statement ...", "In an interview with ...": a leading phrase that names the venue in its first words.</summary>
+    bool OpensWithVenue(int from)
+    {
+        if (!Is(from, "in") || !(Is(from + 1, "a") || Is(from + 1, "an"))) return false;
+        for (int m = from + 2; m <= from + 4 && IsWord(m) && !_in[m]; m++)
+        {
+            if (In(m, VenueNouns)) return true;
+            if (In(m, Lexicon.Prepositions) || Is(m, "of")) return false;
+        }
+        return false;
+    }
+
     /// <summary>"In an earlier statement," before the subject: the venue of the attribution (sets the medium), not content.</summary>
     bool MediumAdjunct(int from, int comma, Draft d)
     {
+        if (comma > from + 8 && OpensWithVenue(from) && IsK(comma, TokKind.Comma))
+        {
+            int v = from + 2;
+            while (!In(v, VenueNouns)) v++;
+            d.Medium ??= W(v).Equals("statement", StringComparison.OrdinalIgnoreCase) ? "a statement" : Text(from + 1, v + 1);
+            return true;
+        }
         if (comma <= from || comma - from > 8 || !Is(from, "in") || !IsK(comma, TokKind.Comma)) return false;
         var last = W(comma - 1).ToString().ToLowerInvariant();
         if (last is not ("statement" or "speech" or "interview" or "letter" or "communique")) return false;
@@ -1736,7 +1762,9 @@ internal sealed class ArticleRun
         if (comma <= from) return true;
         if (!IsWord(from)) return false;
         if (Is(from, "asked")) return true;
-        if (comma - from > 12) return false;
+        // "In a statement at a White House meeting with Senate Republicans on the bill, he said: ...": a venue
+        // phrase may run long
+        if (comma - from > 12 && !(comma - from <= 30 && OpensWithVenue(from))) return false;
         for (int m = from; m < comma; m++) if (_toks[m].Kind is TokKind.OpenQ or TokKind.CloseQ) return false;
         var w = W(from).ToString();
         return Lexicon.Prepositions.Contains(w) || w is "Asked" or "Speaking" or "Separately" or "Earlier" or "Later" or "However" or "Meanwhile" or "Compounding" or "Last" or "Since";
@@ -1854,11 +1882,15 @@ internal sealed class ArticleRun
     }
 
     /// <summary>"informed the Securities and Exchange Commission that": the "that" after a short recipient, else -1.</summary>
-    int ThatAfterRecipient(int k)
+    int ThatAfterRecipient(int k, bool pronounClause = false)
     {
         for (int m = k; m < _sb && m < k + 10; m++)
         {
             if (Is(m, "that")) return m > k ? m : -1;
+            // "assured a meeting of trade ministers it is ready ...", "informed its creditors it had ...": the clause may
+            // start with its subject pronoun and a finite verb, without "that"
+            if (pronounClause && m > k && In(m, SubjectPronouns) && !Cap(m) && (In(m + 1, FiniteAux) || InLower(m + 1, Lexicon.BeForms)))
+                return m;
             if (!IsWord(m) || _in[m]) return -1;
             if (Is(m, "to") && IsWord(m + 1) && char.IsLower(_t[_toks[m + 1].S])) return -1;   // "told the banks to stop ..." is a directive
         }

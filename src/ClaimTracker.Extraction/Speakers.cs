@@ -326,7 +326,10 @@ internal sealed class Speakers
             // "K.Y. Yeung", "N.J. Nicholas": a person's dotted initials right before the surname that ends the run
             if (n == e && e - s >= 2 && IsDottedInitials(W(toks[e - 2]).ToString()) && !PlaceInitials.Contains(W(toks[e - 2]).ToString())
                 && !Lexicon.OrgWords.Contains(w) && !UsedLowerCase(w) && (e - 2 == s || !IsCapWord(toks[e - 3]) || TitleWordAt(toks[e - 3]) || StripPossessive(W(toks[e - 3]).ToString()) != W(toks[e - 3]).ToString())
-                && !(e < toks.Count && OrgWordAt(toks[e])))
+                && !(e < toks.Count && OrgWordAt(toks[e]))
+                // not a firm named for its founder: in a headline ("A.H. ROBINS <QRAH> FILES ..."), before a ticker or a
+                // legal suffix anywhere in the story, or before a description of its staff ("E.F. Hutton food analyst X")
+                && !InitialledFirm(toks, e - 2, e))
             {
                 n = e - 2;
                 break;
@@ -385,13 +388,34 @@ internal sealed class Speakers
 
     static readonly WordSet TimeAfterDocument = new(["midday", "noon", "today", "yesterday", "night", "week", "weekend", "month", "morning", "evening", "afternoon", "midnight"]);
 
+    /// <summary>Whether "X.Y. Surname" (tokens [i, e)) names a firm: the headline writes it, the story follows it with a
+    /// ticker or a legal suffix, or it qualifies a lower-case title right after it.</summary>
+    bool InitialledFirm(List<Tok> toks, int i, int e)
+    {
+        string name = _text[toks[i].S..toks[e - 1].E];
+        if (Headline is { } h && h.Contains(name.ToUpperInvariant(), StringComparison.Ordinal)) return true;
+        if (LooksLikeOrgToken(name)) return true;
+        for (int k = e; k < toks.Count && k <= e + 2; k++)
+        {
+            if (toks[k].Kind != TokKind.Word || !char.IsLower(_text[toks[k].S])) break;
+            var w = W(toks[k]).ToString();
+            if (Lexicon.PersonNouns.Contains(w) || Lexicon.TitleWords.Contains(w) && w is not ("of" or "the" or "and" or "for" or "to")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The article's headline (a name written in it with initials is a firm's, "P.H. GLATFELTER CO").</summary>
+    public string? Headline { get; set; }
+
     /// <summary>"K.Y.", "J.": one to three capital letters, each closed by a period.</summary>
     static bool IsDottedInitials(string w) => w.Length is >= 2 and <= 6 && w.Length % 2 == 0
         && Enumerable.Range(0, w.Length / 2).All(k => char.IsUpper(w[2 * k]) && w[2 * k + 1] == '.');
 
     /// <summary>Dotted initials of places and bodies, never a person's: "U.S. Steel", "B.C. Resources".</summary>
     static readonly HashSet<string> PlaceInitials = new(StringComparer.Ordinal)
-        { "U.S.", "U.K.", "U.N.", "E.C.", "N.Z.", "B.C.", "N.J.", "N.Y.", "D.C.", "L.A.", "S.A.", "U.A.E.", "E.E.C.", "P.R.", "W.", "E.", "N.", "S." };
+        { "U.S.", "U.K.", "U.N.", "E.C.", "N.Z.", "B.C.", "N.J.", "N.Y.", "D.C.", "L.A.", "S.A.", "U.A.E.", "E.E.C.", "P.R.", "W.", "E.", "N.", "S.",
+          // legal forms written with dots: "N.V. Philips", "P.T. Astra"
+          "N.V.", "B.V.", "A.G.", "K.K.", "P.T.", "S.p.A.", "A.S.", "A.B." };
 
     static bool IsMonth(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July"
         or "August" or "September" or "October" or "November" or "December" or "Jan." or "Feb." or "Sept." or "Oct." or "Nov." or "Dec.";

@@ -210,6 +210,11 @@ public class GeneralizationRound8Tests
         Assert.Equal("K.Y. Lam", st[0].Speaker);
         Assert.Equal("person", st[0].SpeakerType);
         Assert.Equal("K.Y. Lam", st[1].Speaker);
+        // a firm named for its founder stays a firm: in its headline, or before its staff's title
+        var firm = ExtractWire("J.R. DORVANE <JRD> FILES REPORT", "J.R. Dorvane said it filed its monthly report.");
+        Assert.Equal("organization", Assert.Single(firm).SpeakerType);
+        var analyst = Assert.Single(Extract("“Prices will rise,” said B.F. Hollis food analyst Tom Reed."));
+        Assert.NotEqual("B.F. Hollis", analyst.Speaker);
     }
 
     [Fact]
@@ -222,5 +227,36 @@ public class GeneralizationRound8Tests
         Assert.Equal("Tom Hale", st[1].Speaker);
         Assert.Equal("sales would rise again", st[1].Content);
         Assert.Equal("Dorvane Corp", st[2].Speaker);
+    }
+
+    [Fact]
+    public void Assured_or_informed_a_recipient_and_a_pronoun_clause_without_that_is_a_report()
+    {
+        var st = Extract("The minister has assured a meeting of farm ministers it is ready to cut subsidies.",
+                         "Dorvane Corp informed its creditors it had no cash to pay them. He advised clients to sell.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("has assured a meeting of farm ministers", st[0].Cue);
+        Assert.Equal("it is ready to cut subsidies", st[0].Content);
+        Assert.Equal("a meeting of farm ministers", st[0].Medium);
+        Assert.Equal("it had no cash to pay them", st[1].Content);
+    }
+
+    [Fact]
+    public void A_long_leading_venue_phrase_before_said_colon_is_the_medium_not_a_statement()
+    {
+        var s = Assert.Single(Extract("In a statement at a meeting with party leaders on the farm bill, the president said: “I would have no choice but to veto it.”"));
+        Assert.Equal("direct", s.Mode);
+        Assert.Equal("I would have no choice but to veto it.", s.Content);
+        Assert.Equal("a statement", s.Medium);
+    }
+
+    [Fact]
+    public void Voiced_reports_whatever_it_expressed_but_not_as_a_passive()
+    {
+        var st = Extract("Norland voiced its understanding for the air strike on the platform.",
+                         "The plan was voiced by many delegates at the meeting.");
+        var s = Assert.Single(st);
+        Assert.Equal("voiced", s.Cue);
+        Assert.Equal("its understanding for the air strike on the platform", s.Content);
     }
 }
