@@ -924,6 +924,10 @@ internal sealed class ArticleRun
                 if (appositive)
                 {
                     var (s, e) = NounPhraseBefore(c2);
+                    // "Turkey's second biggest bank, the private Turkiye Is Bankasi, announced": a body described, then
+                    // named in apposition; the phrase runs through the name (the name speaks)
+                    if (s >= 0 && e == c2 && IsWord(e - 1) && char.IsLower(_t[_toks[e - 1].S]) && In(e - 1, Lexicon.OrgNouns) && NamedAppositive(c2 + 1, j))
+                        return (s, j);
                     // "Ameritech Publishing, a unit of Ameritech, the telephone company, said": the company before "a unit of" speaks
                     if (CompanyBeforeRelation(s, out var s3, out var e3)) return (s3, e3);
                     // a second appositive: "Tom Hale, president of Brenner Ltd, the Canadian unit of Orvis, said": the
@@ -1021,6 +1025,20 @@ internal sealed class ArticleRun
             return (ne - 1, ne);
         }
         return (ns, ne);
+    }
+
+    /// <summary>"the private Turkiye Is Bankasi", "the FNSEA": "the"/"its", lower-case modifiers, then capitalised words to
+    /// <paramref name="end"/>.</summary>
+    bool NamedAppositive(int from, int end)
+    {
+        int m = from;
+        if (!(Is(m, "the") || Is(m, "its"))) return false;
+        m++;
+        while (m < end && IsWord(m) && char.IsLower(_t[_toks[m].S]) && !In(m, Lexicon.Prepositions) && !Is(m, "of") && !Is(m, "and")) m++;
+        if (m >= end || !Cap(m)) return false;
+        for (int q = m; q < end; q++)
+            if (!(Cap(q) || IsK(q, TokKind.OpenParen) || IsK(q, TokKind.CloseParen) || IsK(q, TokKind.Other))) return false;
+        return true;
     }
 
     /// <summary>"D-Ark.", "R-Kan", "I-Conn.": a legislator's party and state.</summary>

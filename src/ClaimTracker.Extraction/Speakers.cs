@@ -551,6 +551,29 @@ internal sealed class Speakers
         }
         core = core.Trim().TrimEnd(',');
 
+        // "Malaysia's central bank, Bank Negara", "the farm union, the FNSEA": a body described by a lower-case noun and
+        // then named in apposition is the body of that name
+        {
+            int lc = core.LastIndexOf(", ", StringComparison.Ordinal);
+            if (lc > 0)
+            {
+                var head0 = core[..lc].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var tw0 = core[(lc + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                int f0 = 0;
+                if (f0 < tw0.Length && tw0[f0] is "the" or "its" or "a" or "an") f0++;
+                while (f0 < tw0.Length && char.IsLower(tw0[f0][0])) f0++;
+                // (the description's head noun, not the last word: "A commander of a ... rebel group, X" is a person)
+                string hn0 = head0.Length > 0 ? head0[HeadIndex(head0)] : "";
+                if (head0.Length > 0 && hn0.Length > 0 && char.IsLower(hn0[0]) && Lexicon.OrgNouns.Contains(hn0) && f0 < tw0.Length
+                    && tw0[f0..].All(w => char.IsUpper(w[0]) || w[0] is '<' or '(' || w.EndsWith('>') || w.EndsWith(')')))
+                {
+                    // the name of a body, never a person's ("Bank Negara" is no "President Reagan")
+                    string named = WithoutTickers(string.Join(' ', tw0[f0..]));
+                    return Note(Other(OrgName(named), SpeakerTypes.Organization, false));
+                }
+            }
+        }
+
         // "The team's report to the government": a document speaks for its owner named before the possessive
         {
             var cw = core.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -938,6 +961,8 @@ internal sealed class Speakers
                     return Note(group);
                 }
                 if (SpokenOrgBeginningWith(bare) is { } spoken) return Note(spoken);
+                // "Petrobras said" after "Brazil's state oil company, Petrobras, said": the body met by that very name
+                if (_others.TryGetValue(SpeakerTypes.Organization + "|" + bare, out var sameOrg)) return Note(sameOrg);
                 // a single capitalised word never seen in an organisation name: a person known by one name
                 var one = new Entity { Name = bare, Type = SpeakerTypes.Person };
                 _persons.TryAdd(bare, one);

@@ -259,4 +259,23 @@ public class GeneralizationRound8Tests
         Assert.Equal("voiced", s.Cue);
         Assert.Equal("its understanding for the air strike on the platform", s.Content);
     }
+
+    [Fact]
+    public void A_body_described_and_then_named_in_apposition_is_the_named_body()
+    {
+        var st = Extract("Norland's central bank, Bank Tersa, said rates would fall.",
+                         "The country's second biggest bank, the private Vesta Ulus Bankasi, announced a profit rise.",
+                         "Norland's state oil company, Norpetro, said output rose. Norpetro said it would drill more wells.");
+        Assert.Equal(4, st.Count);
+        Assert.Equal("Bank Tersa", st[0].Speaker);
+        Assert.Equal("organization", st[0].SpeakerType);
+        Assert.Equal("Vesta Ulus Bankasi", st[1].Speaker);
+        Assert.Equal("Norpetro", st[2].Speaker);
+        Assert.Equal("Norpetro", st[3].Speaker);
+        Assert.Equal("organization", st[3].SpeakerType);
+        // a person described by the group he leads stays the person
+        var man = Assert.Single(Extract("A commander of a unit within the Front rebel group, Zeki Aras, said the town had fallen."));
+        Assert.Equal("Zeki Aras", man.Speaker);
+        Assert.Equal("person", man.SpeakerType);
+    }
 }
