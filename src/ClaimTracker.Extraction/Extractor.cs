@@ -1899,6 +1899,18 @@ internal sealed class ArticleRun
         return (-1, -1);
     }
 
+    /// <summary>Whether the cue at <paramref name="cue"/> heads a main clause: its subject opens the sentence or follows a
+    /// comma, a quotation or "and"/"but", not a subordinator ("after the authorities assured ...").</summary>
+    bool MainClauseCue(int cue)
+    {
+        int b = cue - 1;
+        while (b >= _sa && InLower(b, Lexicon.AuxAdverbs)) b--;
+        var (ns, _) = NounPhraseBefore(b + 1);
+        if (ns < 0) return false;
+        int before = ns - 1;
+        return before < _sa || IsK(before, TokKind.Comma) || IsK(before, TokKind.CloseQ) || Is(before, "and") || Is(before, "but");
+    }
+
     /// <summary>"informed the Securities and Exchange Commission that": the "that" after a short recipient, else -1.</summary>
     int ThatAfterRecipient(int k, bool pronounClause = false)
     {
@@ -1907,7 +1919,10 @@ internal sealed class ArticleRun
             if (Is(m, "that")) return m > k ? m : -1;
             // "assured a meeting of trade ministers it is ready ...", "informed its creditors it had ...": the clause may
             // start with its subject pronoun and a finite verb, without "that"
-            if (pronounClause && m > k && In(m, SubjectPronouns) && !Cap(m) && (In(m + 1, FiniteAux) || InLower(m + 1, Lexicon.BeForms)))
+            // (not after "me"/"us", a sign of speech quoted, nor in a clause that hangs on a time word: "after the
+            // authorities assured them they would ...", nested in the report around it)
+            if (pronounClause && m > k && In(m, SubjectPronouns) && !Cap(m) && (In(m + 1, FiniteAux) || InLower(m + 1, Lexicon.BeForms))
+                && !(Is(k, "me") || Is(k, "us")) && MainClauseCue(k - 1))
                 return m;
             if (!IsWord(m) || _in[m]) return -1;
             if (Is(m, "to") && IsWord(m + 1) && char.IsLower(_t[_toks[m + 1].S])) return -1;   // "told the banks to stop ..." is a directive

@@ -399,7 +399,10 @@ internal sealed class Speakers
         {
             if (toks[k].Kind != TokKind.Word || !char.IsLower(_text[toks[k].S])) break;
             var w = W(toks[k]).ToString();
-            if (Lexicon.PersonNouns.Contains(w) || Lexicon.TitleWords.Contains(w) && w is not ("of" or "the" or "and" or "for" or "to")) return true;
+            // (a verb, a determiner or a preposition ends the description: "A.W. Clausen said the bank ...")
+            if (Lexicon.Lookup.ContainsKey(w) || Lexicon.Determiners.Contains(w) || Lexicon.Prepositions.Contains(w) || Lexicon.AuxAdverbs.Contains(w)
+                || Lexicon.SubjectStoppers.Contains(w) || w is "of") break;
+            if (Lexicon.PersonNouns.Contains(w) || Lexicon.TitleWords.Contains(w)) return true;
         }
         return false;
     }

@@ -25,8 +25,10 @@ public class GeneralizationRound8Tests
     {
         var st = Extract("Dorvane Inc, of Irvine, Calif., said it would buy a chain of stores.",
                          "The company, based in Dallas, Tex., said the purchase would be paid in cash.",
-                         "Tom Weller, of Boston, Mass., said the price was too high.");
-        Assert.Equal(3, st.Count);
+                         "Tom Weller, of Boston, Mass., said the price was too high.",
+                         "Ann Lowe, a Fremont, Calif., investor with a stake in Dorvane, said she would seek a board seat.");
+        Assert.Equal(4, st.Count);
+        Assert.Equal("Ann Lowe", st[3].SpeakerText);
         Assert.Equal("Dorvane Inc", st[0].SpeakerText);
         Assert.Equal("it would buy a chain of stores", st[0].Content);
         Assert.Equal("The company", st[1].SpeakerText);
@@ -65,6 +67,10 @@ public class GeneralizationRound8Tests
         // one word too
         var one = ExtractWire("TALMORCO <TLM> SETS DIVIDEND", "Talmorco said it will pay a dividend of 10 cts a share.");
         Assert.Equal("organization", Assert.Single(one).SpeakerType);
+        // the headline's short name still means the story's full name
+        var full = ExtractWire("DORVA COMPUTER <DVC> IN SUPPLY PACT", "Dorva Computer Systems Inc said it signed a supply agreement.",
+                               "Under the agreement, Dorva Computer said it will make controllers.");
+        Assert.Equal("Dorva Computer Systems Inc", full[1].Speaker);
     }
 
     [Fact]
@@ -185,6 +191,11 @@ public class GeneralizationRound8Tests
         Assert.Equal("Bank of Norland Governor", st[0].Role);
         Assert.Equal("Per Aasen", st[1].Speaker);
         Assert.Equal("Mary Dowd", st[2].Speaker);
+        // a field word ends the body's name, not the title
+        var inst = Extract("Institute of World Finance Managing Director Horst Lang said rates would fall.",
+                           "Speaking to reporters, the research institute said rates were low.");
+        Assert.Equal("Horst Lang", inst[0].Speaker);
+        Assert.Equal("Institute of World Finance", inst[1].Speaker);
     }
 
     [Fact]
@@ -199,6 +210,11 @@ public class GeneralizationRound8Tests
         Assert.Equal("Losses will fall", st[1].Content);
         Assert.Equal("said in a telex message", st[2].Cue);
         Assert.Equal("the key rate was cut", st[2].Content);
+        // a participle phrase on the letter, and a venue noun that is not the cue's own ("a comment on an article")
+        var made = Extract("“Our concerns are small,” the agency told Tom Reed in a letter made public by the firm.",
+                           "A spokeswoman said in a comment on an article in the paper that the firm would grow.");
+        Assert.Equal("Our concerns are small", made[0].Content);
+        Assert.Equal("said", made[1].Cue);
     }
 
     [Fact]
@@ -277,5 +293,21 @@ public class GeneralizationRound8Tests
         var man = Assert.Single(Extract("A commander of a unit within the Front rebel group, Zeki Aras, said the town had fallen."));
         Assert.Equal("Zeki Aras", man.Speaker);
         Assert.Equal("person", man.SpeakerType);
+    }
+
+    [Fact]
+    public void A_preposition_ends_the_subject_noun_phrase_of_a_nested_cue()
+    {
+        var s = Assert.Single(Extract("The committee said export curbs and “selectiveness” towards foreign contractors had denied British firms orders."));
+        Assert.Equal("committee", s.Speaker);
+        Assert.Equal("export curbs and \"selectiveness\" towards foreign contractors had denied British firms orders", s.Content.Replace('“', '"').Replace('”', '"'));
+    }
+
+    [Fact]
+    public void Warns_after_a_quotation_inverts_like_said()
+    {
+        var s = Assert.Single(Extract("“Prices will rise,” warns Dorvane chief economist Carl Berg."));
+        Assert.Equal("warns", s.Cue);
+        Assert.Equal("Carl Berg", s.Speaker);
     }
 }
