@@ -580,6 +580,7 @@ internal sealed class ArticleRun
             }
             // "..., however, by saying the ..." is a participle of the main clause's subject too
             if (!IsK(prev, TokKind.Comma) && !Is(prev, "and") && !IsK(prev, TokKind.Dash) && !(Is(prev, "also") && IsK(prev - 1, TokKind.Comma))
+                && !(Is(prev, "while") && !IsK(prev - 1, TokKind.Comma) && cue.Kind is CueKind.Directive)
                 && !(Is(prev, "by") && cue.Lemma is "say" or "warn" or "claim" or "argue" or "insist" or "suggest"))
                 return null;
             site.Kind = "participle";
@@ -1579,7 +1580,10 @@ internal sealed class ArticleRun
             // "criticised the decision but the unions gave it qualified approval": a contrast ends the noun phrase too
             if (NounComplementLemmas.Contains(s.Info.Lemma))
                 for (int m = k + 1; m < ce; m++)
-                    if ((_toks[m].Kind is TokKind.Comma or TokKind.Semi || (Is(m, "but") || Is(m, "whereas")) && !In(m + 1, NounPhraseContrast)) && !_in[m]) { ce = m; break; }
+                    if ((_toks[m].Kind is TokKind.Comma or TokKind.Semi || (Is(m, "but") || Is(m, "whereas")) && !In(m + 1, NounPhraseContrast)
+                         // "voiced its understanding for the strike while calling for a halt": a participle after "while" is the
+                         // speaker's next act
+                         || Is(m, "while") && IsWord(m + 1) && W(m + 1).EndsWith("ing", StringComparison.Ordinal)) && !_in[m]) { ce = m; break; }
             for (int m = k + 1; m + 1 < ce; m++)
                 if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m] && Is(m + 1, "but") && IsWord(m + 2)
                     && Is(m + 2, "there"))
