@@ -238,6 +238,15 @@ internal sealed class Speakers
         {
             string tail = StripPossessive(_text[toks[k].S..toks[e - 1].E]);
             if (!IsHeadlineCompany(tail)) continue;
+            // only after words that open a sentence ("But", "The", "In"): "Robert Salomon" is a man, whatever firm
+            // the headline names "SALOMON <SB>"
+            bool openersOnly = true;
+            for (int m = s; m < k; m++)
+            {
+                var ow = W(toks[m]).ToString();
+                if (!(Lexicon.SentenceOpeners.Contains(ow) || Lexicon.Determiners.Contains(ow) || Lexicon.Prepositions.Contains(ow))) openersOnly = false;
+            }
+            if (!openersOnly) break;
             if (!_orgNames.Contains(tail)) _orgNames.Add(tail);
             for (int m = k; m < e; m++) _orgSingles.Add(StripPossessive(W(toks[m]).ToString()));
             if (k == s) return;
