@@ -186,6 +186,7 @@ internal sealed class ArticleRun
         public bool AnswersAccusation; // a relative denial kept only because it may answer the accusation before it
         public bool Refusal;            // "did not say when ...": governs what follows but reports nothing
         public bool PronounAfterObject; // "X introduced a tax package he said ...": the pronoun's subject phrase was cut from its object
+        public bool AfterWhile;         // "... while calling for ...": a participle that a trailing attribution still governs
     }
 
     void Sentence()
@@ -260,7 +261,7 @@ internal sealed class ArticleRun
             if (!(IsK(t.SubjS - 1, TokKind.Comma) || IsK(t.SubjS - 1, TokKind.CloseQ))) continue;
             if (!EndsAfterCue(t)) continue;
             for (int m = 0; m < k; m++)
-                if (sites[m].Cue < t.SubjS && sites[m].Kind is "forward" or "shared" or "relative" or "reduced" && !ColonBetween(sites[m].Cue, t.SubjS)) sites[m].Valid = false;
+                if (sites[m].Cue < t.SubjS && (sites[m].Kind is "forward" or "shared" or "relative" or "reduced" || sites[m].AfterWhile) && !ColonBetween(sites[m].Cue, t.SubjS)) sites[m].Valid = false;
             break;
         }
         // a participle that opens the sentence takes the subject of the main clause after its comma
@@ -480,6 +481,10 @@ internal sealed class ArticleRun
         if (lw == "ruled" && !Is(next, "out")) return null;
         // "There are worries that ...", "is in doubt": a noun after a form of "be", not a thought
         if (cue.Lemma is "worry" or "doubt" && (InLower(prev, Lexicon.BeForms) || Is(prev, "no") || Is(prev, "little"))) return null;
+        // "doubt" reports a clause ("doubt there is enough", "doubt whether ...", "doubt the plan will work"), not a thing
+        // ("doubted their accuracy")
+        if (cue.Lemma == "doubt" && !(Is(next, "that") || Is(next, "whether") || Is(next, "if") || Is(next, "there") || In(next, SubjectPronouns)
+                                      || Enumerable.Range(next + 1, 5).Any(m => InLower(m, Lexicon.BeForms) || In(m, FiniteAux)))) return null;
         if (cue.Lemma == "press" && Is(next, "for")) { }
         if (cue.Lemma == "call" && !(Is(next, "on") || Is(next, "for") || (Is(next, "again") && (Is(next + 1, "for") || Is(next + 1, "on"))))) return null;
         if (cue.Lemma == "press" && !PressedDirective(i)) return null;
@@ -585,6 +590,7 @@ internal sealed class ArticleRun
                 return null;
             site.Kind = "participle";
             site.RegionStart = prev;
+            site.AfterWhile = Is(prev, "while");
             return site;
         }
 
@@ -804,9 +810,13 @@ internal sealed class ArticleRun
         if (!(Cap(k) || In(k, Lexicon.Determiners) || In(k, Lexicon.Pronouns) || char.IsLower(_t[_toks[k].S]))) return k;
         if (Is(k, "that") || Is(k, "it")) return k;
         int e = k;
+        bool relative = false;
         while (e < _sb && _toks[e].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && e - k < 14)
         {
-            if (IsWord(e) && e > k && (Lexicon.Lookup.ContainsKey(W(e)) || In(e, Lexicon.BeForms) || Is(e, "has") || Is(e, "had") || Is(e, "have") || Is(e, "will") || Is(e, "would"))) return k;
+            // "said one analyst who heard the rumors but doubted their accuracy": verbs inside the speaker's own
+            // relative clause
+            if (Is(e, "who") && e > k) relative = true;
+            if (!relative && IsWord(e) && e > k && (Lexicon.Lookup.ContainsKey(W(e)) || In(e, Lexicon.BeForms) || Is(e, "has") || Is(e, "had") || Is(e, "have") || Is(e, "will") || Is(e, "would"))) return k;
             e++;
         }
         if (e < _sb && _toks[e].Kind is not (TokKind.Comma or TokKind.Stop or TokKind.Semi or TokKind.Dash)) return k;

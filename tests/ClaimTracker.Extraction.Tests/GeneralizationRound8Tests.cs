@@ -318,4 +318,16 @@ public class GeneralizationRound8Tests
         Assert.Equal("warns", s.Cue);
         Assert.Equal("Carl Berg", s.Speaker);
     }
+
+    [Fact]
+    public void A_trailing_attribution_still_governs_a_while_participle_and_a_speakers_relative_clause_holds_no_cue()
+    {
+        var st = Extract("Coffee exporters are preparing for low prices while urging their government to lobby for quotas, the chairman of the exporters association told Reuters.",
+                         "“The chief does not want more exposure,” said one analyst who heard the rumors but doubted their accuracy.");
+        Assert.Equal(2, st.Count);
+        Assert.Equal("told Reuters", st[0].Cue);
+        Assert.Equal("Coffee exporters are preparing for low prices while urging their government to lobby for quotas", st[0].Content);
+        Assert.Equal("said", st[1].Cue);
+        Assert.Equal("an analyst", st[1].Speaker);
+    }
 }
