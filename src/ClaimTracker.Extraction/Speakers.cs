@@ -345,6 +345,8 @@ internal sealed class Speakers
             }
             if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || Lexicon.SentenceOpeners.Contains(w) || IsMonth(w) || IsAllCaps(w.AsSpan())) break;
             if (n - 1 > s && W(toks[n - 2]).EndsWith("’s") || n - 1 > s && W(toks[n - 2]).EndsWith("'s")) { n--; break; }
+            // "Calif.-based Meridian": a place joined to "-based" is no first name
+            if (w.EndsWith("-based", StringComparison.Ordinal) || w.EndsWith("-owned", StringComparison.Ordinal)) break;
             // "In Anacomp's fiscal 1986": a capitalised preposition that opens the sentence is no first name
             if (n - 1 == s && n < e && RunOpeningPrepositions.Contains(w)) break;
             n--;
@@ -1568,6 +1570,9 @@ internal sealed class Speakers
     {
         // "The British-based Syrian Observatory", "state-run Anadolu Agency", "Dubai-based Orient TV"
         var words = s.Split(' ');
+        // "Irvine, Calif.-based Meridian": a place with its state before the "-based" word goes with it
+        for (int c = 0; c < words.Length - 2 && c < 3 && char.IsUpper(words[c][0]) && words[c].EndsWith(','); c++)
+            if (words[c + 1].EndsWith("-based", StringComparison.Ordinal) && char.IsUpper(words[c + 2][0])) return string.Join(' ', words[(c + 2)..]);
         int k = 0;
         while (k < words.Length - 1 && (words[k].EndsWith("-based", StringComparison.Ordinal) || words[k].EndsWith("-run", StringComparison.Ordinal)
                || words[k].EndsWith("-owned", StringComparison.Ordinal) || words[k].EndsWith("-backed", StringComparison.Ordinal) && char.IsUpper(words[k + 1][0])))

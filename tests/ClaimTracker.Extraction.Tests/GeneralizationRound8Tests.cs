@@ -248,6 +248,10 @@ public class GeneralizationRound8Tests
         Assert.Equal("Tom Hale", st[1].Speaker);
         Assert.Equal("sales would rise again", st[1].Content);
         Assert.Equal("Dorvane Corp", st[2].Speaker);
+        // the place and its "-based" word are no part of a company's short name
+        var firm = Extract("Meridian Reserve Inc said it sold a field.", "The Irvine, Calif.-based Meridian said it would drill again.");
+        Assert.Equal("Meridian Reserve Inc", firm[1].Speaker);
+        Assert.Equal("organization", firm[1].SpeakerType);
     }
 
     [Fact]
