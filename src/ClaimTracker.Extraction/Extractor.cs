@@ -64,6 +64,8 @@ internal sealed class ArticleRun
         _t = a.Text;
         _file = file;
         _spk = a.Paragraphs.Count > 0 ? new Speakers(a.Text, a.Paragraphs[0].Start, a.Paragraphs[^1].End) : new Speakers(a.Text);
+        _spk.HeadlineCompany = Speakers.CompanyBeforeTicker(a.Headline);
+        _spk.Headline = a.Headline;
         foreach (var place in a.DatelinePlaces)
             if (Gazetteer.Countries.Default.TryAny(place, out var c) || Gazetteer.Countries.Default.TryName(place, out c)) _spk.DatelineCountry ??= c;
     }
@@ -81,6 +83,7 @@ internal sealed class ArticleRun
             Tokenizer.Quotes(toks, close, ins);
             if (!p.IsSubhead) _spk.Scan(toks, ins);
         }
+        _spk.FinishScan();
         _spk.MainCountry = MainCountry(paras);
         var sentences = new List<(int, int)>();
         foreach (var (p, toks) in paras)
@@ -183,6 +186,7 @@ internal sealed class ArticleRun
         public bool AnswersAccusation; // a relative denial kept only because it may answer the accusation before it
         public bool Refusal;            // "did not say when ...": governs what follows but reports nothing
         public bool PronounAfterObject; // "X introduced a tax package he said ...": the pronoun's subject phrase was cut from its object
+        public bool AfterWhile;         // "... while calling for ...": a participle that a trailing attribution still governs
     }
 
     void Sentence()
@@ -257,7 +261,7 @@ internal sealed class ArticleRun
             if (!(IsK(t.SubjS - 1, TokKind.Comma) || IsK(t.SubjS - 1, TokKind.CloseQ))) continue;
             if (!EndsAfterCue(t)) continue;
             for (int m = 0; m < k; m++)
-                if (sites[m].Cue < t.SubjS && sites[m].Kind is "forward" or "shared" or "relative" or "reduced" && !ColonBetween(sites[m].Cue, t.SubjS)) sites[m].Valid = false;
+                if (sites[m].Cue < t.SubjS && (sites[m].Kind is "forward" or "shared" or "relative" or "reduced" || sites[m].AfterWhile) && !ColonBetween(sites[m].Cue, t.SubjS)) sites[m].Valid = false;
             break;
         }
         // a participle that opens the sentence takes the subject of the main clause after its comma
@@ -414,6 +418,8 @@ internal sealed class ArticleRun
         "rules", "regulations", "legislation", "law", "scheme", "schedule", "pact", "arrangement", "formula", "measure",
         "amendment", "settlement", "restructuring", "version", "transaction", "reorganization"]);
 
+    static readonly WordSet SubjectPronouns = new(["he", "she", "it", "they", "we"]);
+
     static readonly WordSet WhWords = new(["when", "whether", "how", "what", "why", "where", "who", "which", "if"]);
 
     /// <summary>"did not say when ...", "would not disclose how much ...", "would not confirm the report": a refusal with no
@@ -463,7 +469,7 @@ internal sealed class ArticleRun
         {
             int t = next;
             if (cue.Lemma == "point out") { if (!Is(t, "out")) return null; t++; }
-            if (cue.Kind == CueKind.Tell) { int r = ThatAfterRecipient(t); if (r <= t) return null; t = r; }
+            if (cue.Kind == CueKind.Tell) { int r = ThatAfterRecipient(t, pronounClause: true); if (r <= t) return null; t = r; }
             // "wrote on Twitter that ...", "stated in a letter to shareholders that ...": a short phrase on where it was said
             else if ((Is(t, "on") || Is(t, "in") || Is(t, "to")) && !Is(t + 1, "that"))
                 for (int m = t + 1; m < _sb && m < t + 7 && IsWord(m); m++)
@@ -476,9 +482,15 @@ internal sealed class ArticleRun
                 for (int b = prev; b >= _sa && b > prev - 8; b--)
                     if (IsK(b, TokKind.CloseQ)) { quoteBefore = true; break; }
                     else if (!IsWord(b) && !IsK(b, TokKind.Comma)) break;
-            if (!Is(t, "that") && !quoteAfter && !quoteBefore) return null;
+            if (!Is(t, "that") && !(cue.Kind == CueKind.Tell && In(t, SubjectPronouns)) && !quoteAfter && !quoteBefore) return null;
         }
         if (lw == "ruled" && !Is(next, "out")) return null;
+        // "There are worries that ...", "is in doubt": a noun after a form of "be", not a thought
+        if (cue.Lemma is "worry" or "doubt" && (InLower(prev, Lexicon.BeForms) || Is(prev, "no") || Is(prev, "little"))) return null;
+        // "doubt" reports a clause ("doubt there is enough", "doubt whether ...", "doubt the plan will work"), not a thing
+        // ("doubted their accuracy")
+        if (cue.Lemma == "doubt" && !(Is(next, "that") || Is(next, "whether") || Is(next, "if") || Is(next, "there") || In(next, SubjectPronouns)
+                                      || Enumerable.Range(next + 1, 5).Any(m => InLower(m, Lexicon.BeForms) || In(m, FiniteAux)))) return null;
         if (cue.Lemma == "press" && Is(next, "for")) { }
         if (cue.Lemma == "call" && !(Is(next, "on") || Is(next, "for") || (Is(next, "again") && (Is(next + 1, "for") || Is(next + 1, "on"))))) return null;
         if (cue.Lemma == "press" && !PressedDirective(i)) return null;
@@ -599,10 +611,12 @@ internal sealed class ArticleRun
             }
             // "..., however, by saying the ..." is a participle of the main clause's subject too
             if (!IsK(prev, TokKind.Comma) && !Is(prev, "and") && !IsK(prev, TokKind.Dash) && !(Is(prev, "also") && IsK(prev - 1, TokKind.Comma))
+                && !(Is(prev, "while") && !IsK(prev - 1, TokKind.Comma) && cue.Kind is CueKind.Directive)
                 && !(Is(prev, "by") && cue.Lemma is "say" or "warn" or "claim" or "argue" or "insist" or "suggest"))
                 return null;
             site.Kind = "participle";
             site.RegionStart = prev;
+            site.AfterWhile = Is(prev, "while");
             return site;
         }
 
@@ -642,6 +656,8 @@ internal sealed class ArticleRun
             site.SubjS = j; site.SubjE = j + 1;
             var (asx, aex) = NounPhraseBefore(j - 1);
             if (asx < 0) return null;
+            // "bills of Sen. X, R-Miss., which call for ...": a party tag or a state is no antecedent
+            if (aex - asx == 1 && (IsPartyTag(asx) || IsStateAbbreviation(asx))) return null;
             // "an attack police blame on rebels, which deny it" / "blamed the blast on rebels, who": the antecedent is
             // the target of the accusation, after the verb's preposition
             for (int m = Math.Max(_sa, asx - 2); m < aex; m++)
@@ -659,7 +675,7 @@ internal sealed class ArticleRun
         // Inversion: "“...,” said Jan Egeland" / "..., said the spokesman."
         if ((j < _sa || IsK(j, TokKind.Comma) || IsK(j, TokKind.CloseQ)) && !(IsK(j, TokKind.Comma) && SubjectBefore(i, out _, cueFirst - 1).S >= 0))
         {
-            if (cue.Kind is CueKind.Say && (lw is "said" or "says" or "added" or "adds" or "warned" or "asked"))
+            if (cue.Kind is CueKind.Say && (lw is "said" or "says" or "added" or "adds" or "warned" or "warns" or "asked"))
             {
                 int k = next;
                 int e = InvertedSubject(k);
@@ -753,7 +769,11 @@ internal sealed class ArticleRun
                 return Is(i + 1, "the") && (Is(i + 2, "specter") || Is(i + 2, "spectre")) && Is(i + 3, "of") ? i + 4 : -2;
             case "float the idea of": return Is(i + 1, "the") && Is(i + 2, "idea") && Is(i + 3, "of") ? i + 4 : -2;
             case "voice":
-                return IsWord(i + 1) && W(i + 1).ToString() is "support" or "concern" or "concerns" or "opposition" or "doubts" or "fears" or "hope" or "optimism" or "skepticism" or "scepticism" ? -1 : -2;
+                if (IsWord(i + 1) && W(i + 1).ToString() is "support" or "concern" or "concerns" or "opposition" or "doubts" or "fears" or "hope" or "optimism" or "skepticism" or "scepticism") return -1;
+                // "voiced its comprehension for ...", "voiced serious reservations about ...", "voiced confidence that ...":
+                // the past form names what was expressed, whatever the noun (not "voiced by", "voiced at the meeting")
+                return W(i).Equals("voiced", StringComparison.OrdinalIgnoreCase) && IsWord(i + 1) && char.IsLower(_t[_toks[i + 1].S])
+                       && !In(i + 1, Lexicon.Prepositions) && !Is(i + 1, "again") && !Is(i + 1, "that") && !_in[i + 1] ? -1 : -2;
             case "see little chance":
             {
                 int k = i + 1;
@@ -816,9 +836,13 @@ internal sealed class ArticleRun
         if (!(Cap(k) || In(k, Lexicon.Determiners) || In(k, Lexicon.Pronouns) || char.IsLower(_t[_toks[k].S]))) return k;
         if (Is(k, "that") || Is(k, "it")) return k;
         int e = k;
+        bool relative = false;
         while (e < _sb && _toks[e].Kind is TokKind.Word or TokKind.OpenParen or TokKind.CloseParen && e - k < 14)
         {
-            if (IsWord(e) && e > k && (Lexicon.Lookup.ContainsKey(W(e)) || In(e, Lexicon.BeForms) || Is(e, "has") || Is(e, "had") || Is(e, "have") || Is(e, "will") || Is(e, "would"))) return k;
+            // "said one analyst who heard the rumors but doubted their accuracy": verbs inside the speaker's own
+            // relative clause
+            if (Is(e, "who") && e > k) relative = true;
+            if (!relative && IsWord(e) && e > k && (Lexicon.Lookup.ContainsKey(W(e)) || In(e, Lexicon.BeForms) || Is(e, "has") || Is(e, "had") || Is(e, "have") || Is(e, "will") || Is(e, "would"))) return k;
             e++;
         }
         if (e < _sb && _toks[e].Kind is not (TokKind.Comma or TokKind.Stop or TokKind.Semi or TokKind.Dash)) return k;
@@ -864,11 +888,52 @@ internal sealed class ArticleRun
         int j = from == -2 ? cue - 1 : from;
         boundary = -1;
         _pronounAfterObject = false;
+        // "Sen. John Smith, D-Ark., said": a party tag after the name is an appositive; the name (and title) speaks
+        // "Acme Inc, of Irvine, Calif., said", "The company, based in Dallas, Tex., said": a state after its own comma
+        // belongs to the place before it, so the appositive closes at the comma before the state
+        if (IsK(j, TokKind.Comma) && IsK(j - 2, TokKind.Comma) && j - 3 >= _sa && IsWord(j - 3) && !_in[j - 1])
+        {
+            if (IsPartyTag(j - 1))
+            {
+                var (ps, pe) = NounPhraseBefore(j - 2);
+                if (ps >= 0 && pe == j - 2 && Cap(pe - 1)) return (ps, pe);
+            }
+            else if (IsStateAbbreviation(j - 1))
+            {
+                var inner = SubjectBefore(cue, out boundary, j - 2);
+                if (inner.S >= 0) return inner;
+                boundary = -1;
+                // "Acme Inc of Irvine, Calif., said": the place is the subject's own post-modifier when the phrase opens
+                // the clause; "... a plant in Elkton, Md., said Gov. X" has no subject before the cue
+                var (ns0, ne0) = NounPhraseBefore(j - 2);
+                return ns0 >= 0 && ne0 == j - 2 && OpensClauseAt(ns0) ? (ns0, j) : (-1, -1);
+            }
+        }
         // appositive right before the cue: ", a military spokesman," / ", who met Kerry ...,"
         if (IsK(j, TokKind.Comma))
         {
             int c2 = j - 1;
             while (c2 >= _sa && _toks[c2].Kind != TokKind.Comma && _toks[c2].Kind != TokKind.Stop && !(_toks[c2].Kind is TokKind.OpenQ or TokKind.CloseQ)) c2--;
+            // "Joseph Hale, a Fremont, Calif., investor, said": the state's commas are inside the appositive;
+            // "Sen. Tom Hale, D-Okla., chairman of the panel, said": the party tag closes the name, which speaks
+            for (int guard = 0; guard < 3 && IsK(c2, TokKind.Comma) && IsK(c2 - 2, TokKind.Comma) && c2 - 3 >= _sa; guard++)
+            {
+                if (IsPartyTag(c2 - 1))
+                {
+                    var (ps, pe) = NounPhraseBefore(c2 - 2);
+                    if (ps >= 0 && pe == c2 - 2 && Cap(pe - 1)) return (ps, pe);
+                    break;
+                }
+                if (!IsStateAbbreviation(c2 - 1)) break;
+                c2 -= 3;
+                while (c2 >= _sa && _toks[c2].Kind != TokKind.Comma && _toks[c2].Kind != TokKind.Stop && !(_toks[c2].Kind is TokKind.OpenQ or TokKind.CloseQ)) c2--;
+            }
+            // "Tom Hale, who founded the Cupertino, Calif.-based company, said": the comma before "Calif.-based" is the place's
+            for (int guard = 0; guard < 3 && IsK(c2, TokKind.Comma) && IsWord(c2 + 1) && c2 > _sa && Cap(c2 - 1) && IsStateCompound(c2 + 1); guard++)
+            {
+                c2--;
+                while (c2 >= _sa && _toks[c2].Kind != TokKind.Comma && _toks[c2].Kind != TokKind.Stop && !(_toks[c2].Kind is TokKind.OpenQ or TokKind.CloseQ)) c2--;
+            }
             if (IsK(c2, TokKind.Comma) && c2 + 1 < j)
             {
                 bool appositive = In(c2 + 1, Lexicon.Determiners) || Is(c2 + 1, "who") || Is(c2 + 1, "which") || Is(c2 + 1, "speaking")
@@ -896,6 +961,10 @@ internal sealed class ArticleRun
                 if (appositive)
                 {
                     var (s, e) = NounPhraseBefore(c2);
+                    // "Turkey's second biggest bank, the private Turkiye Is Bankasi, announced": a body described, then
+                    // named in apposition; the phrase runs through the name (the name speaks)
+                    if (s >= 0 && e == c2 && IsWord(e - 1) && char.IsLower(_t[_toks[e - 1].S]) && In(e - 1, Lexicon.OrgNouns) && NamedAppositive(c2 + 1, j))
+                        return (s, j);
                     // "Ameritech Publishing, a unit of Ameritech, the telephone company, said": the company before "a unit of" speaks
                     if (CompanyBeforeRelation(s, out var s3, out var e3)) return (s3, e3);
                     // a second appositive: "Tom Hale, president of Brenner Ltd, the Canadian unit of Orvis, said": the
@@ -995,6 +1064,47 @@ internal sealed class ArticleRun
         return (ns, ne);
     }
 
+    /// <summary>"the private Turkiye Is Bankasi", "the FNSEA": "the"/"its", lower-case modifiers, then capitalised words to
+    /// <paramref name="end"/>.</summary>
+    bool NamedAppositive(int from, int end)
+    {
+        int m = from;
+        if (!(Is(m, "the") || Is(m, "its"))) return false;
+        m++;
+        while (m < end && IsWord(m) && char.IsLower(_t[_toks[m].S]) && !In(m, Lexicon.Prepositions) && !Is(m, "of") && !Is(m, "and")) m++;
+        if (m >= end || !Cap(m)) return false;
+        for (int q = m; q < end; q++)
+            if (!(Cap(q) || IsK(q, TokKind.OpenParen) || IsK(q, TokKind.CloseParen) || IsK(q, TokKind.Other))) return false;
+        return true;
+    }
+
+    /// <summary>"D-Ark.", "R-Kan", "I-Conn.": a legislator's party and state.</summary>
+    bool IsPartyTag(int k)
+    {
+        if (!IsWord(k)) return false;
+        var w = W(k);
+        return w.Length is >= 4 and <= 9 && w[0] is 'D' or 'R' or 'I' && w[1] == '-' && char.IsUpper(w[2]) && w[3..].TrimEnd('.').Length >= 1
+               && !w[3..].TrimEnd('.').ContainsAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    }
+
+    /// <summary>"Calif.-based": a state abbreviation joined to a participle.</summary>
+    bool IsStateCompound(int k)
+    {
+        if (!Cap(k)) return false;
+        var w = W(k);
+        int dot = w.IndexOf(".-", StringComparison.Ordinal);
+        return dot is >= 2 and <= 5 && !w[..dot].Contains('.');
+    }
+
+    /// <summary>"Calif.", "Mass.", "Tex.": a short capitalised word closed by its period (one dot: not "U.S.").</summary>
+    bool IsStateAbbreviation(int k)
+    {
+        if (!Cap(k)) return false;
+        var w = W(k);
+        if (w.Length is < 3 or > 6 || w[^1] != '.' || w[..^1].Contains('.')) return false;
+        return !(w[..^1].ToString() is "Inc" or "Corp" or "Co" or "Ltd" or "Jr" or "Sr" or "Bros" or "Plc" or "Mr" or "Mrs" or "Ms" or "Dr");
+    }
+
     /// <summary>A bare title: lower-case words up to "of/for/at" ("chief meteorologist for X"), not a title before a
     /// name ("analyst Daniel Lee of X", which names its own speaker).</summary>
     bool HasTitlePreposition(int s, int e)
@@ -1075,13 +1185,17 @@ internal sealed class ArticleRun
                 var w = W(k).ToString();
                 // "Britain and France said" joins; "talks began in December and unions are hopeful" does not (a date ends a clause)
                 // "traders and analysts said", "economists and money market dealers said": two plural source nouns join
-                bool joinsSources = w is "and" && (In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.Pronouns) && k - 1 == e - 3)
-                                    && In(e - 1, Lexicon.CollectiveNouns) && k + 1 < e && !_in[k - 1];   // "he and others said"
+                // ("economists and industrialists say": a plural agent noun outside the lists joins too)
+                bool joinsSources = w is "and" && (In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.Pronouns) && k - 1 == e - 3
+                                                   || IsWord(k - 1) && char.IsLower(_t[_toks[k - 1].S]) && IsPluralAgentNoun(W(k - 1).ToString()))
+                                    && (In(e - 1, Lexicon.CollectiveNouns) || IsWord(e - 1) && char.IsLower(_t[_toks[e - 1].S]) && IsPluralAgentNoun(W(e - 1).ToString()))
+                                    && k + 1 < e && !_in[k - 1];   // "he and others said"
                 if (Lexicon.SubjectStoppers.Contains(w) && !joinsSources && !(w is "and" && k - 1 >= _sa && (Cap(k - 1) || Cap(k + 1)) && k + 1 < e
                     && !(IsWord(k - 1) && (IsMonthWord(W(k - 1)) || IsTimeWord(W(k - 1)))))) break;
                 if (Lexicon.Lookup.TryGetValue(w, out var c) && !c.Ambiguous && !(c.Participle && w is "working") && n > 0 && char.IsLower(w[0])) break;
                 if (w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase)) break;
                 if (char.IsLower(w[0]) && (w.EndsWith("ed") && !Lexicon.PersonNouns.Contains(w) && w is not "armed" and not "united" && !(k > _sa && Is(k - 1, "the")) && w.Length > 4 && !w.Contains('-'))) break;
+                if (w is "towards" or "toward" or "against" or "despite" or "amid" && n > 0) break;
                 if (w is "has" or "have" or "had" or "is" or "are" or "was" or "were" or "will" or "would" or "to" or "not" or "in" or "by" && n > 0
                     && !(w is "in" && IsDescriptorIn(k)) && !(w is "to" && (In(k - 1, Lexicon.PersonNouns) || In(k - 1, Lexicon.CollectiveNouns) || In(k - 1, Lexicon.DocumentNouns))))
                     break;
@@ -1090,6 +1204,8 @@ internal sealed class ArticleRun
             }
             if (t.Kind is TokKind.OpenParen or TokKind.CloseParen) { k--; continue; }
             if (t.Kind == TokKind.Other && _t[t.S] is '<' or '>') { k--; continue; }
+            // "The Irvine, Calif.-based company": the comma inside a place
+            if (t.Kind == TokKind.Comma && k + 1 < e && IsStateCompound(k + 1) && Cap(k - 1) && !_in[k - 1]) { k--; continue; }
             break;
         }
         int s = k + 1;
@@ -1398,7 +1514,7 @@ internal sealed class ArticleRun
             { cueText = Text(s.CueFirst, k + 1); d.CueE = _toks[k].E; k++; }
             if (s.Info.Kind == CueKind.Tell && s.Kind != "inversion")
             {
-                int re = Lexicon.NeedThat.Contains(s.Info.Lemma) ? ThatAfterRecipient(k)
+                int re = Lexicon.NeedThat.Contains(s.Info.Lemma) ? ThatAfterRecipient(k, pronounClause: true)
                     : Recipient(k, trailing: s.SubjS > _sa && (IsK(s.SubjS - 1, TokKind.Comma) || IsK(s.SubjS - 1, TokKind.CloseQ)));
                 if (re > k)
                 {
@@ -1481,6 +1597,8 @@ internal sealed class ArticleRun
                 var d0 = Clone(d);
                 made += Emit(d0, Math.Max(prevEnd, _sa), s.SubjS, s);
             }
+            // "In a statement at the meeting, he said: “...”": the leading venue is the medium
+            else if (s.SubjS > _sa && IsK(s.SubjS - 1, TokKind.Comma)) MediumAdjunct(Math.Max(prevEnd, _sa), s.SubjS - 1, d);
             if (k >= cutoff)
             {
                 // "Asked about ..., he said:" -> the quote in the next paragraph is the statement
@@ -1507,15 +1625,20 @@ internal sealed class ArticleRun
             // "criticised the decision but the unions gave it qualified approval": a contrast ends the noun phrase too
             if (NounComplementLemmas.Contains(s.Info.Lemma))
                 for (int m = k + 1; m < ce; m++)
-                    if ((_toks[m].Kind is TokKind.Comma or TokKind.Semi || (Is(m, "but") || Is(m, "whereas")) && !In(m + 1, NounPhraseContrast)) && !_in[m]) { ce = m; break; }
+                    if ((_toks[m].Kind is TokKind.Comma or TokKind.Semi || (Is(m, "but") || Is(m, "whereas")) && !In(m + 1, NounPhraseContrast)
+                         // "voiced its understanding for the strike while calling for a halt": a participle after "while" is the
+                         // speaker's next act
+                         || Is(m, "while") && IsWord(m + 1) && W(m + 1).EndsWith("ing", StringComparison.Ordinal)) && !_in[m]) { ce = m; break; }
             for (int m = k + 1; m + 1 < ce; m++)
                 if (_toks[m].Kind is TokKind.Comma or TokKind.Semi && !_in[m] && Is(m + 1, "but") && IsWord(m + 2)
                     && Is(m + 2, "there"))
                 { ce = m; break; }
             // "said it was in talks, but declined to give details" / "but gave no reason": the speaker's refusal, coordinated
             // with the cue, is narration, not part of what was said
+            // (also with the speaker's pronoun: "..., but he gave no time-scale")
             for (int m = k + 1; m + 2 < ce; m++)
-                if ((Is(m, "but") || Is(m, "and")) && !_in[m] && RefusalAt(m + 1)) { ce = IsK(m - 1, TokKind.Comma) ? m - 1 : m; break; }
+                if ((Is(m, "but") || Is(m, "and")) && !_in[m] && (RefusalAt(m + 1) || In(m + 1, SubjectPronouns) && RefusalAt(m + 2)))
+                { ce = IsK(m - 1, TokKind.Comma) ? m - 1 : m; break; }
             // ", which Hauri said had been planned for years, was given ...": the gapped relative ends at its comma
             if (s.Kind == "forward" && (Is(s.SubjS - 1, "which") || Is(s.SubjS - 1, "that")) && IsK(s.SubjS - 2, TokKind.Comma) && IsGappedVerb(k))
                 for (int m = k + 1; m < ce; m++)
@@ -1671,9 +1794,28 @@ internal sealed class ArticleRun
         return n;
     }
 
+    /// <summary>"In a statement ...", "In an interview with ...": a leading phrase that names the venue in its first words.</summary>
+    bool OpensWithVenue(int from)
+    {
+        if (!Is(from, "in") || !(Is(from + 1, "a") || Is(from + 1, "an"))) return false;
+        for (int m = from + 2; m <= from + 4 && IsWord(m) && !_in[m]; m++)
+        {
+            if (In(m, VenueNouns)) return true;
+            if (In(m, Lexicon.Prepositions) || Is(m, "of")) return false;
+        }
+        return false;
+    }
+
     /// <summary>"In an earlier statement," before the subject: the venue of the attribution (sets the medium), not content.</summary>
     bool MediumAdjunct(int from, int comma, Draft d)
     {
+        if (comma > from + 8 && OpensWithVenue(from) && IsK(comma, TokKind.Comma))
+        {
+            int v = from + 2;
+            while (!In(v, VenueNouns)) v++;
+            d.Medium ??= W(v).Equals("statement", StringComparison.OrdinalIgnoreCase) ? "a statement" : Text(from + 1, v + 1);
+            return true;
+        }
         if (comma <= from || comma - from > 8 || !Is(from, "in") || !IsK(comma, TokKind.Comma)) return false;
         var last = W(comma - 1).ToString().ToLowerInvariant();
         if (last is not ("statement" or "speech" or "interview" or "letter" or "communique")) return false;
@@ -1687,7 +1829,9 @@ internal sealed class ArticleRun
         if (comma <= from) return true;
         if (!IsWord(from)) return false;
         if (Is(from, "asked")) return true;
-        if (comma - from > 12) return false;
+        // "In a statement at a White House meeting with Senate Republicans on the bill, he said: ...": a venue
+        // phrase may run long
+        if (comma - from > 12 && !(comma - from <= 30 && OpensWithVenue(from))) return false;
         for (int m = from; m < comma; m++) if (_toks[m].Kind is TokKind.OpenQ or TokKind.CloseQ) return false;
         var w = W(from).ToString();
         return Lexicon.Prepositions.Contains(w) || w is "Asked" or "Speaking" or "Separately" or "Earlier" or "Later" or "However" or "Meanwhile" or "Compounding" or "Last" or "Since";
@@ -1748,9 +1892,17 @@ internal sealed class ArticleRun
             // "According to several reports", "several newspapers said": plural documents and bodies as the head
             if (k == e - 1 && w.EndsWith('s') && w.Length > 3 && (Lexicon.DocumentNouns.Contains(w[..^1]) || Lexicon.OrgNouns.Contains(w[..^1]))) return true;
             if (Lexicon.OrgNouns.Contains(w)) return true;
+            // "businessmen said", "Some industrialists said", "underwriters said": a plural agent noun outside the
+            // lists heads an unnamed group
+            if (k == e - 1 && k > s - 1 && char.IsLower(w[0]) && IsPluralAgentNoun(w)) return true;
         }
         return false;
     }
+
+    /// <summary>"businessmen", "seamen", "underwriters", "growers", "arbitragers": plural nouns for people by their ending.</summary>
+    static bool IsPluralAgentNoun(string w) =>
+        w.Length > 5 && w.EndsWith("men", StringComparison.Ordinal) && !w.EndsWith("ments", StringComparison.Ordinal)
+        || w.Length > 5 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && IsAgentNoun(w.AsSpan(0, w.Length - 1));
 
     /// <summary>The subject of the sentence's main clause (for participles with no attribution before them).</summary>
     (int, int) MainSubject()
@@ -1806,12 +1958,31 @@ internal sealed class ArticleRun
         return (-1, -1);
     }
 
+    /// <summary>Whether the cue at <paramref name="cue"/> heads a main clause: its subject opens the sentence or follows a
+    /// comma, a quotation or "and"/"but", not a subordinator ("after the authorities assured ...").</summary>
+    bool MainClauseCue(int cue)
+    {
+        int b = cue - 1;
+        while (b >= _sa && InLower(b, Lexicon.AuxAdverbs)) b--;
+        var (ns, _) = NounPhraseBefore(b + 1);
+        if (ns < 0) return false;
+        int before = ns - 1;
+        return before < _sa || IsK(before, TokKind.Comma) || IsK(before, TokKind.CloseQ) || Is(before, "and") || Is(before, "but");
+    }
+
     /// <summary>"informed the Securities and Exchange Commission that": the "that" after a short recipient, else -1.</summary>
-    int ThatAfterRecipient(int k)
+    int ThatAfterRecipient(int k, bool pronounClause = false)
     {
         for (int m = k; m < _sb && m < k + 10; m++)
         {
             if (Is(m, "that")) return m > k ? m : -1;
+            // "assured a meeting of trade ministers it is ready ...", "informed its creditors it had ...": the clause may
+            // start with its subject pronoun and a finite verb, without "that"
+            // (not after "me"/"us", a sign of speech quoted, nor in a clause that hangs on a time word: "after the
+            // authorities assured them they would ...", nested in the report around it)
+            if (pronounClause && m > k && In(m, SubjectPronouns) && !Cap(m) && (In(m + 1, FiniteAux) || InLower(m + 1, Lexicon.BeForms))
+                && !(Is(k, "me") || Is(k, "us")) && MainClauseCue(k - 1))
+                return m;
             if (!IsWord(m) || _in[m]) return -1;
             if (Is(m, "to") && IsWord(m + 1) && char.IsLower(_t[_toks[m + 1].S])) return -1;   // "told the banks to stop ..." is a directive
         }
@@ -1868,11 +2039,15 @@ internal sealed class ArticleRun
             {
                 var w = W(m).ToString();
                 if (Cap(m) || w.Contains('-') || Lexicon.MediumNouns.Contains(w) || (w is "news" or "state" or "television" or "evening") || OutletReach.Contains(w) && In(m + 1, Lexicon.MediumNouns)) { m++; continue; }
+                // "Javier Perez de Cuellar": a name particle between capitalised words
+                if (m > start && Cap(m - 1) && Cap(m + 1) && Lexicon.NameParticles.Contains(w)) { m++; continue; }
                 // "the Securities and Exchange Commission": "and" inside a capitalised name
                 if (w is "and" && m > start && Cap(m - 1) && Cap(m + 1)) { m++; continue; }
                 break;
             }
             if (m == start) return k;
+            // "the Economic and Social Council (CES)": the body's initials in brackets are part of the recipient
+            if (IsK(m, TokKind.OpenParen) && IsWord(m + 1) && Speakers.IsAllCaps(W(m + 1)) && IsK(m + 2, TokKind.CloseParen) && Cap(m - 1)) m += 3;
             // a lower-case group must end in a medium noun
             bool anyCap = false;
             for (int q = start; q < m; q++) if (Cap(q)) anyCap = true;
@@ -1880,6 +2055,16 @@ internal sealed class ArticleRun
             // "reporters traveling with him"
             if (Is(m, "traveling") || Is(m, "travelling")) { m++; while (m < _sb && IsWord(m) && (Is(m, "with") || In(m, Lexicon.Pronouns) || Is(m, "him") || Is(m, "her") || Is(m, "them"))) m++; }
             return m;
+        }
+        // "told foreign reporters", "told security analysts": one or two lower-case modifiers before a medium noun
+        for (int q = m + 1; q <= m + 2 && IsWord(q) && !_in[q] && !_in[m] && char.IsLower(_t[_toks[m].S]); q++)
+        {
+            if (In(q - 1, Lexicon.Determiners) || In(q - 1, Lexicon.Prepositions) || Is(q - 1, "that") || Is(q - 1, "and") || In(q - 1, Lexicon.BeForms)
+                || In(q - 1, FiniteAux) || Lexicon.Lookup.ContainsKey(W(q - 1)) || In(q - 1, Lexicon.MediumNouns)) break;
+            if (!In(q, Lexicon.MediumNouns)) continue;
+            int e = q + 1;
+            while (In(e, Lexicon.MediumNouns)) e++;
+            return e;
         }
         if (In(m, Lexicon.MediumNouns))
         {
@@ -1933,14 +2118,23 @@ internal sealed class ArticleRun
             {
                 int m = k + 2;
                 // "in a radio interview", "in a television speech": a medium noun may qualify the venue noun after it
-                while (m < _sb && IsWord(m) && m < k + 6 && !(Lexicon.MediumNouns.Contains(W(m)) && !(Is(m + 1, "interview") || Is(m + 1, "speech") || Is(m + 1, "statement")))
-                       && !Is(m, "statement") && !Is(m, "speech") && !Is(m, "interview") && !Is(m, "report") && !VenueNouns.Contains(W(m))) m++;
-                if (IsWord(m) && (Is(m, "statement") || Is(m, "speech") || Is(m, "interview") || Is(m, "letter") || Is(m, "communique") || Is(m, "report") || VenueNouns.Contains(W(m))))
+                // ("in a telex message": the last of two venue nouns)
+                while (m < _sb && IsWord(m) && m < k + 6 && !(Lexicon.MediumNouns.Contains(W(m)) && !In(m + 1, VenueNouns))
+                       && !(In(m, VenueNouns) && !In(m + 1, VenueNouns)) && !In(m, Lexicon.Prepositions) && !Is(m, "of")) m++;
+                if (IsWord(m) && In(m, VenueNouns))
                 {
                     d.Medium = Text(k + 1, m + 1);
                     if (k == s.Cue + 1) { cueText = Text(s.CueFirst, m + 1); d.CueE = _toks[m].E; }
                     k = m + 1;
                     // "said in a field report dated March 27 the crop ...": the document's date is not content
+                    // "said in a letter to shareholders it ...", "in a letter to Secretary-General Javier Perez de Cuellar.":
+                    // whom the letter or address went to is part of the medium, not the content
+                    if (Is(k, "to") && !_in[k] && RecipientRun(k + 1) is var rr && rr > k + 1
+                        && (rr >= _sb || IsK(rr, TokKind.Stop) && rr + 1 >= _sb || IsK(rr, TokKind.Comma)
+                            // (not a relative "that appeared in the report")
+                            || Is(rr, "that") && !(IsWord(rr + 1) && char.IsLower(_t[_toks[rr + 1].S]) && W(rr + 1).EndsWith("ed", StringComparison.Ordinal))
+                            || In(rr, Lexicon.Pronouns) || IsWord(rr) && W(rr).EndsWith("ing", StringComparison.Ordinal)))
+                        k = rr;
                     if (Is(k, "dated") && IsWord(k + 1) && IsMonthWord(W(k + 1)))
                     {
                         k += 2;
@@ -1949,8 +2143,10 @@ internal sealed class ArticleRun
                     // "said in a published speech delivered to a party congress.": a participle phrase on the medium
                     // that ends the sentence is not content
                     // (also "said in a speech celebrating the 40th anniversary of the plan.")
+                    // ("in a letter made public by the company.": one word may stand between the participle and its preposition)
                     if (IsWord(k) && char.IsLower(_t[_toks[k].S]) && ((W(k).EndsWith("ed") || Is(k, "given") || Is(k, "made"))
-                        && IsWord(k + 1) && Lexicon.Prepositions.Contains(W(k + 1))
+                        && IsWord(k + 1) && (Lexicon.Prepositions.Contains(W(k + 1))
+                                             || char.IsLower(_t[_toks[k + 1].S]) && IsWord(k + 2) && Lexicon.Prepositions.Contains(W(k + 2)) && !In(k + 1, Lexicon.Determiners))
                         || W(k).EndsWith("ing") && W(k).Length > 5 && IsWord(k + 1) && !FiniteClauseFollows(k + 1)))
                     {
                         int q = k + 1;
@@ -1983,6 +2179,12 @@ internal sealed class ArticleRun
         return false;
     }
 
+
+    /// <summary>What "said in a ..." names as the medium: "in a statement", "in a parliamentary debate", "in a radio address".</summary>
+    static readonly WordSet VenueNouns = new(["statement", "speech", "interview", "letter", "communique", "report", "debate", "address",
+        "broadcast", "testimony", "briefing", "message", "commentary", "editorial", "article", "telex", "telegram",
+        // present-day venues: "a post on Facebook", "a note to clients", "an email", "a regulatory filing", "a press release"
+        "post", "note", "email", "e-mail", "memo", "column", "op-ed", "blog", "tweet", "podcast", "filing", "release"]);
 
     static readonly WordSet TranslationNouns = new(["translation", "version", "transcript", "text", "interpreter", "rendering", "recording"]);
 
@@ -2235,9 +2437,6 @@ internal sealed class ArticleRun
 
     /// <summary>Words for an outlet's reach before its medium noun: "state television", "local radio", "national TV".</summary>
     static readonly WordSet OutletReach = new(["state", "local", "national", "public", "regional", "private", "official", "independent"]);
-
-    /// <summary>Present-day venues of a statement after "said in a": "a televised address", "a post on Facebook", "a note to clients", "an email".</summary>
-    static readonly WordSet VenueNouns = new(["address", "post", "note", "email", "e-mail", "memo", "column", "op-ed", "blog", "tweet", "broadcast", "podcast", "filing", "release"]);
 
     /// <summary>
     /// "Citing two sources, Bloomberg reported ...", "citing people familiar with the matter": the phrase up to the

@@ -118,6 +118,9 @@ internal static class Lexicon
         ("think", CueKind.Thought, ["think", "thinks", "thought"], false),
         ("regard", CueKind.Thought, ["regard", "regards", "regarded"], false),
         ("worried", CueKind.Thought, ["worried", "concerned", "hopeful", "confident"], false),
+        // "bankers worry that ...", "analysts doubt the plan will work" (not "no doubt", "worries that" as a noun)
+        ("worry", CueKind.Thought, ["worry", "worries"], true),
+        ("doubt", CueKind.Thought, ["doubt", "doubted"], true),
         ("quote", CueKind.Quote, ["quoted"], false),
     ];
 
@@ -144,7 +147,7 @@ internal static class Lexicon
     /// <summary>Lemmas that report speech only with a "that" complement (after the recipient for tell-verbs).</summary>
     internal static readonly WordSet NeedThat = Set(
         "maintain", "contend", "observe", "recall", "reply", "respond", "testify", "point out", "feel", "anticipate",
-        "remark", "comment", "inform", "notify", "assure", "advise",
+        "remark", "comment", "inform", "notify", "assure", "advise", "worry",
         // "stated that ..." / "“...,” he stated." but not "stated target rates"; "reaffirmed that", not "reaffirmed its support"
         "state", "declare", "reaffirm",
         // "wrote a book", "tweeted a photo": only "wrote (on Twitter / in a letter) that ..." reports
@@ -186,7 +189,10 @@ internal static class Lexicon
         "variant", "grant", "warrant", "pleasant", "relevant", "significant", "important", "constant", "distant",
         "vacant", "abundant", "elegant", "brilliant", "instant", "dominant", "reluctant", "radiant", "restaurant",
         "guardian", "median", "american", "canadian", "indian", "italian", "asian", "russian", "australian", "iranian",
-        "german", "roman", "human");
+        "german", "roman", "human", "indicator", "motor", "sensor", "reactor", "tractor", "elevator", "generator", "color",
+        "colour", "calculator", "denominator", "multiplier", "container", "computer", "printer", "trailer", "tanker", "freighter",
+        "steamer", "liner", "parameter", "meter", "diameter", "tower", "shower", "flower", "chapter", "folder",
+        "binder", "marker", "counter", "headquarter", "quarter", "mover", "shaker");
 
     /// <summary>Auxiliaries and adverbs that may sit between a subject and its cue ("has always said").</summary>
     internal static readonly WordSet AuxAdverbs = Set(
@@ -302,7 +308,8 @@ internal static class Lexicon
     /// compound of title words ("Vice-President", "Deputy-Governor") is one too.</summary>
     internal static readonly WordSet TitleWords = new WordSet(hyphenCompounds: true,
         "president", "prime", "minister", "secretary", "state", "defense", "defence", "foreign", "general", "brigadier",
-        "ambassador", "commander", "chairman", "chairwoman", "chair", "director", "governor", "senator", "sen.", "rep.",
+        "ambassador", "commander", "chairman", "chairwoman", "chair", "director", "governor", "senator", "sen.", "rep.", "sen", "rep",
+        "gov.", "adm.", "cmdr.", "rev.",
         "spokesman", "spokeswoman", "king", "queen", "prince", "princess", "sheikh", "chancellor", "mayor", "chief",
         "executive", "officer", "deputy", "vice", "envoy", "coordinator", "adviser", "advisor", "head", "interior",
         "information", "finance", "economy", "trade", "agriculture", "justice", "health", "energy", "oil", "labour",

@@ -55,6 +55,35 @@ internal sealed class Speakers
 
     // ---------- pre-scan: names and organisations mentioned anywhere in the article ----------
 
+    /// <summary>The company a 1987 headline opens with, named before its stock ticker ("DIAMOND SHAMROCK <DIA> RAISES
+    /// ..."), in capitals; null when the headline has none.</summary>
+    public string? HeadlineCompany { get; set; }
+
+    internal static string? CompanyBeforeTicker(string headline)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(headline, @"^\s*([A-Z0-9][A-Z0-9.&'\- ]*?)\s*<[A-Z0-9.\-]{1,10}(?: [A-Z]{1,3})?>");
+        if (!m.Success) return null;
+        string name = m.Groups[1].Value.Trim();
+        int words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return words is >= 1 and <= 5 && name.Any(char.IsLetter) ? name : null;
+    }
+
+    /// <summary>After the pre-scan: the headline's short name gives way to the story's fuller name that begins with it
+    /// ("AW Computer" under "AW COMPUTER <AWCSA>" when the story writes "AW Computer Systems Inc"), so that the short
+    /// form still resolves to the full name.</summary>
+    public void FinishScan()
+    {
+        if (HeadlineCompany is null) return;
+        var shortName = _orgNames.FirstOrDefault(IsHeadlineCompany);
+        if (shortName is not null && _orgNames.Any(n => n.Length > shortName.Length && n.StartsWith(shortName + " ", StringComparison.Ordinal)))
+            _orgNames.RemoveAll(n => n == shortName);
+    }
+
+    /// <summary>"Diamond Shamrock said" under "DIAMOND SHAMROCK <DIA> ...": the words the headline puts before a ticker
+    /// name a company, not a person, wherever the story writes them without a legal suffix.</summary>
+    bool IsHeadlineCompany(string name) =>
+        HeadlineCompany is { } hc && name.Length == hc.Length && name.Equals(hc, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Registers the capitalised runs of a paragraph: person names (title words stripped) and organisation names.</summary>
     public void Scan(List<Tok> toks, bool[] inside)
     {
@@ -69,6 +98,9 @@ internal sealed class Speakers
                    // "Merrill Lynch and Co": "and" before a closing "Co"/"Company"/"Sons" is inside the firm's name
                    (Is(toks[i], "and") && i + 1 < toks.Count && i > s && W(toks[i + 1]) is "Co" or "Co." or "Company" or "Sons"
                     && (i + 2 >= toks.Count || !IsCapWord(toks[i + 2]) || IsSuffixAfterAndCo(toks[i + 2]))) ||
+                   // "London and Scottish Marine Oil Plc (Lasmo)", "Nippon Telegraph and Telephone Corp (NTT)": an "and"
+                   // inside a name whose bracketed initials spell the whole name
+                   (Is(toks[i], "and") && i > s && i + 1 < toks.Count && IsCapWord(toks[i + 1]) && InitialsSpanAnd(toks, s, i)) ||
                    // "Sears, Roebuck and Co", "Smith Barney, Harris Upham and Co Inc": a comma after the first name(s)
                    // of a partnership that closes with "and Co"
                    ((i == s + 1 || i == s + 2) && toks[i].Kind == TokKind.Comma && CommaInFirmName(toks, s, i))))
@@ -84,7 +116,9 @@ internal sealed class Speakers
                 if (gt < toks.Count && W(toks[gt]) is ">") pa = gt + 1;
             }
             if (pa + 2 < toks.Count && toks[pa].Kind == TokKind.OpenParen && toks[pa + 2].Kind == TokKind.CloseParen
-                && (IsAllCaps(W(toks[pa + 1])) || IsMixedInitialism(W(toks[pa + 1]))))
+                && (IsAllCaps(W(toks[pa + 1])) || IsMixedInitialism(W(toks[pa + 1]))
+                    // "London and Scottish Marine Oil Plc (Lasmo)": a short name made of the name's initials
+                    || toks[pa + 1].Kind == TokKind.Word && i - s >= 3 && IsCapWord(toks[pa + 1]) && IndexOfAnd(toks, s, i) is var and && and > s && InitialsSpanAnd(toks, s, and)))
             {
                 string acr = W(toks[pa + 1]).ToString();
                 string full = _text[toks[s].S..toks[i - 1].E];
@@ -94,6 +128,38 @@ internal sealed class Speakers
     }
 
     readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
+
+    int IndexOfAnd(List<Tok> toks, int s, int e)
+    {
+        for (int k = s + 1; k < e - 1; k++) if (Is(toks[k], "and")) return k;
+        return -1;
+    }
+
+    /// <summary>True when the capitalised run from <paramref name="s"/> through the "and" at <paramref name="and"/> and on
+    /// to a bracketed initialism is one name: the initials of its words (with or without the "and" and a last legal
+    /// suffix) spell the initialism, from the run's start or a later word of it.</summary>
+    bool InitialsSpanAnd(List<Tok> toks, int s, int and)
+    {
+        int e = and + 1;
+        while (e < toks.Count && IsCapWord(toks[e])) e++;
+        if (e + 2 >= toks.Count || toks[e].Kind != TokKind.OpenParen || toks[e + 2].Kind != TokKind.CloseParen || toks[e + 1].Kind != TokKind.Word) return false;
+        string acr = W(toks[e + 1]).ToString().ToUpperInvariant();
+        if (acr.Length < 3 || !acr.All(char.IsLetter)) return false;
+        for (int f = s; f < and; f++)
+        {
+            var withAnd = new System.Text.StringBuilder();
+            var withoutAnd = new System.Text.StringBuilder();
+            for (int k = f; k < e; k++)
+            {
+                char c = char.ToUpperInvariant(_text[toks[k].S]);
+                withAnd.Append(c);
+                if (k != and) withoutAnd.Append(c);
+            }
+            foreach (var ini in new[] { withAnd.ToString(), withoutAnd.ToString() })
+                if (ini == acr || ini.Length > 1 && CompanySuffixes.Contains(W(toks[e - 1]).ToString()) && ini[..^1] == acr) return true;
+        }
+        return false;
+    }
 
     /// <summary>"Sears, Roebuck and Co", "Kidder, Peabody and Co": one name word, a comma, one to three capitalised
     /// words and a closing "and Co/Company/Sons"; not "Meanwhile, Morgan Stanley and Co" nor "In Tokyo, ...".</summary>
@@ -167,6 +233,48 @@ internal sealed class Speakers
 
     void RegisterRun(List<Tok> toks, int s, int e)
     {
+        // the headline's company ("Diamond Shamrock", also at the end of "But Diamond Shamrock")
+        for (int k = s; k < e && HeadlineCompany is not null; k++)
+        {
+            string tail = StripPossessive(_text[toks[k].S..toks[e - 1].E]);
+            if (!IsHeadlineCompany(tail)) continue;
+            // only after words that open a sentence ("But", "The", "In"): "Robert Salomon" is a man, whatever firm
+            // the headline names "SALOMON <SB>"
+            bool openersOnly = true;
+            for (int m = s; m < k; m++)
+            {
+                var ow = W(toks[m]).ToString();
+                if (!(Lexicon.SentenceOpeners.Contains(ow) || Lexicon.Determiners.Contains(ow) || Lexicon.Prepositions.Contains(ow))) openersOnly = false;
+            }
+            if (!openersOnly) break;
+            if (!_orgNames.Contains(tail)) _orgNames.Add(tail);
+            for (int m = k; m < e; m++) _orgSingles.Add(StripPossessive(W(toks[m]).ToString()));
+            if (k == s) return;
+            e = k;   // what precedes it may still name someone
+            break;
+        }
+        // "Bank of Japan Governor Satoshi Sumita": a body's name, a title and a person's name; the body is an
+        // organisation and the name after the title a person
+        if (e - s >= 5)
+        {
+            int nm = e;
+            while (nm > s && IsCapWord(toks[nm - 1]) && !TitleWordAt(toks[nm - 1]) && !OrgWordAt(toks[nm - 1]) && !IsAllCaps(W(toks[nm - 1]))
+                   && !_countries.TryAny(StripPossessive(W(toks[nm - 1]).ToString()), out _) && StripPossessive(W(toks[nm - 1]).ToString()) == W(toks[nm - 1]).ToString()) nm--;
+            int t = nm;
+            // (a field word ends the body's name, not the title: "Institute of International Finance Managing Director")
+            while (t > s && TitleWordAt(toks[t - 1]) && !Is(toks[t - 1], "of") && !Is(toks[t - 1], "the") && !Is(toks[t - 1], "and") && !Is(toks[t - 1], "for")
+                   && !FieldWords.Contains(W(toks[t - 1]).ToString())) t--;
+            // "Department of Energy Secretary": the word right after "of" names the body, not the title
+            if (t > s && t + 1 < nm && (Is(toks[t - 1], "of") || Is(toks[t - 1], "for"))) t++;
+            if (e - nm is >= 2 and <= 4 && t < nm && t - s >= 3 && TitleHeads.Contains(W(toks[nm - 1]).ToString())
+                && Enumerable.Range(s + 1, t - 2 - s).FirstOrDefault(k => Is(toks[k], "of") || Is(toks[k], "for")) is var ofAt && ofAt > s
+                && Enumerable.Range(s, ofAt - s).Any(k => OrgWordAt(toks[k])))
+            {
+                RegisterRun(toks, s, t);
+                RegisterRun(toks, t, e);
+                return;
+            }
+        }
         if (e - s >= 2 || (e - s == 1 && toks[s].Length > 1))
         {
             // organisation-like runs
@@ -224,8 +332,21 @@ internal sealed class Speakers
         while (n > s)
         {
             var w = StripPossessive(W(toks[n - 1]).ToString());
+            // "K.Y. Yeung", "N.J. Nicholas": a person's dotted initials right before the surname that ends the run
+            if (n == e && e - s >= 2 && IsDottedInitials(W(toks[e - 2]).ToString()) && !PlaceInitials.Contains(W(toks[e - 2]).ToString())
+                && !Lexicon.OrgWords.Contains(w) && !UsedLowerCase(w) && (e - 2 == s || !IsCapWord(toks[e - 3]) || TitleWordAt(toks[e - 3]) || StripPossessive(W(toks[e - 3]).ToString()) != W(toks[e - 3]).ToString())
+                && !(e < toks.Count && OrgWordAt(toks[e]))
+                // not a firm named for its founder: in a headline ("A.H. ROBINS <QRAH> FILES ..."), before a ticker or a
+                // legal suffix anywhere in the story, or before a description of its staff ("E.F. Hutton food analyst X")
+                && !InitialledFirm(toks, e - 2, e))
+            {
+                n = e - 2;
+                break;
+            }
             if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || Lexicon.SentenceOpeners.Contains(w) || IsMonth(w) && !MonthAsSurname(toks, s, e, n) || IsAllCaps(w.AsSpan())) break;
             if (n - 1 > s && W(toks[n - 2]).EndsWith("’s") || n - 1 > s && W(toks[n - 2]).EndsWith("'s")) { n--; break; }
+            // "Calif.-based Meridian": a place joined to "-based" is no first name
+            if (w.EndsWith("-based", StringComparison.Ordinal) || w.EndsWith("-owned", StringComparison.Ordinal)) break;
             // "In Anacomp's fiscal 1986": a capitalised preposition that opens the sentence is no first name
             if (n - 1 == s && n < e && RunOpeningPrepositions.Contains(w)) break;
             n--;
@@ -290,6 +411,38 @@ internal sealed class Speakers
                && !Lexicon.TitleWords.Contains(first) && !Lexicon.Determiners.Contains(first) && !Lexicon.Prepositions.Contains(first)
                && !_countries.TryAny(first, out _) && !Lexicon.OrgWords.Contains(first) && !Lexicon.SentenceOpeners.Contains(first);
     }
+
+    /// <summary>Whether "X.Y. Surname" (tokens [i, e)) names a firm: the headline writes it, the story follows it with a
+    /// ticker or a legal suffix, or it qualifies a lower-case title right after it.</summary>
+    bool InitialledFirm(List<Tok> toks, int i, int e)
+    {
+        string name = _text[toks[i].S..toks[e - 1].E];
+        if (Headline is { } h && h.Contains(name.ToUpperInvariant(), StringComparison.Ordinal)) return true;
+        if (LooksLikeOrgToken(name)) return true;
+        for (int k = e; k < toks.Count && k <= e + 2; k++)
+        {
+            if (toks[k].Kind != TokKind.Word || !char.IsLower(_text[toks[k].S])) break;
+            var w = W(toks[k]).ToString();
+            // (a verb, a determiner or a preposition ends the description: "A.W. Clausen said the bank ...")
+            if (Lexicon.Lookup.ContainsKey(w) || Lexicon.Determiners.Contains(w) || Lexicon.Prepositions.Contains(w) || Lexicon.AuxAdverbs.Contains(w)
+                || Lexicon.SubjectStoppers.Contains(w) || w is "of") break;
+            if (Lexicon.PersonNouns.Contains(w) || Lexicon.TitleWords.Contains(w)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The article's headline (a name written in it with initials is a firm's, "P.H. GLATFELTER CO").</summary>
+    public string? Headline { get; set; }
+
+    /// <summary>"K.Y.", "J.": one to three capital letters, each closed by a period.</summary>
+    static bool IsDottedInitials(string w) => w.Length is >= 2 and <= 6 && w.Length % 2 == 0
+        && Enumerable.Range(0, w.Length / 2).All(k => char.IsUpper(w[2 * k]) && w[2 * k + 1] == '.');
+
+    /// <summary>Dotted initials of places and bodies, never a person's: "U.S. Steel", "B.C. Resources".</summary>
+    static readonly HashSet<string> PlaceInitials = new(StringComparer.Ordinal)
+        { "U.S.", "U.K.", "U.N.", "E.C.", "N.Z.", "B.C.", "N.J.", "N.Y.", "D.C.", "L.A.", "S.A.", "U.A.E.", "E.E.C.", "P.R.", "W.", "E.", "N.", "S.",
+          // legal forms written with dots: "N.V. Philips", "P.T. Astra"
+          "N.V.", "B.V.", "A.G.", "K.K.", "P.T.", "S.p.A.", "A.S.", "A.B." };
 
     static bool IsMonth(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July"
         or "August" or "September" or "October" or "November" or "December" or "Jan." or "Feb." or "Sept." or "Oct." or "Nov." or "Dec.";
@@ -464,6 +617,29 @@ internal sealed class Speakers
         }
         core = core.Trim().TrimEnd(',');
 
+        // "Malaysia's central bank, Bank Negara", "the farm union, the FNSEA": a body described by a lower-case noun and
+        // then named in apposition is the body of that name
+        {
+            int lc = core.LastIndexOf(", ", StringComparison.Ordinal);
+            if (lc > 0)
+            {
+                var head0 = core[..lc].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var tw0 = core[(lc + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                int f0 = 0;
+                if (f0 < tw0.Length && tw0[f0] is "the" or "its" or "a" or "an") f0++;
+                while (f0 < tw0.Length && char.IsLower(tw0[f0][0])) f0++;
+                // (the description's head noun, not the last word: "A commander of a ... rebel group, X" is a person)
+                string hn0 = head0.Length > 0 ? head0[HeadIndex(head0)] : "";
+                if (head0.Length > 0 && hn0.Length > 0 && char.IsLower(hn0[0]) && Lexicon.OrgNouns.Contains(hn0) && f0 < tw0.Length
+                    && tw0[f0..].All(w => char.IsUpper(w[0]) || w[0] is '<' or '(' || w.EndsWith('>') || w.EndsWith(')')))
+                {
+                    // the name of a body, never a person's ("Bank Negara" is no "President Reagan")
+                    string named = WithoutTickers(string.Join(' ', tw0[f0..]));
+                    return Note(Other(OrgName(named), SpeakerTypes.Organization, false));
+                }
+            }
+        }
+
         // "The team's report to the government": a document speaks for its owner named before the possessive
         {
             var cw = core.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -567,6 +743,18 @@ internal sealed class Speakers
             bool named = after.Length > 0 && char.IsUpper(after[^1][0]);   // "led by investor Sam Ortiz", not "by a Dutch firm"
             return Note(Other(name, SpeakerTypes.Organization, !named));
         }
+
+        // "Bank of Japan Governor Satoshi Sumita": a person met before whose name ends the phrase after a title is that
+        // person, whatever body the title names
+        // (all in capitals but the joiners: not "a senior adviser to President X", "the government of President X")
+        if (words.Length >= 4 && !core.Contains(", ") && words.All(w => char.IsUpper(w[0]) || w is "of" or "for" or "and" or "the"))
+            foreach (var pe in _persons.Values)
+                if (pe.Name.Contains(' ') && core.EndsWith(" " + pe.Name, StringComparison.Ordinal)
+                    && core[..^(pe.Name.Length + 1)].Split(' ') is { Length: >= 2 } tw && TitleHeads.Contains(tw[^1]) && char.IsUpper(tw[^1][0]))
+                {
+                    FillRole(pe, core, apposition);
+                    return Note(pe);
+                }
 
         // 1. people: a known name or surname inside the phrase; not when the phrase is a company or body name
         //    ("Champion Home Builders Co") or the name only ever begins an organisation's name
@@ -737,7 +925,7 @@ internal sealed class Speakers
             {
                 // the person whose title has this noun, else the unnamed source introduced with it
                 string? owner = CountryIn(bw);
-                bool Fits(Entity pe) => pe.Role is { } r && r.Contains(head, StringComparison.OrdinalIgnoreCase)
+                bool Fits(Entity pe) => pe.Role is { } r && (r.Contains(head, StringComparison.OrdinalIgnoreCase) || AbbreviatedTitleMeans(r, head))
                                         && (owner is null || pe.Affiliation == owner);
                 if (LastPerson?.Final is { } lp && lp.Type == SpeakerTypes.Person && Fits(lp)) return Note(lp);
                 for (int k = _anonymous.Count - 1; k >= 0; k--)
@@ -788,6 +976,25 @@ internal sealed class Speakers
                 return spokeThrough;
             }
             string author = StripPossessive(string.Join(' ', bw[..headIdx]));
+            // "The French statement", "a Soviet communique": a nationality alone is its country's government
+            if (headIdx == 1 && (_countries.TryDemonym(author, out var byDemonym) || _countries.TryName(author, out byDemonym)))
+                return Note(Gov(byDemonym));
+            // "a ministry statement", "a company statement": the body the lower-case noun before the document names
+            // (not a noun the story's company answers to, "a bank statement", "central bank forecasts": those stay as before)
+            if (author.Length > 0 && char.IsLower(author[0]) && Lexicon.OrgNouns.Contains(bw[headIdx - 1]) && bw[..headIdx].All(w => char.IsLower(w[0])))
+            {
+                string noun = bw[headIdx - 1];
+                // only when that finds the body by name ("the company", "the government", "the committee" met before);
+                // a bare "ministry" would stick to every later "X ministry", so then the document stays as before
+                var (lp, lt, lpl, lg) = (LastPerson, LastThing, LastPlural, LastGovernment);
+                var byNoun = Resolve("the " + author);
+                // (a company noun only when it finds a body of that noun, "a bank statement" -> "X Bank", not the story's
+                // other company: "central bank forecasts" in a story about a miners' union)
+                if (!byNoun.Final.Name.Equals(author, StringComparison.OrdinalIgnoreCase) && !byNoun.Final.Anonymous
+                    && (!Lexicon.CompanyNouns.Contains(noun) || noun is "company" or "firm" || byNoun.Final.Name.Contains(noun, StringComparison.OrdinalIgnoreCase)))
+                    return byNoun;
+                (LastPerson, LastThing, LastPlural, LastGovernment) = (lp, lt, lpl, lg);
+            }
             if (author.Length > 0 && char.IsUpper(author[0]))
             {
                 var a = Resolve(author);
@@ -827,6 +1034,8 @@ internal sealed class Speakers
                     return Note(group);
                 }
                 if (SpokenOrgBeginningWith(bare) is { } spoken) return Note(spoken);
+                // "Petrobras said" after "Brazil's state oil company, Petrobras, said": the body met by that very name
+                if (_others.TryGetValue(SpeakerTypes.Organization + "|" + bare, out var sameOrg)) return Note(sameOrg);
                 // a single capitalised word never seen in an organisation name: a person known by one name
                 var one = new Entity { Name = bare, Type = SpeakerTypes.Person };
                 _persons.TryAdd(bare, one);
@@ -859,6 +1068,21 @@ internal sealed class Speakers
         var coll = Other(Lowerish(bare), SpeakerTypes.Collective, true);
         coll.Plural = true;
         return Note(coll);
+    }
+
+    /// <summary>"Sen." is a senator, "Rep." a congressman or representative, "Gov." a governor: "the Texas senator"
+    /// after "Sen. John Smith, D-Tex." is that senator.</summary>
+    static bool AbbreviatedTitleMeans(string role, string head)
+    {
+        foreach (var w in role.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            switch (w)
+            {
+                case "Sen." when head is "senator": return true;
+                case "Rep." when head is "congressman" or "congresswoman" or "representative": return true;
+                case "Gov." when head is "governor": return true;
+                case "Gen." when head is "general": return true;
+            }
+        return false;
     }
 
     /// <summary>The author of "DOCUMENT from/by/of AUTHOR" ("figures from the statistics bureau"), else null.</summary>
@@ -1358,6 +1582,21 @@ internal sealed class Speakers
 
     /// <summary>Titles that name one person on their own ("the Chancellor said"), unlike "the Treasury".</summary>
 
+    /// <summary>Title words that name a field ("Finance", "Energy"): the end of a body's name before a title.</summary>
+    static readonly HashSet<string> FieldWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "finance", "energy", "trade", "agriculture", "economy", "economics", "foreign", "defence", "defense", "interior",
+        "information", "health", "justice", "industry", "transport", "education", "environment", "development", "commerce",
+        "security", "intelligence", "labour", "labor", "oil", "treasury", "state", "affairs", "reserve", "central", "federal",
+    };
+
+    /// <summary>The last word of a title right before a person's name ("... Governor Satoshi Sumita").</summary>
+    static readonly HashSet<string> TitleHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "chancellor", "president", "premier", "governor", "mayor", "chairman", "chairwoman", "secretary", "director",
+        "minister", "commissioner", "administrator", "spokesman", "spokeswoman", "ambassador", "head", "chief", "leader",
+    };
+
     static readonly HashSet<string> PersonTitles = new(StringComparer.OrdinalIgnoreCase)
     {
         "chancellor", "pope", "king", "queen", "president", "premier", "emir", "prince", "princess", "sheikh", "shah",
@@ -1390,6 +1629,9 @@ internal sealed class Speakers
     {
         // "The British-based Syrian Observatory", "state-run Anadolu Agency", "Dubai-based Orient TV"
         var words = s.Split(' ');
+        // "Irvine, Calif.-based Meridian": a place with its state before the "-based" word goes with it
+        for (int c = 0; c < words.Length - 2 && c < 3 && char.IsUpper(words[c][0]) && words[c].EndsWith(','); c++)
+            if (words[c + 1].EndsWith("-based", StringComparison.Ordinal) && char.IsUpper(words[c + 2][0])) return string.Join(' ', words[(c + 2)..]);
         int k = 0;
         while (k < words.Length - 1 && (words[k].EndsWith("-based", StringComparison.Ordinal) || words[k].EndsWith("-run", StringComparison.Ordinal)
                || words[k].EndsWith("-owned", StringComparison.Ordinal) || words[k].EndsWith("-backed", StringComparison.Ordinal) && char.IsUpper(words[k + 1][0])))

@@ -52,6 +52,12 @@ internal static class Tokenizer
                         i += 2;
                         continue;
                     }
+                    // "Calif.-based": a state's period inside a compound is no sentence end
+                    if (d == '.' && i + 2 < end && text[i + 1] == '-' && char.IsLetter(text[i + 2]) && char.IsUpper(text[s]) && i - s <= 6)
+                    {
+                        i += 3;
+                        continue;
+                    }
                     if ((d == '\'' || d == '’') && i > s && text[i - 1] == 's' && (i + 1 >= end || !IsWordChar(text[i + 1])))
                     {
                         i++; // plural possessive: "Doctors’"
@@ -65,7 +71,10 @@ internal static class Tokenizer
                     var w = text.AsSpan(s, i - s);
                     bool dotted = w.Contains('.') && char.IsLetter(w[^1]);
                     bool initial = w.Length == 1 && char.IsUpper(w[0]);
-                    if (dotted || initial || AbbrevLookup.ContainsKey(w)) i++;
+                    // "Irvine, Calif., said", "Sen. X, D-Ark., said": a period right before a comma ends no sentence;
+                    // it closes a short capitalised abbreviation (a state, a party tag)
+                    bool beforeComma = i + 1 < end && text[i + 1] == ',' && char.IsUpper(w[0]) && w.Length <= 6;
+                    if (dotted || initial || beforeComma || AbbrevLookup.ContainsKey(w)) i++;
                 }
                 toks.Add(new Tok(s, i, TokKind.Word));
                 continue;
