@@ -1486,6 +1486,11 @@ internal sealed class ArticleRun
             {
                 if (!LooksLikeSpeaker(s.SubjS, s.SubjE)) return 0;
                 speaker = _spk.Resolve(speakerText, s.Apposition ?? AppositionAfterSubject(s));
+                // "Gazprom, which supplies a third of Europe's gas, said": a one-word name the text calls "which", not
+                // "who", is a body, not a person known by one name
+                if (speaker.Final is { Type: SpeakerTypes.Person } one && !one.Name.Contains(' ') && s.SubjE == s.SubjS + 1 && Cap(s.SubjS)
+                    && IsK(s.SubjE, TokKind.Comma) && Is(s.SubjE + 1, "which") && s.SubjE + 1 < s.Cue)
+                    one.Type = SpeakerTypes.Organization;
             }
         }
         if (speaker.Final.Name == "unknown") return 0;

@@ -206,4 +206,16 @@ public class PresentDayWireTests
         Assert.Equal("state television", st[0].Medium);
         Assert.Equal(("told local radio", "the border would stay open"), (st[1].Cue, st[1].Content));
     }
+
+    [Fact]
+    public void A_one_word_name_the_text_calls_which_is_a_body()
+    {
+        var st = Extract("Norgas, which supplies a third of the region's gas, said exports had risen.",
+                         "Norgas added that prices would stay high.",
+                         "Halvorsen, who chairs the panel, said the inquiry would end in May.");
+        Assert.Equal(3, st.Count);
+        Assert.Equal(("Norgas", "organization"), (st[0].Speaker, st[0].SpeakerType));
+        Assert.Equal("organization", st[1].SpeakerType);
+        Assert.Equal(("Halvorsen", "person"), (st[2].Speaker, st[2].SpeakerType));
+    }
 }
