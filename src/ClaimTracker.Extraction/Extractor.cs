@@ -2036,14 +2036,14 @@ internal sealed class ArticleRun
         int m = k;
         // proper name run: "Reuters", "Congress", "Germany’s Handelsblatt newspaper", "Dubai-based Orient TV";
         // or an outlet known by its reach: "state television", "local radio" (it must end in a medium noun, below)
-        if (Cap(m) || In(m, Lexicon.Determiners) || W(m).Contains('-') || OutletReach.Contains(W(m)) && In(m + 1, Lexicon.MediumNouns))
+        if (Cap(m) || In(m, Lexicon.Determiners) || W(m).Contains('-') || OutletByReach(m))
         {
             int start = m;
             if (In(m, Lexicon.Determiners)) m++;
             while (m < _sb && IsWord(m) && m - start < 8)
             {
                 var w = W(m).ToString();
-                if (Cap(m) || w.Contains('-') || Lexicon.MediumNouns.Contains(w) || (w is "news" or "state" or "television" or "evening") || OutletReach.Contains(w) && In(m + 1, Lexicon.MediumNouns)) { m++; continue; }
+                if (Cap(m) || w.Contains('-') || Lexicon.MediumNouns.Contains(w) || (w is "news" or "state" or "television" or "evening") || OutletByReach(m)) { m++; continue; }
                 // "Javier Perez de Cuellar": a name particle between capitalised words
                 if (m > start && Cap(m - 1) && Cap(m + 1) && Lexicon.NameParticles.Contains(w)) { m++; continue; }
                 // "the Securities and Exchange Commission": "and" inside a capitalised name
@@ -2442,6 +2442,8 @@ internal sealed class ArticleRun
 
     /// <summary>Words for an outlet's reach before its medium noun: "state television", "local radio", "national TV".</summary>
     static readonly WordSet OutletReach = new(["state", "local", "national", "public", "regional", "private", "official", "independent"]);
+
+    bool OutletByReach(int m) => OutletReach.Contains(W(m)) && In(m + 1, Lexicon.MediumNouns);
 
     /// <summary>
     /// "Citing two sources, Bloomberg reported ...", "citing people familiar with the matter": the phrase up to the

@@ -343,7 +343,7 @@ internal sealed class Speakers
                 n = e - 2;
                 break;
             }
-            if (Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _) || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || Lexicon.SentenceOpeners.Contains(w) || IsMonth(w) && !MonthAsSurname(toks, s, e, n) || IsAllCaps(w.AsSpan())) break;
+            if (EndsNameRun(w) && !(IsMonth(w) && MonthAsSurname(toks, s, e, n))) break;
             if (n - 1 > s && W(toks[n - 2]).EndsWith("’s") || n - 1 > s && W(toks[n - 2]).EndsWith("'s")) { n--; break; }
             // "Calif.-based Meridian": a place joined to "-based" is no first name
             if (w.EndsWith("-based", StringComparison.Ordinal) || w.EndsWith("-owned", StringComparison.Ordinal)) break;
@@ -407,10 +407,14 @@ internal sealed class Speakers
     {
         if (n != e || n - 2 < s || e < toks.Count && char.IsDigit(_text[toks[e].S])) return false;
         var first = StripPossessive(W(toks[n - 2]).ToString());
-        return first.Length > 1 && char.IsUpper(first[0]) && char.IsLower(first[1]) && !IsMonth(first) && !Lexicon.Weekdays.Contains(first)
-               && !Lexicon.TitleWords.Contains(first) && !Lexicon.Determiners.Contains(first) && !Lexicon.Prepositions.Contains(first)
-               && !_countries.TryAny(first, out _) && !Lexicon.OrgWords.Contains(first) && !Lexicon.SentenceOpeners.Contains(first);
+        return first.Length > 1 && char.IsUpper(first[0]) && char.IsLower(first[1]) && !EndsNameRun(first) && !Lexicon.Prepositions.Contains(first);
     }
+
+    /// <summary>A capitalised word that is no part of a person's name (a title, a country, a weekday, a month ...): the
+    /// pre-scan's name run stops at it.</summary>
+    bool EndsNameRun(string w) =>
+        Lexicon.TitleWords.Contains(w) || Lexicon.Determiners.Contains(w) || IsWestern(w) || Lexicon.Pronouns.Contains(w) || _countries.TryAny(w, out _)
+        || Lexicon.OrgWords.Contains(w) || Lexicon.Weekdays.Contains(w) || Lexicon.SentenceOpeners.Contains(w) || IsMonth(w) || IsAllCaps(w.AsSpan());
 
     /// <summary>Whether "X.Y. Surname" (tokens [i, e)) names a firm: the headline writes it, the story follows it with a
     /// ticker or a legal suffix, or it qualifies a lower-case title right after it.</summary>
