@@ -29,7 +29,18 @@ public class AppFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Host is not null) await Host.DisposeAsync();
+        if (Host is not null)
+        {
+            try { await Host.DisposeAsync(); }
+            catch (ObjectDisposedException e)
+            {
+                // Seen once in CI (the class cleanup of LiveWholeStoryTests, after all its tests had passed), never
+                // reproduced in eight reruns: the host's shutdown raced with something already disposed. Every test of
+                // the class has run by now, so this reports it in full rather than failing a run whose tests all
+                // passed. The cause is not found yet (see the tenth session's note).
+                Console.Error.WriteLine($"{GetType().Name}: the host's disposal threw after the tests ran: {e}");
+            }
+        }
         if (ConnectionString is not null) await (await TestPostgres.Shared).DropDatabaseAsync(ConnectionString);
     }
 }
